@@ -1,0 +1,153 @@
+# stancegraph: hand-written Makefile (GNU make). See README.md.
+# User-overridable: CC, CFLAGS, LDFLAGS, PREFIX, DESTDIR. Required flags live in
+# SG_CFLAGS so that a user's CFLAGS cannot drop -std=c11.
+
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+LDFLAGS ?=
+PREFIX  ?= /usr/local
+BUILD   ?= build
+PKGS    := igraph libcjson libpcre2-8 libgvc libcgraph libutf8proc
+# Graphviz's layout and core plugins are linked directly (see src/emit_svg.c) so that
+# rendering never depends on the run-time plugin configuration or on fonts.
+GVPLUGINDIR := $(shell pkg-config --variable=libdir libgvc 2>/dev/null)/graphviz
+
+SG_CFLAGS  := -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wpedantic -Wshadow \
+              -Wconversion -Iinclude -Isrc $(shell pkg-config --cflags $(PKGS) 2>/dev/null) \
+              -DSG_DATADIR='"$(PREFIX)/share/stancegraph"' -MMD -MP
+SG_LDLIBS  := $(shell pkg-config --libs $(PKGS) 2>/dev/null) \
+              -L$(GVPLUGINDIR) -Wl,-rpath,$(GVPLUGINDIR) -lgvplugin_dot_layout \
+              -lgvplugin_neato_layout -lgvplugin_core -lm
+TEST_LDLIBS := $(shell pkg-config --libs criterion 2>/dev/null)
+
+LIB_SRC  := $(filter-out src/main.c,$(wildcard src/*.c))
+LIB_OBJ  := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
+MAIN_OBJ := $(BUILD)/obj/main.o
+LIB      := $(BUILD)/libstancegraph.a
+BIN      := $(BUILD)/stancegraph
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+# Debian packages: to build and run, and in addition to test.
+DEB_BUILD := gcc make pkg-config libigraph-dev libcjson-dev libpcre2-dev libgraphviz-dev \
+             libutf8proc-dev
+DEB_TEST  := libcriterion-dev python3 libxml2-utils valgrind clang
+
+.PHONY: all deps deps-test run test check unit e2e asan ubsan valgrind install uninstall \
+        clean check-globals format golden-update
+.DEFAULT_GOAL := all
+
+all: $(BIN) $(LIB)
+
+# --- dependencies -----------------------------------------------------------------
+# Installs what is missing with apt-get when run as root; otherwise prints the exact
+# command and stops.
+define install_debs
+	@missing=""; for p in $(1); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' \
+	    || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+	      apt-get install -y -qq --no-install-recommends $$missing >/dev/null || exit 1; \
+	  else \
+	    echo "missing Debian packages; run:"; \
+	    echo "  sudo apt-get install -y --no-install-recommends$$missing"; exit 1; \
+	  fi; \
+	fi
+endef
+
+deps:
+	$(call install_debs,$(DEB_BUILD))
+
+deps-test: deps
+	$(call install_debs,$(DEB_TEST))
+
+# --- build ------------------------------------------------------------------------
+$(BUILD)/obj/%.o: src/%.c | $(BUILD)/obj
+	$(CC) $(SG_CFLAGS) $(CFLAGS) -c $< -o $@
+
+$(BUILD)/obj $(BUILD)/tests:
+	mkdir -p $@
+
+$(LIB): $(LIB_OBJ)
+	rm -f $@
+	$(AR) rcs $@ $^
+
+$(BIN): $(MAIN_OBJ) $(LIB)
+	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(SG_LDLIBS) -o $@
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIB) | $(BUILD)/tests
+	$(CC) $(SG_CFLAGS) $(CFLAGS) $(LDFLAGS) $< $(LIB) $(SG_LDLIBS) $(TEST_LDLIBS) -o $@
+
+-include $(wildcard $(BUILD)/obj/*.d $(BUILD)/tests/*.d)
+
+# --- the main job on the bundled example ----------------------------------------
+run: deps
+	@$(MAKE) --no-print-directory all
+	$(BIN) graph tests/data/karabakh.txt -o output/karabakh.svg
+	@echo "wrote output/karabakh.svg"
+	$(BIN) centrality tests/data/karabakh.txt
+
+# --- tests ------------------------------------------------------------------------
+test check: deps-test
+	@$(MAKE) --no-print-directory all unit-bins
+	@$(MAKE) --no-print-directory unit e2e check-globals
+	@$(MAKE) --no-print-directory asan
+
+unit-bins: $(UNIT_BIN)
+
+unit: $(UNIT_BIN)
+	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; $$t 2>&1; done
+
+e2e: $(BIN)
+	@SG_BIN=$(BIN) sh tests/e2e/run.sh
+
+# The whole suite again under AddressSanitizer and UndefinedBehaviorSanitizer.
+SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+             -fno-sanitize-recover=all
+asan:
+	@$(MAKE) --no-print-directory BUILD=build/asan CFLAGS="$(SAN_FLAGS)" \
+	  LDFLAGS="$(SAN_FLAGS)" all unit-bins
+	@ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
+	  UBSAN_OPTIONS=print_stacktrace=1 \
+	  $(MAKE) --no-print-directory BUILD=build/asan CFLAGS="$(SAN_FLAGS)" \
+	  LDFLAGS="$(SAN_FLAGS)" unit e2e
+
+ubsan: asan
+
+valgrind: all
+	@SG_BIN="valgrind -q --error-exitcode=99 --leak-check=full \
+	  --suppressions=tests/valgrind.supp $(BIN)" sh tests/e2e/run.sh
+
+golden-update: $(BIN)
+	@SG_BIN=$(BIN) SG_GOLDEN_UPDATE=1 sh tests/e2e/run.sh
+
+# No writable global state in the library (STYLE.md section 5): no object symbol in a
+# writable section. Tables of string pointers live in .data.rel.ro (read-only after
+# relocation), which nm also reports as 'd', so sections are checked by name.
+check-globals: $(LIB)
+	@out=$$(objdump -t $(LIB) | awk '$$0 ~ / O / && ($$4 ~ /^\.(data|bss)/) && $$4 !~ /^\.data\.rel\.ro/'); \
+	if [ -n "$$out" ]; then echo "$$out"; echo "writable globals found"; exit 1; fi; \
+	echo "check-globals: no writable data in $(LIB)"
+
+format:
+	clang-format -i src/*.c src/*.h include/*.h tests/unit/*.c
+
+# --- install ----------------------------------------------------------------------
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include \
+	  $(DESTDIR)$(PREFIX)/share/stancegraph/lexicons
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/stancegraph
+	install -m 644 $(LIB) $(DESTDIR)$(PREFIX)/lib/libstancegraph.a
+	install -m 644 include/*.h $(DESTDIR)$(PREFIX)/include/
+	install -m 644 lexicons/*.json $(DESTDIR)$(PREFIX)/share/stancegraph/lexicons/
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/stancegraph $(DESTDIR)$(PREFIX)/lib/libstancegraph.a
+	cd $(DESTDIR)$(PREFIX)/include && rm -f stancegraph.h sg_*.h
+	rm -rf $(DESTDIR)$(PREFIX)/share/stancegraph
+
+clean:
+	rm -rf build

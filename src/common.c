@@ -1,0 +1,167 @@
+/* Shared helpers: diagnostics (byte offset -> line:col), file reading, string copies.
+ * Consumes raw buffers and produces sg_diag records; used by every stage. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+void sg_diag_init(sg_diag *d)
+{
+    if (d == NULL) {
+        return;
+    }
+    memset(d, 0, sizeof *d);
+}
+
+const char *sg_status_str(sg_status st)
+{
+    switch (st) {
+    case SG_OK:
+        return "success";
+    case SG_ERR_NOMEM:
+        return "out of memory";
+    case SG_ERR_IO:
+        return "input/output error";
+    case SG_ERR_SYNTAX:
+        return "malformed input";
+    case SG_ERR_PATTERN:
+        return "invalid pattern";
+    case SG_ERR_BACKEND:
+        return "library failure";
+    }
+    return "unknown error";
+}
+
+size_t sg_diag_format(const sg_diag *d, char *out, size_t n)
+{
+    int r;
+    const char *msg = d->msg[0] != '\0' ? d->msg : sg_status_str(d->status);
+    if (d->path == NULL) {
+        r = snprintf(out, n, "error: %s", msg);
+    } else if (d->line == 0) {
+        r = snprintf(out, n, "%s: error: %s", d->path, msg);
+    } else {
+        r = snprintf(out, n, "%s:%u:%u: error: %s", d->path, d->line, d->col, msg);
+    }
+    return r < 0 ? 0 : (size_t)r;
+}
+
+void sg_i_line_col(const char *buf, size_t len, size_t offset, unsigned *line, unsigned *col)
+{
+    unsigned l = 1;
+    unsigned c = 1;
+    if (offset > len) {
+        offset = len;
+    }
+    for (size_t i = 0; i < offset; i++) {
+        unsigned char b = (unsigned char)buf[i];
+        if (b == '\n') {
+            l++;
+            c = 1;
+        } else if ((b & 0xC0) != 0x80) {
+            /* count code points: every byte that is not a continuation byte */
+            c++;
+        }
+    }
+    *line = l;
+    *col = c;
+}
+
+sg_status sg_i_diag(sg_diag *d, sg_status st, const char *path, const char *buf, size_t len,
+                    size_t offset, const char *fmt, ...)
+{
+    if (d == NULL) {
+        return st;
+    }
+    d->status = st;
+    d->path = path;
+    d->offset = offset;
+    d->line = 0;
+    d->col = 0;
+    if (buf != NULL) {
+        sg_i_line_col(buf, len, offset, &d->line, &d->col);
+    }
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(d->msg, sizeof d->msg, fmt, ap);
+    va_end(ap);
+    return st;
+}
+
+sg_status sg_i_read_file(const char *path, const char *display, char **buf, size_t *len,
+                         sg_diag *diag)
+{
+    FILE *f = NULL;
+    char *data = NULL;
+    size_t cap = 0;
+    size_t n = 0;
+    sg_status st = SG_OK;
+    bool is_stdin = strcmp(path, "-") == 0;
+
+    *buf = NULL;
+    *len = 0;
+    f = is_stdin ? stdin : fopen(path, "rb");
+    if (f == NULL) {
+        return sg_i_diag(diag, SG_ERR_IO, display, NULL, 0, 0, "cannot open: %s",
+                         strerror(errno));
+    }
+    cap = 65536;
+    data = malloc(cap + 1);
+    if (data == NULL) {
+        st = sg_i_diag(diag, SG_ERR_NOMEM, display, NULL, 0, 0, "out of memory");
+        goto done;
+    }
+    for (;;) {
+        if (n == cap) {
+            size_t ncap = cap * 2;
+            char *nd = realloc(data, ncap + 1);
+            if (nd == NULL) {
+                st = sg_i_diag(diag, SG_ERR_NOMEM, display, NULL, 0, 0, "out of memory");
+                goto done;
+            }
+            data = nd;
+            cap = ncap;
+        }
+        size_t got = fread(data + n, 1, cap - n, f);
+        n += got;
+        if (got == 0) {
+            if (ferror(f)) {
+                st = sg_i_diag(diag, SG_ERR_IO, display, NULL, 0, 0, "cannot read: %s",
+                               strerror(errno));
+                goto done;
+            }
+            break;
+        }
+    }
+    data[n] = '\0';
+    *buf = data;
+    *len = n;
+    data = NULL;
+done:
+    free(data);
+    if (f != NULL && !is_stdin) {
+        fclose(f);
+    }
+    return st;
+}
+
+char *sg_i_strdup(const char *s)
+{
+    return s == NULL ? NULL : sg_i_strndup(s, strlen(s));
+}
+
+char *sg_i_strndup(const char *s, size_t n)
+{
+    if (s == NULL) {
+        return NULL;
+    }
+    char *r = malloc(n + 1);
+    if (r == NULL) {
+        return NULL;
+    }
+    memcpy(r, s, n);
+    r[n] = '\0';
+    return r;
+}

@@ -1,0 +1,30 @@
+/* Internal helpers shared between modules (not part of the public API). */
+#ifndef SG_SRC_INTERNAL_H
+#define SG_SRC_INTERNAL_H
+
+#include <stdarg.h>
+
+#include "sg_common.h"
+
+/* Fills d (may be NULL) with status st, path (borrowed), and the line and column of
+ * byte offset `offset` within buf[0..len) (col counted in code points, both 1-based);
+ * buf may be NULL, then line and col are 0. The message is printf-formatted. Returns
+ * st, so callers can write `return sg_i_diag(...)`. */
+sg_status sg_i_diag(sg_diag *d, sg_status st, const char *path, const char *buf, size_t len,
+                    size_t offset, const char *fmt, ...)
+    __attribute__((format(printf, 7, 8)));
+
+/* Computes the 1-based line and code-point column of byte offset `offset` in buf. */
+void sg_i_line_col(const char *buf, size_t len, size_t offset, unsigned *line, unsigned *col);
+
+/* Reads a whole file (path "-" = stdin) into a malloc'd, NUL-terminated buffer.
+ * *len receives the byte count (without the NUL). Errors: SG_ERR_IO (diag names the
+ * path and strerror), SG_ERR_NOMEM. display is the path shown in diagnostics. */
+sg_status sg_i_read_file(const char *path, const char *display, char **buf, size_t *len,
+                         sg_diag *diag);
+
+/* strdup that returns NULL on NULL input or allocation failure. */
+char *sg_i_strdup(const char *s);
+char *sg_i_strndup(const char *s, size_t n);
+
+#endif
