@@ -1,0 +1,53 @@
+/* stancegraph source and segment stages: a document's bytes, its line table, its
+ * sentences and tokens.
+ *
+ * A document is UTF-8 text. A leading byte-order mark is skipped (offsets still count
+ * it), CRLF line ends are accepted. Sentences end at '.', '!' or '?' (plus closing
+ * quotes and brackets) followed by space and an upper-case letter, digit or opening
+ * quote, or at a blank line / end of line; abbreviations ("U.S.", "Mr.", "Gen.", "Jan.")
+ * and initials ("J. Smith") do not end a sentence. Tokens are words (letters, digits,
+ * inner hyphens and apostrophes), possessive "'s" / "’s" split off, and single
+ * punctuation characters. All offsets are 0-based byte offsets into the bytes given. */
+#ifndef SG_DOC_H
+#define SG_DOC_H
+
+#include "sg_common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct sg_doc sg_doc;
+
+/* Creates a document from len bytes at text (copied; the caller keeps text). name is
+ * the document's name in events ("-" for stdin) and path its name in diagnostics
+ * ("<stdin>"); both copied. Errors: SG_ERR_SYNTAX for invalid UTF-8 (diag gives
+ * path:line:col of the first bad byte), SG_ERR_NOMEM. An empty text is valid and has
+ * no sentences. */
+sg_status sg_doc_new(const char *name, const char *path, const char *text, size_t len,
+                     sg_doc **out, sg_diag *diag);
+
+/* Frees doc. Accepts NULL. */
+void sg_doc_free(sg_doc *doc);
+
+/* The document's name and bytes (borrowed, live as long as doc). */
+const char *sg_doc_name(const sg_doc *doc);
+const char *sg_doc_text(const sg_doc *doc, size_t *len);
+
+/* Number of sentences; the byte span [*start, *end) of sentence i (i < count), without
+ * surrounding white space. */
+size_t sg_doc_sentence_count(const sg_doc *doc);
+void sg_doc_sentence_span(const sg_doc *doc, size_t i, size_t *start, size_t *end);
+
+/* Number of tokens in the document; the byte span of token i. */
+size_t sg_doc_token_count(const sg_doc *doc);
+void sg_doc_token_span(const sg_doc *doc, size_t i, size_t *start, size_t *end);
+
+/* Converts a byte offset to a 1-based line and a 1-based column counted in code
+ * points, using the document's line table. */
+void sg_doc_position(const sg_doc *doc, size_t offset, unsigned *line, unsigned *col);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

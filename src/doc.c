@@ -1,0 +1,579 @@
+/* Source and segment stages: validates a document's UTF-8, keeps its bytes, splits it
+ * into tokens (with a normalised form for lexicon lookup) and sentences. Consumes raw
+ * bytes, produces an sg_doc read by the mention and event stages. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "doc.h"
+#include "internal.h"
+
+typedef struct tokbuf {
+    sg_tok *toks;
+    size_t n, cap;
+    char *norm;
+    size_t norm_len, norm_cap;
+} tokbuf;
+
+struct sg_doc {
+    char *name, *path;
+    char *text;
+    size_t len;
+    tokbuf tb;
+    size_t *sent_first; /* first token of each sentence; sent_first[n_sent] = n tokens */
+    size_t n_sent;
+};
+
+uint64_t sg_i_hash(const char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603ULL; /* FNV-1a offset basis and prime (64 bit) */
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+/* Abbreviations whose period does not end a sentence (compared case-insensitively,
+ * without the period). Single capital letters (initials) are handled separately. */
+static const char *const abbreviations[] = {
+    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "adm",
+    "gov", "sen", "rep", "pres", "prof", "rev", "hon", "st", "jr", "sr", "messrs", "mt",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "corp", "inc", "ltd", "co", "no", "nos", "vs", "etc", "approx", "dept", "est", "fig",
+    "brig", "cmdr", "gens", "govt", "ave", "blvd", "e.g", "i.e", NULL};
+
+static bool is_abbrev(const char *s, size_t n)
+{
+    char low[16];
+    if (n == 0 || n >= sizeof low) {
+        return false;
+    }
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        low[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    low[n] = '\0';
+    for (size_t i = 0; abbreviations[i] != NULL; i++) {
+        if (strcmp(low, abbreviations[i]) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Decodes the code point at s[i]; returns its length (0 at the end, -1 if invalid). */
+static int decode(const char *s, size_t len, size_t i, int32_t *cp)
+{
+    if (i >= len) {
+        *cp = -1;
+        return 0;
+    }
+    unsigned char b = (unsigned char)s[i];
+    if (b < 0x80) {
+        *cp = b;
+        return 1;
+    }
+    utf8proc_ssize_t r = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                          (utf8proc_ssize_t)(len - i), cp);
+    return r < 0 ? -1 : (int)r;
+}
+
+static bool is_wordcp(int32_t cp)
+{
+    if (cp < 0) {
+        return false;
+    }
+    if (cp < 0x80) {
+        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+    }
+    utf8proc_category_t c = utf8proc_category(cp);
+    return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
+           (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME) ||
+           c == UTF8PROC_CATEGORY_ND;
+}
+
+static bool is_upper(int32_t cp)
+{
+    if (cp < 0x80) {
+        return cp >= 'A' && cp <= 'Z';
+    }
+    return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
+}
+
+static bool is_lower(int32_t cp)
+{
+    if (cp < 0x80) {
+        return cp >= 'a' && cp <= 'z';
+    }
+    return utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
+}
+
+static bool is_apos(int32_t cp)
+{
+    return cp == '\'' || cp == 0x2019;
+}
+
+static bool is_space(int32_t cp)
+{
+    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' ||
+           cp == 0xA0 || cp == 0xFEFF || cp == 0x2028 || cp == 0x2029 ||
+           (cp >= 0x2000 && cp <= 0x200B) || cp == 0x3000;
+}
+
+static bool norm_reserve(tokbuf *tb, size_t extra)
+{
+    if (tb->norm_len + extra <= tb->norm_cap) {
+        return true;
+    }
+    size_t nc = tb->norm_cap == 0 ? 4096 : tb->norm_cap;
+    while (nc < tb->norm_len + extra) {
+        nc *= 2;
+    }
+    char *p = realloc(tb->norm, nc);
+    if (p == NULL) {
+        return false;
+    }
+    tb->norm = p;
+    tb->norm_cap = nc;
+    return true;
+}
+
+/* Appends the normalised form of s[0..n) to tb->norm. */
+static bool normalise(tokbuf *tb, const char *s, size_t n)
+{
+    bool ascii = true;
+    for (size_t i = 0; i < n; i++) {
+        if ((unsigned char)s[i] >= 0x80) {
+            ascii = false;
+            break;
+        }
+    }
+    if (ascii) {
+        if (!norm_reserve(tb, n)) {
+            return false;
+        }
+        for (size_t i = 0; i < n; i++) {
+            char c = s[i];
+            tb->norm[tb->norm_len++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        }
+        return true;
+    }
+    /* utf8proc: NFKC-style compatibility decomposition, case folding, marks stripped
+     * (so "Vučić" and "Vucic" share a key); then curly apostrophes made straight. */
+    utf8proc_uint8_t *out = NULL;
+    utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &out,
+                                      UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD |
+                                          UTF8PROC_STRIPMARK | UTF8PROC_COMPAT);
+    if (r < 0) {
+        return false;
+    }
+    bool ok = norm_reserve(tb, (size_t)r);
+    for (utf8proc_ssize_t i = 0; ok && i < r; i++) {
+        if (i + 2 < r && out[i] == 0xE2 && out[i + 1] == 0x80 &&
+            (out[i + 2] == 0x98 || out[i + 2] == 0x99)) {
+            tb->norm[tb->norm_len++] = '\'';
+            i += 2;
+        } else {
+            tb->norm[tb->norm_len++] = (char)out[i];
+        }
+    }
+    free(out);
+    return ok;
+}
+
+static bool push_tok(tokbuf *tb, const char *text, size_t start, size_t end, uint32_t flags)
+{
+    if (tb->n == tb->cap) {
+        size_t nc = tb->cap == 0 ? 256 : tb->cap * 2;
+        sg_tok *p = realloc(tb->toks, nc * sizeof *p);
+        if (p == NULL) {
+            return false;
+        }
+        tb->toks = p;
+        tb->cap = nc;
+    }
+    sg_tok *t = &tb->toks[tb->n];
+    t->start = start;
+    t->end = end;
+    t->flags = flags;
+    t->norm_off = tb->norm_len;
+    if (!normalise(tb, text + start, end - start)) {
+        return false;
+    }
+    t->norm_len = (uint32_t)(tb->norm_len - t->norm_off);
+    t->hash = sg_i_hash(tb->norm + t->norm_off, t->norm_len);
+    tb->n++;
+    return true;
+}
+
+typedef enum { TOK_OK, TOK_NOMEM, TOK_BADUTF8 } tok_result;
+
+/* Tokenises s[from..len). On TOK_BADUTF8, *bad is the offset of the first bad byte. */
+static tok_result tokenize(tokbuf *tb, const char *s, size_t len, size_t from, size_t *bad)
+{
+    size_t i = from;
+    bool nl = false;
+    while (i < len) {
+        int32_t cp;
+        int k = decode(s, len, i, &cp);
+        if (k < 0) {
+            *bad = i;
+            return TOK_BADUTF8;
+        }
+        if (is_space(cp)) {
+            if (cp == '\n') {
+                nl = true;
+            }
+            i += (size_t)k;
+            continue;
+        }
+        uint32_t flags = nl ? SG_TK_NLBEFORE : 0;
+        nl = false;
+        if (!is_wordcp(cp)) {
+            /* possessive of a plural: "Armenians’ homes" is handled below; a lone
+             * apostrophe or symbol is one token */
+            if (!push_tok(tb, s, i, i + (size_t)k, flags | SG_TK_PUNCT)) {
+                return TOK_NOMEM;
+            }
+            i += (size_t)k;
+            continue;
+        }
+        size_t start = i;
+        bool digit_start = cp < 0x80 && cp >= '0' && cp <= '9';
+        bool has_letter = false, all_upper = true, initials = true;
+        size_t seg_letters = 0; /* letters in the current dot-separated segment */
+        flags |= SG_TK_WORD | (digit_start ? SG_TK_NUM : 0) | (is_upper(cp) ? SG_TK_CAP : 0);
+        while (i < len) {
+            k = decode(s, len, i, &cp);
+            if (k < 0) {
+                *bad = i;
+                return TOK_BADUTF8;
+            }
+            if (is_wordcp(cp)) {
+                if (is_lower(cp)) {
+                    all_upper = false;
+                    has_letter = true;
+                } else if (is_upper(cp)) {
+                    has_letter = true;
+                }
+                seg_letters++;
+                i += (size_t)k;
+                continue;
+            }
+            int32_t nx;
+            int k2 = decode(s, len, i + (size_t)k, &nx);
+            if (k2 < 0) {
+                *bad = i + (size_t)k;
+                return TOK_BADUTF8;
+            }
+            if (seg_letters != 1) {
+                initials = false;
+            }
+            if (cp == '-' && is_wordcp(nx)) {
+                /* inner hyphen: "Nagorno-Karabakh", "re-elected"; not after "U.S." */
+                seg_letters = 0;
+                i += (size_t)k;
+                continue;
+            }
+            if (is_apos(cp) && is_wordcp(nx)) {
+                /* "’s" possessive and "n't" negation split off; "O'Brien" stays */
+                int32_t nx2;
+                int k3 = decode(s, len, i + (size_t)k + (size_t)k2, &nx2);
+                bool ends = k3 <= 0 || !is_wordcp(nx2);
+                if ((nx == 's' || nx == 'S') && ends) {
+                    break;
+                }
+                if ((nx == 't' || nx == 'T') && ends && i > start + 1 &&
+                    (s[i - 1] == 'n' || s[i - 1] == 'N')) {
+                    i -= 1; /* "didn't" -> "did" "n't" */
+                    break;
+                }
+                seg_letters = 0;
+                i += (size_t)k;
+                continue;
+            }
+            if ((cp == '.' || cp == ',') && digit_start && nx >= '0' && nx <= '9') {
+                i += (size_t)k; /* 1.5, 100,000 */
+                continue;
+            }
+            if (cp == '.' && !digit_start) {
+                /* initials and dotted abbreviations keep their period: "U.S.", "J.",
+                 * "Gen." */
+                bool single_cap = seg_letters == 1 && initials && is_upper((unsigned char)s[i - 1]);
+                if ((initials && seg_letters == 1 && (single_cap || i - start > 1)) ||
+                    is_abbrev(s + start, i - start)) {
+                    i += (size_t)k;
+                    if (is_wordcp(nx) && initials) {
+                        seg_letters = 0;
+                        continue;
+                    }
+                }
+            }
+            break;
+        }
+        if (has_letter && all_upper) {
+            flags |= SG_TK_UPPER;
+        }
+        if (!push_tok(tb, s, start, i, flags)) {
+            return TOK_NOMEM;
+        }
+        /* split-off suffixes */
+        if (i < len) {
+            k = decode(s, len, i, &cp);
+            if (k > 0 && (cp == 'n' || cp == 'N')) {
+                /* n't */
+                size_t e = i + 1;
+                int32_t a;
+                int ka = decode(s, len, e, &a);
+                if (ka > 0 && is_apos(a)) {
+                    e += (size_t)ka;
+                    if (e < len && (s[e] == 't' || s[e] == 'T')) {
+                        if (!push_tok(tb, s, i, e + 1, SG_TK_WORD)) {
+                            return TOK_NOMEM;
+                        }
+                        i = e + 1;
+                    }
+                }
+            } else if (k > 0 && is_apos(cp)) {
+                int32_t nx;
+                int k2 = decode(s, len, i + (size_t)k, &nx);
+                if (k2 > 0 && (nx == 's' || nx == 'S')) {
+                    int32_t nx2;
+                    int k3 = decode(s, len, i + (size_t)k + (size_t)k2, &nx2);
+                    if (k3 <= 0 || !is_wordcp(nx2)) {
+                        size_t e = i + (size_t)k + (size_t)k2;
+                        if (!push_tok(tb, s, i, e, SG_TK_WORD | SG_TK_POSS)) {
+                            return TOK_NOMEM;
+                        }
+                        i = e;
+                    }
+                } else if (k2 <= 0 || !is_wordcp(nx)) {
+                    /* plural possessive "Armenians’" */
+                    size_t e = i + (size_t)k;
+                    if (i > start && (s[i - 1] == 's' || s[i - 1] == 'S')) {
+                        if (!push_tok(tb, s, i, e, SG_TK_WORD | SG_TK_POSS)) {
+                            return TOK_NOMEM;
+                        }
+                        i = e;
+                    }
+                }
+            }
+        }
+    }
+    return TOK_OK;
+}
+
+int sg_i_tokenize_phrase(const char *s, size_t n, char *out, size_t cap)
+{
+    tokbuf tb;
+    size_t bad = 0;
+    size_t used = 0;
+    int count = -1;
+    memset(&tb, 0, sizeof tb);
+    if (tokenize(&tb, s, n, 0, &bad) != TOK_OK) {
+        goto done;
+    }
+    for (size_t i = 0; i < tb.n; i++) {
+        size_t l = tb.toks[i].norm_len;
+        if (used + l + 1 > cap) {
+            goto done;
+        }
+        memcpy(out + used, tb.norm + tb.toks[i].norm_off, l);
+        used += l;
+        out[used++] = '\0';
+    }
+    count = (int)tb.n;
+done:
+    free(tb.toks);
+    free(tb.norm);
+    return count;
+}
+
+static bool norm_is(const tokbuf *tb, size_t i, const char *w)
+{
+    size_t l = strlen(w);
+    return tb->toks[i].norm_len == l && memcmp(tb->norm + tb->toks[i].norm_off, w, l) == 0;
+}
+
+static bool is_closer(const tokbuf *tb, size_t i)
+{
+    return norm_is(tb, i, "\"") || norm_is(tb, i, "'") || norm_is(tb, i, ")") ||
+           norm_is(tb, i, "]") || norm_is(tb, i, "\xE2\x80\x9D");
+}
+
+/* Sentence boundaries over the token stream (see sg_doc.h). */
+static bool split_sentences(sg_doc *d)
+{
+    const tokbuf *tb = &d->tb;
+    size_t cap = 64;
+    d->sent_first = malloc((cap + 1) * sizeof(size_t));
+    if (d->sent_first == NULL) {
+        return false;
+    }
+    d->n_sent = 0;
+    size_t first = 0;
+    for (size_t i = 0; i < tb->n; i++) {
+        bool end = false;
+        size_t last = i; /* last token of the sentence if it ends here */
+        const sg_tok *t = &tb->toks[i];
+        bool terminal = (t->flags & SG_TK_PUNCT) &&
+                        (norm_is(tb, i, ".") || norm_is(tb, i, "!") || norm_is(tb, i, "?") ||
+                         norm_is(tb, i, "\xE2\x80\xA6"));
+        if (terminal) {
+            while (last + 1 < tb->n && is_closer(tb, last + 1) &&
+                   !(tb->toks[last + 1].flags & SG_TK_NLBEFORE)) {
+                last++;
+            }
+            if (last + 1 >= tb->n) {
+                end = true;
+            } else {
+                const sg_tok *nx = &tb->toks[last + 1];
+                end = (nx->flags & (SG_TK_CAP | SG_TK_NUM | SG_TK_NLBEFORE)) ||
+                      ((nx->flags & SG_TK_PUNCT) && !norm_is(tb, last + 1, ",") &&
+                       !norm_is(tb, last + 1, ";") && !norm_is(tb, last + 1, ":") &&
+                       !norm_is(tb, last + 1, "."));
+            }
+        } else if (i + 1 < tb->n && (tb->toks[i + 1].flags & SG_TK_NLBEFORE)) {
+            /* a blank line (two line breaks) ends a sentence, one line break does not */
+            size_t nls = 0;
+            for (size_t b = t->end; b < tb->toks[i + 1].start; b++) {
+                nls += d->text[b] == '\n';
+            }
+            end = nls >= 2;
+        }
+        if (end || i + 1 == tb->n) {
+            if (d->n_sent == cap) {
+                cap *= 2;
+                size_t *p = realloc(d->sent_first, (cap + 1) * sizeof(size_t));
+                if (p == NULL) {
+                    return false;
+                }
+                d->sent_first = p;
+            }
+            d->sent_first[d->n_sent++] = first;
+            i = end ? last : i;
+            first = i + 1;
+        }
+    }
+    d->sent_first[d->n_sent] = tb->n;
+    return true;
+}
+
+sg_status sg_doc_new(const char *name, const char *path, const char *text, size_t len,
+                     sg_doc **out, sg_diag *diag)
+{
+    sg_status st = SG_OK;
+    size_t bad = 0;
+    size_t from = 0;
+    sg_doc *d = calloc(1, sizeof *d);
+    *out = NULL;
+    if (d == NULL) {
+        return sg_i_diag(diag, SG_ERR_NOMEM, path, NULL, 0, 0, "out of memory");
+    }
+    d->name = sg_i_strdup(name);
+    d->path = sg_i_strdup(path);
+    d->text = sg_i_strndup(text, len);
+    d->len = len;
+    if (d->name == NULL || d->path == NULL || d->text == NULL) {
+        st = sg_i_diag(diag, SG_ERR_NOMEM, path, NULL, 0, 0, "out of memory");
+        goto done;
+    }
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+        from = 3;
+    }
+    switch (tokenize(&d->tb, d->text, len, from, &bad)) {
+    case TOK_OK:
+        break;
+    case TOK_NOMEM:
+        st = sg_i_diag(diag, SG_ERR_NOMEM, path, NULL, 0, 0, "out of memory");
+        goto done;
+    case TOK_BADUTF8:
+        st = sg_i_diag(diag, SG_ERR_SYNTAX, path, text, len, bad,
+                       "invalid UTF-8 byte 0x%02X", (unsigned)(unsigned char)text[bad]);
+        goto done;
+    }
+    if (!split_sentences(d)) {
+        st = sg_i_diag(diag, SG_ERR_NOMEM, path, NULL, 0, 0, "out of memory");
+        goto done;
+    }
+    *out = d;
+    d = NULL;
+done:
+    sg_doc_free(d);
+    return st;
+}
+
+void sg_doc_free(sg_doc *doc)
+{
+    if (doc == NULL) {
+        return;
+    }
+    free(doc->name);
+    free(doc->path);
+    free(doc->text);
+    free(doc->tb.toks);
+    free(doc->tb.norm);
+    free(doc->sent_first);
+    free(doc);
+}
+
+const char *sg_doc_name(const sg_doc *doc)
+{
+    return doc->name;
+}
+
+const char *sg_doc_text(const sg_doc *doc, size_t *len)
+{
+    if (len != NULL) {
+        *len = doc->len;
+    }
+    return doc->text;
+}
+
+size_t sg_doc_sentence_count(const sg_doc *doc)
+{
+    return doc->n_sent;
+}
+
+void sg_i_doc_sentence_tokens(const sg_doc *doc, size_t i, size_t *first, size_t *last)
+{
+    *first = doc->sent_first[i];
+    *last = doc->sent_first[i + 1];
+}
+
+void sg_doc_sentence_span(const sg_doc *doc, size_t i, size_t *start, size_t *end)
+{
+    size_t f = doc->sent_first[i];
+    size_t l = doc->sent_first[i + 1];
+    *start = doc->tb.toks[f].start;
+    *end = doc->tb.toks[l - 1].end;
+}
+
+size_t sg_doc_token_count(const sg_doc *doc)
+{
+    return doc->tb.n;
+}
+
+void sg_doc_token_span(const sg_doc *doc, size_t i, size_t *start, size_t *end)
+{
+    *start = doc->tb.toks[i].start;
+    *end = doc->tb.toks[i].end;
+}
+
+void sg_doc_position(const sg_doc *doc, size_t offset, unsigned *line, unsigned *col)
+{
+    sg_i_line_col(doc->text, doc->len, offset, line, col);
+}
+
+const sg_tok *sg_i_doc_tokens(const sg_doc *doc, size_t *n)
+{
+    *n = doc->tb.n;
+    return doc->tb.toks;
+}
+
+const char *sg_i_doc_norm(const sg_doc *doc, const sg_tok *t)
+{
+    return doc->tb.norm + t->norm_off;
+}
