@@ -1,0 +1,45 @@
+/* stancegraph mention and event stages: finds actor mentions and relation triggers in
+ * a document with a compiled lexicon and codes events (source, relation, target,
+ * negation) sentence by sentence.
+ *
+ * Rules, in brief (README.md "How extraction works" has the full list): the source is
+ * the actor that performs the act, the target the actor it is done to; passive voice
+ * ("was accused by X") swaps them; "did not / never / failed to V" marks the event
+ * negated; "refused / declined to V" is a reject event; coordinated actors ("X and Y")
+ * distribute; a relative clause ("X, which supported Y") has the antecedent as subject;
+ * a denial of an accusation targets the accuser; a place after a locative preposition
+ * ("In Yerevan, ...") is not an actor; events are never self-loops. */
+#ifndef SG_EXTRACT_H
+#define SG_EXTRACT_H
+
+#include "sg_doc.h"
+#include "sg_events.h"
+#include "sg_lexicon.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Per-thread scratch space and PCRE2 match data. One worker per thread; a worker may
+ * be reused for any number of documents with the same lexicon. */
+typedef struct sg_worker sg_worker;
+
+/* Creates a worker for lex (which must be compiled and outlive the worker). Returns
+ * NULL when out of memory. */
+sg_worker *sg_worker_new(const sg_lexicon *lex);
+
+/* Frees w. Accepts NULL. */
+void sg_worker_free(sg_worker *w);
+
+/* Extracts the events of doc and appends them (and every mentioned actor, with its
+ * mention count) to out. Threads may call this concurrently on different docs sharing
+ * one lexicon, each with its own worker and its own out. Errors: SG_ERR_NOMEM;
+ * SG_ERR_PATTERN when a lexicon pattern hits PCRE2's match or depth limit (diag names
+ * the pattern and the sentence's position). */
+sg_status sg_extract(const sg_lexicon *lex, const sg_doc *doc, sg_worker *w, sg_events *out,
+                     sg_diag *diag);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

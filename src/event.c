@@ -1,0 +1,1426 @@
+/* Event stage: turns a sentence's actor mentions and relation triggers into coded
+ * events (source, relation, target, negation) with rules over tokens: verb groups,
+ * voice, subjects (incl. relative clauses, appositions, conjoined verb phrases and
+ * pronouns), objects, coordination, refusals, denials, light-verb nominalizations and
+ * reported speech. Consumes a document and the mention stage's lists, produces
+ * sg_event records. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "mention.h"
+
+/* ---- word classes (closed-class English words; compared on normalised tokens) ---- */
+
+static const char *const w_det[] = {
+    "the", "a", "an", "this", "these", "those", "its", "their", "his", "her", "our", "my",
+    "your", "some", "any", "every", "each", "several", "similar", "such", "further", "new",
+    "more", "fresh", "other", "another", "no", NULL};
+static const char *const w_be[] = {"is", "are", "was", "were", "be", "been", "being", "am",
+                                   "get", "got", "gets", "getting", NULL};
+static const char *const w_aux[] = {"has", "have", "had", "having", "do", "does", "did", NULL};
+static const char *const w_modal[] = {"will", "would", "shall", "should", "can", "could",
+                                      "may", "might", "must", "'ll", NULL};
+static const char *const w_neg[] = {"not", "n't", "never", NULL};
+static const char *const w_adv[] = {
+    "also", "again", "later", "reportedly", "allegedly", "repeatedly", "once", "recently",
+    "previously", "already", "still", "further", "then", "now", "yet", "just", "even",
+    "jointly", "firmly", "openly", "directly", "briefly", "long", "formally", "publicly",
+    "strongly", "quickly", "immediately", "subsequently", "swiftly", "sharply", "twice",
+    "first", "finally", "today", "yesterday", "tonight", "officially", "effectively",
+    "since", "earlier", "both", "all", "ever", "too", "so", "largely", "mostly", NULL};
+static const char *const w_ly_nouns[] = {"supply", "apply", "reply", "rally", "ally",
+                                         "assembly", "family", "italy", "july", "only",
+                                         "early", "daily", "weekly", "monthly", NULL};
+static const char *const w_loc[] = {"in", "at", "near", "inside", "outside", "across",
+                                    "throughout", "around", "within", "off", "via", NULL};
+static const char *const w_prep[] = {"of", "for", "on", "in", "at", "with", "against", "to",
+                                     "into", "from", "by", "between", "over", "about",
+                                     "after", "before", "without", "despite", "toward",
+                                     "towards", "under", "amid", "during", "near", "among",
+                                     NULL};
+static const char *const w_clause[] = {"while", "whereas", "but", "although", "though",
+                                       "because", "if", "unless", "when", "whether",
+                                       "before", "after", "as", "until", "despite", NULL};
+static const char *const w_relpro[] = {"which", "who", "whom", "whose", NULL};
+static const char *const w_pron_they[] = {"they", "many", "some", "most", "both", "others",
+                                          NULL};
+static const char *const w_pron_it[] = {"it", NULL};
+static const char *const w_pron_he[] = {"he", "she", NULL};
+static const char *const w_group_types[] = {"protesters", "population", "group", "rebels",
+                                            "militia", "military", "civilians", "people",
+                                            "opposition", "armed group", NULL};
+/* verbs whose "to"-infinitive complement carries the event ("agreed to send aid"),
+ * as base forms; inflections are checked by lemma_in */
+static const char *const v_control[] = {"agree", "decide", "plan", "want", "try", "seek",
+                                        "continue", "vow", "move", "begin", "start",
+                                        "attempt", "prepare", "aim", "hope", "intend",
+                                        "appear", "fail", "refuse", "decline", "pledge",
+                                        "promise", "offer", "threaten", "agree", NULL};
+static const char *const v_control_irr[] = {"sought", "began", "begun", NULL};
+/* light verbs whose object noun names the act ("imposed sanctions on X") */
+static const char *const v_light[] = {"impose", "open", "launch", "hold", "send", "provide",
+                                      "deliver", "give", "stage", "conduct", "carry", "level",
+                                      "make", "raise", "attend", "begin", "start", "join",
+                                      "resume", "enter", "extend", "mount", "file", "lodge",
+                                      "issue", "announce", "order", "take", "step", "hike",
+                                      "expand", "tighten", "slap", "approve", "adopt",
+                                      "renew", "pursue", "initiate", "boost", "increase",
+                                      "offer", "pledge", NULL};
+static const char *const v_light_irr[] = {"held", "sent", "gave", "given", "made", "began",
+                                          "begun", "took", "taken", NULL};
+/* nouns that name a claim: the object of a rejection that is really a denial */
+static const char *const n_claim[] = {"claim", "claims", "charge", "charges", "accusation",
+                                      "accusations", "allegation", "allegations", "report",
+                                      "reports", "assertion", "assertions", NULL};
+/* role nouns: "Rwanda's government spokesperson said" has Rwanda as subject */
+static const char *const n_role[] = {
+    "spokesperson", "spokesman", "spokeswoman", "official", "officials", "minister",
+    "ministers", "envoy", "envoys", "ambassador", "representative", "representatives",
+    "delegation", "leader", "leaders", "president", "government", "ministry", "army",
+    "military", "forces", "troops", "authorities", "chief", "head", "office", "adviser",
+    "advisers", "advisor", "diplomats", "diplomat", "negotiators", "commander",
+    "commanders", "soldiers", "police", "administration", "cabinet", "parliament",
+    "lawmakers", "members", "supporters", NULL};
+
+enum { MAX_ARGS = 8 };
+
+typedef struct args {
+    size_t actor[MAX_ARGS];
+    size_t n;
+    size_t pos;             /* first token of the (first) argument */
+    const char *via;        /* "pronoun" / "description" / NULL */
+} args;
+
+/* A coded event before it becomes an sg_event. */
+typedef struct pending {
+    size_t source, target; /* actor indexes, target SG_NONE for none */
+    size_t rel;
+    bool negated;
+    size_t trig_first, trig_last;
+    size_t attributed_to;  /* actor index or SG_NONE */
+    const char *via;
+} pending;
+
+typedef struct hist {
+    size_t actor;
+    size_t tok;
+    bool subject;
+} hist;
+
+typedef struct scratch {
+    int *tok_mention; /* per token of the sentence: mention index or -1 */
+    int *tok_trigger; /* per token: trigger index or -1 */
+    size_t cap_tok;
+    bool *consumed;   /* per trigger */
+    size_t cap_trig;
+    pending *pend;
+    size_t n_pend, cap_pend;
+    hist *hist;       /* document-level mention history for coreference */
+    size_t n_hist, cap_hist;
+    args last_chain;  /* last coordinated actors (2+), for "they" */
+    size_t last_chain_tok;
+    /* document-level record of accusations, for denials: source, target, relation */
+    pending *claims;
+    size_t n_claims, cap_claims;
+} scratch;
+
+typedef struct ctx {
+    const sg_lexicon *lex;
+    const sg_doc *doc;
+    sg_worker *w;
+    scratch *sc;
+    const sg_tok *toks;
+    size_t first, last; /* sentence token range */
+    size_t rel_statement, rel_deny;
+} ctx;
+
+/* ---- token helpers ---- */
+
+static bool tok_is(const ctx *c, size_t i, const char *w)
+{
+    const sg_tok *t = &c->toks[i];
+    size_t l = strlen(w);
+    return t->norm_len == l && memcmp(sg_i_doc_norm(c->doc, t), w, l) == 0;
+}
+
+static bool tok_in(const ctx *c, size_t i, const char *const *list)
+{
+    if (i < c->first || i >= c->last) {
+        return false;
+    }
+    for (size_t k = 0; list[k] != NULL; k++) {
+        if (tok_is(c, i, list[k])) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* True when token i is an inflection of one of the base forms (regular -s, -es, -ed,
+ * -d, -ing, y -> ied/ies, e -> ing, doubled final consonant) or one of irr. */
+static bool lemma_in(const ctx *c, size_t i, const char *const *bases, const char *const *irr)
+{
+    if (i < c->first || i >= c->last || !(c->toks[i].flags & SG_TK_WORD)) {
+        return false;
+    }
+    if (irr != NULL && tok_in(c, i, irr)) {
+        return true;
+    }
+    const char *s = sg_i_doc_norm(c->doc, &c->toks[i]);
+    size_t n = c->toks[i].norm_len;
+    for (size_t k = 0; bases[k] != NULL; k++) {
+        const char *b = bases[k];
+        size_t bl = strlen(b);
+        if (n < bl - 1 || memcmp(s, b, bl - 1) != 0) {
+            continue;
+        }
+        const char *rest = s + bl - 1;
+        size_t rl = n - (bl - 1);
+        char last = b[bl - 1];
+        /* suffixes after the full base */
+        if (rl >= 1 && rest[0] == last) {
+            const char *suf = rest + 1;
+            size_t sl = rl - 1;
+            static const char *const sufs[] = {"", "s", "es", "ed", "d", "ing", NULL};
+            for (size_t q = 0; sufs[q] != NULL; q++) {
+                if (sl == strlen(sufs[q]) && memcmp(suf, sufs[q], sl) == 0) {
+                    return true;
+                }
+            }
+            /* doubled consonant: plan -> planned, planning */
+            if (sl >= 3 && suf[0] == last && (strcmp(suf + 1, "ed") == 0 || strcmp(suf + 1, "ing") == 0)) {
+                return true;
+            }
+        }
+        /* e dropped before -ing; y -> ied / ies */
+        if (last == 'e' && rl == 3 && memcmp(rest, "ing", 3) == 0) {
+            return true;
+        }
+        if (last == 'y' && rl == 3 && (memcmp(rest, "ied", 3) == 0 || memcmp(rest, "ies", 3) == 0)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static bool is_adverb(const ctx *c, size_t i)
+{
+    if (tok_in(c, i, w_adv)) {
+        return true;
+    }
+    const sg_tok *t = &c->toks[i];
+    if (!(t->flags & SG_TK_WORD) || (t->flags & SG_TK_CAP) || t->norm_len < 5) {
+        return false;
+    }
+    const char *s = sg_i_doc_norm(c->doc, t);
+    return memcmp(s + t->norm_len - 2, "ly", 2) == 0 && !tok_in(c, i, w_ly_nouns);
+}
+
+static int mention_at(const ctx *c, size_t i)
+{
+    return i >= c->first && i < c->last ? c->sc->tok_mention[i - c->first] : -1;
+}
+
+static int trigger_at(const ctx *c, size_t i)
+{
+    return i >= c->first && i < c->last ? c->sc->tok_trigger[i - c->first] : -1;
+}
+
+static const sg_mention *mention(const ctx *c, int m)
+{
+    return &c->w->mentions[m];
+}
+
+static bool is_poss(const ctx *c, size_t i)
+{
+    return i >= c->first && i < c->last && (c->toks[i].flags & SG_TK_POSS);
+}
+
+static bool is_punct(const ctx *c, size_t i, const char *p)
+{
+    return i >= c->first && i < c->last && (c->toks[i].flags & SG_TK_PUNCT) && tok_is(c, i, p);
+}
+
+/* A mention after a locative preposition ("In Yerevan, ...", "talks in Doha") names a
+ * place, not a participant. */
+static bool is_locative(const ctx *c, int m)
+{
+    size_t f = mention(c, m)->first;
+    if (f == c->first) {
+        return false;
+    }
+    size_t p = f - 1;
+    if (tok_in(c, p, w_det) && p > c->first) {
+        p--;
+    }
+    return tok_in(c, p, w_loc);
+}
+
+static const char *actor_type(const ctx *c, size_t a)
+{
+    return c->lex->actors[a].type;
+}
+
+static bool is_person(const ctx *c, size_t a)
+{
+    return strcmp(actor_type(c, a), "person") == 0;
+}
+
+static size_t root_of(const ctx *c, size_t a)
+{
+    size_t guard = 0;
+    while (c->lex->actors[a].parent != SG_NONE && guard++ < 64) {
+        a = c->lex->actors[a].parent;
+    }
+    return a;
+}
+
+static const char *rel_cameo(const ctx *c, size_t r)
+{
+    return c->lex->relations[r].cameo;
+}
+
+static bool rel_root(const ctx *c, size_t r, const char *root)
+{
+    return strncmp(rel_cameo(c, r), root, 2) == 0;
+}
+
+static unsigned rel_flags(const ctx *c, size_t r)
+{
+    return c->lex->relations[r].flags;
+}
+
+/* ---- argument collection ---- */
+
+static void args_add(args *a, size_t actor)
+{
+    for (size_t i = 0; i < a->n; i++) {
+        if (a->actor[i] == actor) {
+            return;
+        }
+    }
+    if (a->n < MAX_ARGS) {
+        a->actor[a->n++] = actor;
+    }
+}
+
+/* Collects the mention m and the mentions coordinated with it to the left
+ * ("A, B and C V ...") into a. */
+static void coord_left(const ctx *c, int m, args *a)
+{
+    args_add(a, mention(c, m)->actor);
+    a->pos = mention(c, m)->first;
+    size_t p = mention(c, m)->first;
+    while (p > c->first + 1) {
+        size_t q = p - 1;
+        if (!(tok_is(c, q, "and") || tok_is(c, q, "or") || is_punct(c, q, ","))) {
+            break;
+        }
+        if (q > c->first && tok_is(c, q, "and") && is_punct(c, q - 1, ",")) {
+            q--;
+        }
+        if (q == c->first) {
+            break;
+        }
+        size_t r = q - 1;
+        int m2 = mention_at(c, r);
+        if (m2 < 0 || mention(c, m2)->last != r + 1 || is_locative(c, m2)) {
+            break;
+        }
+        args_add(a, mention(c, m2)->actor);
+        a->pos = mention(c, m2)->first;
+        p = mention(c, m2)->first;
+    }
+}
+
+/* Collects the mention m and the mentions coordinated with it to the right. */
+static size_t coord_right(const ctx *c, int m, args *a)
+{
+    args_add(a, mention(c, m)->actor);
+    size_t p = mention(c, m)->last;
+    for (;;) {
+        size_t q = p;
+        if (is_poss(c, q)) {
+            break; /* "A and B's ..." is rare; stop conservatively */
+        }
+        if (is_punct(c, q, ",")) {
+            q++;
+        }
+        if (tok_is(c, q, "and") || tok_is(c, q, "or")) {
+            q++;
+        } else if (q == p) {
+            break;
+        }
+        if (tok_is(c, q, "the")) {
+            q++;
+        }
+        int m2 = mention_at(c, q);
+        if (q >= c->last || m2 < 0 || mention(c, m2)->first != q) {
+            break;
+        }
+        args_add(a, mention(c, m2)->actor);
+        p = mention(c, m2)->last;
+    }
+    return p;
+}
+
+/* ---- coreference ---- */
+
+static bool hist_push(scratch *sc, size_t actor, size_t tok, bool subject)
+{
+    if (sc->n_hist == sc->cap_hist) {
+        size_t nc = sc->cap_hist == 0 ? 64 : sc->cap_hist * 2;
+        hist *p = realloc(sc->hist, nc * sizeof *p);
+        if (p == NULL) {
+            return false;
+        }
+        sc->hist = p;
+        sc->cap_hist = nc;
+    }
+    sc->hist[sc->n_hist++] = (hist){actor, tok, subject};
+    return true;
+}
+
+static bool plural_actor(const ctx *c, size_t a)
+{
+    const char *t = actor_type(c, a);
+    for (size_t k = 0; w_group_types[k] != NULL; k++) {
+        if (strcmp(t, w_group_types[k]) == 0) {
+            return true;
+        }
+    }
+    const char *name = c->lex->actors[a].name;
+    size_t l = strlen(name);
+    return l > 1 && name[l - 1] == 's' && strcmp(t, "country") != 0 && strcmp(t, "person") != 0;
+}
+
+/* Resolves the pronoun at token p (before position `before`) to actors. */
+static bool resolve_pronoun(const ctx *c, size_t p, size_t exclude, args *out)
+{
+    scratch *sc = c->sc;
+    out->n = 0;
+    out->via = "pronoun";
+    out->pos = p;
+    if (tok_in(c, p, w_pron_they)) {
+        /* the more recent of: a plural actor in subject position, the last
+         * coordination of actors; failing both, the latest plural actor */
+        size_t best = SG_NONE, best_tok = 0;
+        for (size_t h = sc->n_hist; h-- > 0;) {
+            const hist *e = &sc->hist[h];
+            if (e->tok < p && e->subject && plural_actor(c, e->actor) && e->actor != exclude) {
+                best = e->actor;
+                best_tok = e->tok;
+                break;
+            }
+        }
+        args cur = {{0}, 0, 0, NULL};
+        size_t cur_tok = 0;
+        for (size_t m = 0; m + 1 < c->w->n_mentions; m++) {
+            args chain = {{0}, 0, 0, NULL};
+            if (c->w->mentions[m].first >= p) {
+                break;
+            }
+            (void)coord_right(c, (int)m, &chain);
+            if (chain.n >= 2) {
+                cur = chain;
+                cur_tok = c->w->mentions[m].first;
+            }
+        }
+        if (cur.n >= 2) {
+            sc->last_chain = cur;
+            sc->last_chain_tok = cur_tok;
+        }
+        if (sc->last_chain.n >= 2 && sc->last_chain_tok < p &&
+            (best == SG_NONE || sc->last_chain_tok > best_tok)) {
+            for (size_t i = 0; i < sc->last_chain.n; i++) {
+                if (sc->last_chain.actor[i] != exclude) {
+                    args_add(out, sc->last_chain.actor[i]);
+                }
+            }
+            return out->n > 0;
+        }
+        if (best != SG_NONE) {
+            args_add(out, best);
+            return true;
+        }
+        for (size_t h = sc->n_hist; h-- > 0;) {
+            if (sc->hist[h].tok < p && plural_actor(c, sc->hist[h].actor) &&
+                sc->hist[h].actor != exclude) {
+                args_add(out, sc->hist[h].actor);
+                return true;
+            }
+        }
+        return false;
+    }
+    bool person = tok_in(c, p, w_pron_he);
+    if (!person && !tok_in(c, p, w_pron_it)) {
+        return false;
+    }
+    /* prefer the most recent subject, then any mention, of a compatible type */
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t h = sc->n_hist; h-- > 0;) {
+            const hist *e = &sc->hist[h];
+            if (e->tok >= p || e->actor == exclude || (pass == 0 && !e->subject)) {
+                continue;
+            }
+            if (is_person(c, e->actor) != person || (!person && plural_actor(c, e->actor))) {
+                continue;
+            }
+            args_add(out, e->actor);
+            return true;
+        }
+    }
+    return false;
+}
+
+static const char *const w_quant[] = {"thousands", "hundreds", "dozens", "millions", "scores",
+                                      "many", "some", "most", "groups", "crowds", NULL};
+
+/* Is mention m in subject position: not after a preposition (except "thousands of"),
+ * and followed by what can start a predicate? */
+static bool subject_like(const ctx *c, int m)
+{
+    const sg_mention *mm = mention(c, m);
+    if (is_locative(c, m)) {
+        return false;
+    }
+    if (mm->first > c->first) {
+        size_t p = mm->first - 1;
+        if (tok_in(c, p, w_det) && p > c->first) {
+            p--;
+        }
+        if (tok_in(c, p, w_prep) && !(tok_is(c, p, "of") && tok_in(c, p - 1, w_quant))) {
+            return false;
+        }
+    }
+    size_t n = mm->last;
+    if (n >= c->last || is_poss(c, n)) {
+        return false;
+    }
+    const sg_tok *t = &c->toks[n];
+    if (tok_in(c, n, w_be) || tok_in(c, n, w_aux) || tok_in(c, n, w_modal) || tok_in(c, n, w_neg)) {
+        return true;
+    }
+    return (t->flags & SG_TK_WORD) && !(t->flags & SG_TK_CAP) && !tok_in(c, n, w_prep) &&
+           !tok_in(c, n, w_det) && !tok_is(c, n, "and") && !tok_is(c, n, "or");
+}
+
+/* ---- verb groups ---- */
+
+typedef struct vgroup {
+    size_t start;   /* first token of the verb group (aux, negation, adverbs) */
+    bool negated, be, modal, have;
+} vgroup;
+
+/* Scans left from token v over auxiliaries, negation, adverbs, "to" after a control
+ * verb, and "failed to". */
+static vgroup verb_group(const ctx *c, size_t v)
+{
+    vgroup g = {v, false, false, false, false};
+    size_t p = v;
+    while (p > c->first) {
+        size_t q = p - 1;
+        if (tok_in(c, q, w_neg)) {
+            g.negated = true;
+        } else if (tok_in(c, q, w_be)) {
+            g.be = true;
+        } else if (tok_in(c, q, w_aux)) {
+            g.have = g.have || !tok_is(c, q, "did") ;
+        } else if (tok_in(c, q, w_modal)) {
+            g.modal = true;
+        } else if (is_adverb(c, q) && mention_at(c, q) < 0) {
+            /* skip */
+        } else if (tok_is(c, q, "to") && q > c->first &&
+                   lemma_in(c, q - 1, v_control, v_control_irr)) {
+            if (lemma_in(c, q - 1, (const char *const[]){"fail", NULL}, NULL)) {
+                g.negated = true;
+            }
+            q--;
+        } else if (tok_is(c, q, "no") && tok_is(c, q + 1, "longer")) {
+            g.negated = true;
+        } else {
+            break;
+        }
+        p = q;
+    }
+    g.start = p;
+    return g;
+}
+
+/* ---- subjects ---- */
+
+static bool find_subject(const ctx *c, size_t start, size_t verb, args *out, bool *in_relative,
+                         const args *prev_subject, const args *first_subject);
+
+/* The NP ending at p: an actor head, or a possessor with a role noun ("Rwanda's
+ * government spokesperson"), or "N of ACTOR". */
+static bool np_subject(const ctx *c, size_t p, args *out)
+{
+    int m = mention_at(c, p);
+    if (m >= 0 && mention(c, m)->last == p + 1) {
+        if (is_locative(c, m) && mention(c, m)->first > c->first + 1) {
+            /* "Ethnic Armenians in Karabakh are ...": skip the place */
+            size_t q = mention(c, m)->first - 1;
+            if (tok_in(c, q - 1, w_det)) {
+                q--;
+            }
+            if (q > c->first) {
+                return np_subject(c, q - 1, out);
+            }
+            return false;
+        }
+        coord_left(c, m, out);
+        return true;
+    }
+    /* walk left over a short noun phrase looking for a possessor */
+    for (size_t k = 0, q = p; k < 5 && q > c->first; k++, q--) {
+        const sg_tok *t = &c->toks[q];
+        if (is_poss(c, q)) {
+            int pm = mention_at(c, q - 1);
+            if (pm >= 0 && tok_in(c, p, n_role)) {
+                coord_left(c, pm, out);
+                out->via = "description";
+                return true;
+            }
+            return false;
+        }
+        if (!(t->flags & SG_TK_WORD) || (t->flags & SG_TK_CAP && k > 0) ||
+            tok_in(c, q, w_prep) || tok_in(c, q, w_be) || tok_in(c, q, w_aux) ||
+            trigger_at(c, q) >= 0 || mention_at(c, q) >= 0) {
+            return false;
+        }
+    }
+    return false;
+}
+
+static bool find_subject(const ctx *c, size_t start, size_t verb, args *out, bool *in_relative,
+                         const args *prev_subject, const args *first_subject)
+{
+    out->n = 0;
+    out->via = NULL;
+    *in_relative = false;
+    (void)verb;
+    if (start <= c->first) {
+        return false;
+    }
+    size_t p = start - 1;
+    /* relative pronoun: "Armenia, which supported ..." */
+    if (tok_in(c, p, w_relpro) || (tok_is(c, p, "that") && p > c->first &&
+                                    mention_at(c, p - 1) >= 0)) {
+        size_t q = p - 1;
+        if (is_punct(c, q, ",") && q > c->first) {
+            q--;
+        }
+        int m = mention_at(c, q);
+        *in_relative = true;
+        if (m >= 0 && mention(c, m)->last == q + 1) {
+            args_add(out, mention(c, m)->actor);
+            out->pos = mention(c, m)->first;
+            return true;
+        }
+        return false;
+    }
+    /* pronoun or quantifier subject */
+    if ((tok_in(c, p, w_pron_they) || tok_in(c, p, w_pron_it) || tok_in(c, p, w_pron_he)) &&
+        (p == c->first || !tok_in(c, p - 1, w_det))) {
+        return resolve_pronoun(c, p, SG_NONE, out);
+    }
+    /* conjoined verb phrase: "X denied the claim and accused Y" */
+    if ((tok_is(c, p, "and") || tok_is(c, p, "but") || tok_is(c, p, "then")) &&
+        prev_subject != NULL && prev_subject->n > 0) {
+        /* ", and V" coordinates with the main clause, "and V" with the nearest verb */
+        *out = is_punct(c, p - 1, ",") && first_subject != NULL && first_subject->n > 0
+                   ? *first_subject
+                   : *prev_subject;
+        return true;
+    }
+    /* parenthetical: "Kim Yo Jong, the sister of ..., threatened" */
+    if (is_punct(c, p, ",")) {
+        size_t q = p;
+        while (q > c->first + 1) {
+            q--;
+            if (is_punct(c, q, ",")) {
+                break;
+            }
+        }
+        if (is_punct(c, q, ",") && q > c->first) {
+            if (np_subject(c, q - 1, out)) {
+                return true;
+            }
+        }
+        return false;
+    }
+    return np_subject(c, p, out);
+}
+
+/* ---- objects ---- */
+
+/* Scans right from token `from` for the target of relation r. Returns true and fills
+ * out when an actor (or a resolvable pronoun after "that") is found. */
+static bool find_target(const ctx *c, size_t from, size_t r, size_t source, bool stop_comma,
+                        bool through_infinitive, args *out, size_t *end)
+{
+    out->n = 0;
+    out->via = NULL;
+    size_t limit = from + 16 < c->last ? from + 16 : c->last;
+    bool follow_that = rel_root(c, r, "10") || rel_root(c, r, "02");
+    for (size_t i = from; i < limit; i++) {
+        if (is_punct(c, i, ";") || is_punct(c, i, ":") || is_punct(c, i, "(") ||
+            tok_in(c, i, w_relpro) || is_punct(c, i, "\xE2\x80\x9C")) {
+            return false;
+        }
+        if (is_punct(c, i, ",")) {
+            if (stop_comma) {
+                return false;
+            }
+            size_t j = i + 1;
+            while (j < c->last && (tok_in(c, j, w_neg) || is_adverb(c, j))) {
+                j++;
+            }
+            if (tok_in(c, j, w_aux) || tok_in(c, j, w_be) || tok_in(c, j, w_modal) ||
+                tok_in(c, j, w_clause) || tok_in(c, j, w_relpro) || tok_is(c, j, "and") ||
+                (trigger_at(c, j) >= 0 && c->w->triggers[trigger_at(c, j)].verb_rel != SG_NONE)) {
+                return false;
+            }
+            continue;
+        }
+        if (tok_in(c, i, w_clause) && !tok_is(c, i, "as") && !tok_is(c, i, "after") &&
+            !tok_is(c, i, "before")) {
+            return false;
+        }
+        if ((tok_is(c, i, "after") || tok_is(c, i, "before")) &&
+            (mention_at(c, i + 1) < 0 || !tok_in(c, i + 1, w_det))) {
+            return false;
+        }
+        if (tok_is(c, i, "and") && (tok_in(c, i + 1, w_aux) || tok_in(c, i + 1, w_be) ||
+                                    (trigger_at(c, i + 1) >= 0 &&
+                                     c->w->triggers[trigger_at(c, i + 1)].verb_rel != SG_NONE &&
+                                     c->w->triggers[trigger_at(c, i + 1)].verb_form != SG_VF_ING))) {
+            return false;
+        }
+        if (tok_is(c, i, "that")) {
+            if (!follow_that) {
+                return false;
+            }
+            size_t j = i + 1;
+            int m = mention_at(c, j);
+            if (m >= 0 && mention(c, m)->first == j) {
+                *end = coord_right(c, m, out);
+                return true;
+            }
+            if (tok_in(c, j, w_det) && mention_at(c, j + 1) >= 0) {
+                *end = coord_right(c, mention_at(c, j + 1), out);
+                return true;
+            }
+            if (resolve_pronoun(c, j, source, out)) {
+                *end = j + 1;
+                return true;
+            }
+            return false;
+        }
+        int t = trigger_at(c, i);
+        if (t >= 0 && i > from && c->w->triggers[t].verb_rel != SG_NONE &&
+            c->w->triggers[t].noun_rel == SG_NONE && !through_infinitive &&
+            c->w->triggers[t].verb_form != SG_VF_ING) {
+            return false;
+        }
+        int m = mention_at(c, i);
+        if (m >= 0 && mention(c, m)->first == i) {
+            if (is_locative(c, m)) {
+                i = mention(c, m)->last - 1;
+                continue;
+            }
+            *end = coord_right(c, m, out);
+            return true;
+        }
+    }
+    return false;
+}
+
+/* ---- event recording ---- */
+
+static bool pend_push(scratch *sc, const pending *p)
+{
+    for (size_t i = 0; i < sc->n_pend; i++) {
+        const pending *q = &sc->pend[i];
+        if (q->source == p->source && q->target == p->target && q->rel == p->rel &&
+            q->negated == p->negated) {
+            return true; /* once per sentence */
+        }
+    }
+    if (sc->n_pend == sc->cap_pend) {
+        size_t nc = sc->cap_pend == 0 ? 16 : sc->cap_pend * 2;
+        pending *np = realloc(sc->pend, nc * sizeof *np);
+        if (np == NULL) {
+            return false;
+        }
+        sc->pend = np;
+        sc->cap_pend = nc;
+    }
+    sc->pend[sc->n_pend++] = *p;
+    return true;
+}
+
+static bool claim_push(scratch *sc, const pending *p)
+{
+    if (sc->n_claims == sc->cap_claims) {
+        size_t nc = sc->cap_claims == 0 ? 16 : sc->cap_claims * 2;
+        pending *np = realloc(sc->claims, nc * sizeof *np);
+        if (np == NULL) {
+            return false;
+        }
+        sc->claims = np;
+        sc->cap_claims = nc;
+    }
+    sc->claims[sc->n_claims++] = *p;
+    return true;
+}
+
+/* Codes source x target for relation r (reciprocal relations with coordinated
+ * subjects and no target code every ordered pair). Returns false when out of memory. */
+static bool code(const ctx *c, const args *src, const args *tgt, size_t r, bool negated,
+                 size_t tf, size_t tl)
+{
+    unsigned fl = rel_flags(c, r);
+    bool untargeted_ok = (fl & (SG_REL_UNTARGETED | SG_REL_REPORTING)) != 0;
+    pending p = {0, SG_NONE, r, negated, tf, tl, SG_NONE, NULL};
+    p.via = src->via != NULL ? src->via : tgt->via;
+    if (fl & SG_REL_REPORTING) {
+        for (size_t i = 0; i < src->n; i++) {
+            p.source = src->actor[i];
+            p.target = SG_NONE;
+            if (!pend_push(c->sc, &p)) {
+                return false;
+            }
+        }
+        return true;
+    }
+    if (tgt->n == 0) {
+        if ((fl & SG_REL_RECIPROCAL) && src->n >= 2) {
+            for (size_t i = 0; i < src->n; i++) {
+                for (size_t j = 0; j < src->n; j++) {
+                    if (i != j) {
+                        p.source = src->actor[i];
+                        p.target = src->actor[j];
+                        if (!pend_push(c->sc, &p)) {
+                            return false;
+                        }
+                    }
+                }
+            }
+            return true;
+        }
+        if (!untargeted_ok || negated) {
+            return true; /* a negated act or an act without an actor target is not coded */
+        }
+        for (size_t i = 0; i < src->n; i++) {
+            p.source = src->actor[i];
+            if (!pend_push(c->sc, &p)) {
+                return false;
+            }
+        }
+        return true;
+    }
+    for (size_t i = 0; i < src->n; i++) {
+        for (size_t j = 0; j < tgt->n; j++) {
+            if (src->actor[i] == tgt->actor[j]) {
+                continue; /* never a self-loop */
+            }
+            p.source = src->actor[i];
+            p.target = tgt->actor[j];
+            if (!pend_push(c->sc, &p)) {
+                return false;
+            }
+            if (rel_root(c, r, "11") && !negated && !claim_push(c->sc, &p)) {
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
+/* The author of a denied claim: the source of the latest accusation or criticism whose
+ * target is the denier (or shares its top-level actor); failing that, of the latest
+ * one at all. */
+static bool claim_author(const ctx *c, const args *denier, args *out)
+{
+    const scratch *sc = c->sc;
+    out->n = 0;
+    out->via = "description";
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t k = sc->n_claims; k-- > 0;) {
+            const pending *q = &sc->claims[k];
+            bool match = false;
+            for (size_t i = 0; i < denier->n; i++) {
+                if (q->source == denier->actor[i] ||
+                    root_of(c, q->source) == root_of(c, denier->actor[i])) {
+                    match = false;
+                    break;
+                }
+                if (pass == 1 || q->target == denier->actor[i] ||
+                    root_of(c, q->target) == root_of(c, denier->actor[i])) {
+                    match = true;
+                }
+            }
+            if (match) {
+                args_add(out, q->source);
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+static bool is_claim_word(const ctx *c, size_t i)
+{
+    if (tok_in(c, i, n_claim)) {
+        return true;
+    }
+    int t = trigger_at(c, i);
+    return t >= 0 && c->w->triggers[t].noun_rel != SG_NONE &&
+           rel_root(c, c->w->triggers[t].noun_rel, "11");
+}
+
+/* ---- the sentence ---- */
+
+/* Is the token after "to" (at i) the start of an infinitive rather than a noun phrase? */
+static bool infinitive_at(const ctx *c, size_t i)
+{
+    if (i >= c->last || !(c->toks[i].flags & SG_TK_WORD)) {
+        return false;
+    }
+    if (mention_at(c, i) >= 0 || tok_in(c, i, w_det) || (c->toks[i].flags & (SG_TK_CAP | SG_TK_NUM))) {
+        return false;
+    }
+    return true;
+}
+
+/* Reading of trigger t: 'v' verb (finite predicate), 'n' noun, 0 neither. */
+static char reading(const ctx *c, const sg_trigger *t)
+{
+    size_t p = t->first;
+    while (p > c->first && is_adverb(c, p - 1) && mention_at(c, p - 1) < 0) {
+        p--;
+    }
+    bool after_det = p > c->first && (tok_in(c, p - 1, w_det) || is_poss(c, p - 1) ||
+                                      (c->toks[p - 1].flags & SG_TK_NUM));
+    bool after_prep = p > c->first && tok_in(c, p - 1, w_prep) && !tok_is(c, p - 1, "to");
+    if (t->noun_rel != SG_NONE && (t->verb_rel == SG_NONE || after_det || after_prep)) {
+        return 'n';
+    }
+    if (t->verb_rel == SG_NONE) {
+        return 0;
+    }
+    if (t->from_pattern) {
+        return 'v';
+    }
+    if (after_det) {
+        return 0;
+    }
+    if (t->verb_form == SG_VF_ING) {
+        /* progressive after a form of "be"; a bare participle ("saying", "causing")
+         * or a gerund after a preposition is not a predicate */
+        vgroup g = verb_group(c, t->first);
+        return g.be ? 'v' : 0;
+    }
+    if (t->noun_rel != SG_NONE && p > c->first && (c->toks[p - 1].flags & SG_TK_WORD) &&
+        !(c->toks[p - 1].flags & SG_TK_CAP) && mention_at(c, p - 1) < 0 &&
+        !tok_in(c, p - 1, w_be) && !tok_in(c, p - 1, w_aux) && !tok_in(c, p - 1, w_modal) &&
+        !tok_in(c, p - 1, w_neg) && !tok_is(c, p - 1, "to") && !tok_in(c, p - 1, w_pron_they) &&
+        !tok_in(c, p - 1, w_pron_it) && !tok_in(c, p - 1, w_pron_he) &&
+        !tok_in(c, p - 1, w_relpro) && !tok_is(c, p - 1, "and") && !tok_is(c, p - 1, "that")) {
+        return 'n'; /* "humanitarian aid", "security talks" */
+    }
+    return 'v';
+}
+
+/* Suppresses triggers inside the content of an accusation, denial, threat or demand
+ * ("accused X of arming Y", "threatened X with ... if Y attacked") up to the next
+ * comma or clause end: what it is about is not coded. */
+static void suppress_content(const ctx *c, size_t from)
+{
+    size_t i = from;
+    while (i < c->last && !tok_is(c, i, "of") && !tok_is(c, i, "that") && !tok_is(c, i, "with") &&
+           !is_punct(c, i, ",") && !is_punct(c, i, ";")) {
+        i++;
+    }
+    if (i >= c->last || is_punct(c, i, ",") || is_punct(c, i, ";")) {
+        return;
+    }
+    for (; i < c->last && !is_punct(c, i, ",") && !is_punct(c, i, ";"); i++) {
+        if ((tok_is(c, i, "and") || tok_is(c, i, "but")) && i + 1 < c->last) {
+            int nt = trigger_at(c, i + 1);
+            if (tok_in(c, i + 1, w_aux) || tok_in(c, i + 1, w_modal) ||
+                (nt >= 0 && c->w->triggers[nt].verb_rel != SG_NONE &&
+                 c->w->triggers[nt].verb_form != SG_VF_ING)) {
+                return;
+            }
+        }
+        int t = trigger_at(c, i);
+        if (t >= 0) {
+            c->sc->consumed[t] = true;
+        }
+    }
+}
+
+static sg_status do_sentence(ctx *c)
+{
+    sg_worker *w = c->w;
+    scratch *sc = c->sc;
+    size_t n = c->last - c->first;
+    args prev_subject = {{0}, 0, 0, NULL};
+    args first_subject = {{0}, 0, 0, NULL};
+
+    if (n > sc->cap_tok) {
+        int *a = realloc(sc->tok_mention, n * sizeof *a);
+        int *b = a != NULL ? realloc(sc->tok_trigger, n * sizeof *b) : NULL;
+        if (a != NULL) {
+            sc->tok_mention = a;
+        }
+        if (b == NULL) {
+            return SG_ERR_NOMEM;
+        }
+        sc->tok_trigger = b;
+        sc->cap_tok = n;
+    }
+    if (w->n_triggers > sc->cap_trig) {
+        bool *p = realloc(sc->consumed, w->n_triggers * sizeof *p);
+        if (p == NULL) {
+            return SG_ERR_NOMEM;
+        }
+        sc->consumed = p;
+        sc->cap_trig = w->n_triggers;
+    }
+    for (size_t i = 0; i < n; i++) {
+        sc->tok_mention[i] = -1;
+        sc->tok_trigger[i] = -1;
+    }
+    for (size_t m = 0; m < w->n_mentions; m++) {
+        for (size_t i = w->mentions[m].first; i < w->mentions[m].last; i++) {
+            sc->tok_mention[i - c->first] = (int)m;
+        }
+    }
+    for (size_t t = 0; t < w->n_triggers; t++) {
+        sc->consumed[t] = false;
+        for (size_t i = w->triggers[t].first; i < w->triggers[t].last; i++) {
+            sc->tok_trigger[i - c->first] = (int)t;
+        }
+    }
+    sc->n_pend = 0;
+
+    /* "according to X" is a statement by X */
+    for (size_t i = c->first; i + 2 < c->last && c->rel_statement != SG_NONE; i++) {
+        if (tok_is(c, i, "according") && tok_is(c, i + 1, "to")) {
+            int m = mention_at(c, i + 2);
+            if (m >= 0 && mention(c, m)->first == i + 2) {
+                args s = {{0}, 0, i + 2, NULL};
+                args none = {{0}, 0, 0, NULL};
+                coord_right(c, m, &s);
+                if (!code(c, &s, &none, c->rel_statement, false, i, i + 2)) {
+                    return SG_ERR_NOMEM;
+                }
+            }
+        }
+    }
+
+    for (size_t ti = 0; ti < w->n_triggers; ti++) {
+        const sg_trigger *t = &w->triggers[ti];
+        if (sc->consumed[ti]) {
+            continue;
+        }
+        char rd = reading(c, t);
+        args src = {{0}, 0, 0, NULL};
+        args tgt = {{0}, 0, 0, NULL};
+        size_t tend = t->last;
+        bool in_rel = false;
+        if (rd == 'v') {
+            size_t r = t->verb_rel;
+            unsigned fl = rel_flags(c, r);
+            vgroup g = verb_group(c, t->first);
+            bool passive = g.be && (t->verb_form == SG_VF_PAST || t->verb_form == SG_VF_PART);
+            if (!find_subject(c, g.start, t->first, &src, &in_rel, &prev_subject, &first_subject)) {
+                /* a reduced relative on a claim noun: "a charge Belgrade rejected" */
+                continue;
+            }
+            prev_subject = src;
+            if (first_subject.n == 0) {
+                first_subject = src;
+            }
+            if (g.modal && !(fl & SG_REL_REPORTING)) {
+                continue; /* future, modal and conditional content is not coded */
+            }
+            /* "agreed to V": the infinitive carries the event */
+            if (tok_is(c, tend, "to") && infinitive_at(c, tend + 1) && rel_root(c, r, "08")) {
+                continue;
+            }
+            if (t->last > t->first && tok_is(c, t->last - 1, "to") && infinitive_at(c, t->last) &&
+                rel_root(c, r, "08")) {
+                continue;
+            }
+            bool through_inf = false;
+            if ((fl & SG_REL_REFUSAL) || rel_root(c, r, "03") || rel_root(c, r, "13")) {
+                /* "refused (on Thursday) to meet X": the inner verb is consumed and the
+                 * target follows it */
+                size_t j = tend;
+                while (j < c->last && j < tend + 5 && !tok_is(c, j, "to")) {
+                    j++;
+                }
+                if (tok_is(c, j, "to") && infinitive_at(c, j + 1)) {
+                    int it = trigger_at(c, j + 1);
+                    if (it >= 0) {
+                        sc->consumed[it] = true;
+                    }
+                    through_inf = true;
+                } else if (fl & SG_REL_REFUSAL) {
+                    continue;
+                }
+            }
+            if (passive) {
+                /* "X was accused by Y": source after "by" */
+                tgt = src;
+                src.n = 0;
+                src.via = NULL;
+                size_t j = tend;
+                while (j < c->last && j < tend + 6 && !tok_is(c, j, "by")) {
+                    j++;
+                }
+                int m = tok_is(c, j, "by") ? mention_at(c, j + 1) : -1;
+                if (m < 0 || mention(c, m)->first != j + 1) {
+                    continue; /* agentless passive: no source */
+                }
+                coord_right(c, m, &src);
+                if (!code(c, &src, &tgt, r, g.negated, t->first, t->last)) {
+                    return SG_ERR_NOMEM;
+                }
+                continue;
+            }
+            if (rel_root(c, r, "10") || rel_root(c, r, "11") || rel_root(c, r, "13") ||
+                (fl & SG_REL_DENIAL)) {
+                suppress_content(c, tend);
+            }
+            if (!(fl & SG_REL_REPORTING)) {
+                size_t src0 = src.n > 0 ? src.actor[0] : SG_NONE;
+                find_target(c, tend, r, src0, in_rel, through_inf, &tgt, &tend);
+            }
+            /* a rejected claim is a denial; a denial targets the claim's author */
+            bool claim_obj = false;
+            for (size_t j = tend; j < tend + 4 && j < c->last && !claim_obj; j++) {
+                claim_obj = is_claim_word(c, j);
+            }
+            if (src.pos >= 2 && !claim_obj) {
+                claim_obj = is_claim_word(c, src.pos - 1) ||
+                            (src.pos >= c->first + 2 && is_claim_word(c, src.pos - 2) &&
+                             tok_is(c, src.pos - 1, "that"));
+            }
+            if (rel_root(c, r, "12") && claim_obj && c->rel_deny != SG_NONE && tgt.n == 0) {
+                r = c->rel_deny;
+                fl = rel_flags(c, r);
+            }
+            if ((fl & SG_REL_DENIAL) && tgt.n == 0) {
+                claim_author(c, &src, &tgt);
+            }
+            if (!code(c, &src, &tgt, r, g.negated, t->first, t->last)) {
+                return SG_ERR_NOMEM;
+            }
+        } else if (rd == 'n') {
+            size_t r = t->noun_rel;
+            /* a light verb governs the noun: "imposed sanctions on X" */
+            size_t q = t->first;
+            size_t k = 0;
+            while (q > c->first && k < 6) {
+                size_t p = q - 1;
+                if (lemma_in(c, p, v_light, v_light_irr)) {
+                    break;
+                }
+                const sg_tok *tk = &c->toks[p];
+                if (!(tk->flags & SG_TK_WORD) && !is_punct(c, p, ",")) {
+                    q = c->first;
+                    break;
+                }
+                if (mention_at(c, p) >= 0 || tok_in(c, p, w_be) || tok_in(c, p, w_relpro) ||
+                    (tok_in(c, p, w_prep) && !tok_is(c, p, "of")) || trigger_at(c, p) >= 0) {
+                    q = c->first;
+                    break;
+                }
+                q = p;
+                k++;
+            }
+            if (q > c->first && lemma_in(c, q - 1, v_light, v_light_irr)) {
+                size_t lv = q - 1;
+                vgroup g = verb_group(c, lv);
+                if (!find_subject(c, g.start, lv, &src, &in_rel, &prev_subject, &first_subject)) {
+                    continue;
+                }
+                prev_subject = src;
+            if (first_subject.n == 0) {
+                first_subject = src;
+            }
+                if (g.modal) {
+                    continue;
+                }
+                size_t src0 = src.n > 0 ? src.actor[0] : SG_NONE;
+                find_target(c, t->last, r, src0, true, false, &tgt, &tend);
+                if (!code(c, &src, &tgt, r, g.negated, t->first, t->last)) {
+                    return SG_ERR_NOMEM;
+                }
+                continue;
+            }
+            /* "X's accusations against Y" */
+            if (t->first >= c->first + 2 && is_poss(c, t->first - 1) &&
+                mention_at(c, t->first - 2) >= 0) {
+                coord_left(c, mention_at(c, t->first - 2), &src);
+                size_t j = t->last;
+                if (tok_in(c, j, w_prep) && !tok_is(c, j, "of") && mention_at(c, j + 1) >= 0 &&
+                    mention(c, mention_at(c, j + 1))->first == j + 1 &&
+                    !is_locative(c, mention_at(c, j + 1))) {
+                    coord_right(c, mention_at(c, j + 1), &tgt);
+                    if (!code(c, &src, &tgt, r, false, t->first, t->last)) {
+                        return SG_ERR_NOMEM;
+                    }
+                }
+                continue;
+            }
+            /* "talks (took place) between A and B" */
+            for (size_t j = t->last; j < t->last + 4 && j + 1 < c->last; j++) {
+                if (!tok_is(c, j, "between")) {
+                    continue;
+                }
+                int m1 = mention_at(c, j + 1);
+                if (m1 < 0 && tok_in(c, j + 1, w_det)) {
+                    m1 = mention_at(c, j + 2);
+                }
+                if (m1 < 0) {
+                    break;
+                }
+                size_t a1 = mention(c, m1)->last;
+                if (!tok_is(c, a1, "and")) {
+                    break;
+                }
+                int m2 = -1;
+                for (size_t x = a1 + 1; x < a1 + 5 && x < c->last; x++) {
+                    if (mention_at(c, x) >= 0) {
+                        m2 = mention_at(c, x);
+                        break;
+                    }
+                    if (!(c->toks[x].flags & SG_TK_WORD) || trigger_at(c, x) >= 0) {
+                        break;
+                    }
+                }
+                if (m2 < 0) {
+                    break;
+                }
+                args s = {{0}, 0, 0, NULL};
+                args none = {{0}, 0, 0, NULL};
+                args_add(&s, mention(c, m1)->actor);
+                args_add(&s, mention(c, m2)->actor);
+                if (rel_flags(c, r) & SG_REL_RECIPROCAL) {
+                    if (!code(c, &s, &none, r, false, t->first, t->last)) {
+                        return SG_ERR_NOMEM;
+                    }
+                } else {
+                    args a = {{s.actor[0]}, 1, 0, NULL};
+                    args b = {{s.actor[1]}, 1, 0, NULL};
+                    if (!code(c, &a, &b, r, false, t->first, t->last)) {
+                        return SG_ERR_NOMEM;
+                    }
+                }
+                break;
+            }
+        }
+    }
+    return SG_OK;
+}
+
+/* ---- document driver ---- */
+
+static void scratch_free(scratch *sc)
+{
+    if (sc == NULL) {
+        return;
+    }
+    free(sc->tok_mention);
+    free(sc->tok_trigger);
+    free(sc->consumed);
+    free(sc->pend);
+    free(sc->hist);
+    free(sc->claims);
+    free(sc);
+}
+
+void sg_worker_free(sg_worker *w)
+{
+    if (w == NULL) {
+        return;
+    }
+    pcre2_match_data_free(w->md);
+    pcre2_match_context_free(w->mctx);
+    free(w->mentions);
+    free(w->triggers);
+    scratch_free(w->scratch);
+    free(w);
+}
+
+static sg_status emit_pending(const ctx *c, size_t sent, sg_events *out)
+{
+    size_t len;
+    const char *text = sg_doc_text(c->doc, &len);
+    size_t s0, s1;
+    sg_doc_sentence_span(c->doc, sent, &s0, &s1);
+    char *sentence = sg_i_strndup(text + s0, s1 - s0);
+    sg_status st = SG_OK;
+    if (sentence == NULL) {
+        return SG_ERR_NOMEM;
+    }
+    for (size_t i = 0; i < c->sc->n_pend && st == SG_OK; i++) {
+        const pending *p = &c->sc->pend[i];
+        const sg_i_actor *sa = &c->lex->actors[p->source];
+        const sg_i_actor *ta = p->target != SG_NONE ? &c->lex->actors[p->target] : NULL;
+        const sg_i_relation *rel = &c->lex->relations[p->rel];
+        size_t t0 = c->toks[p->trig_first].start, t1 = c->toks[p->trig_last - 1].end;
+        char *trigger = sg_i_strndup(text + t0, t1 - t0);
+        if (trigger == NULL) {
+            st = SG_ERR_NOMEM;
+            break;
+        }
+        sg_event e;
+        memset(&e, 0, sizeof e);
+        e.doc = sg_doc_name(c->doc);
+        e.sentence = sent;
+        e.start = s0;
+        e.end = s1;
+        e.source = sa->id;
+        e.source_name = sa->name;
+        e.source_type = sa->type;
+        e.target = ta != NULL ? ta->id : NULL;
+        e.target_name = ta != NULL ? ta->name : NULL;
+        e.target_type = ta != NULL ? ta->type : NULL;
+        e.relation = rel->id;
+        e.label = rel->label;
+        e.cameo = rel->cameo;
+        e.goldstein = rel->goldstein;
+        e.negated = p->negated;
+        e.trigger = trigger;
+        e.trigger_start = t0;
+        e.trigger_end = t1;
+        e.text = sentence;
+        e.attributed_to =
+            p->attributed_to != SG_NONE ? c->lex->actors[p->attributed_to].id : NULL;
+        e.resolved_via = p->via;
+        st = sg_events_add(out, &e);
+        free(trigger);
+    }
+    free(sentence);
+    return st;
+}
+
+/* Reported speech: events in the same sentence as a statement by X, other than X's
+ * own, are attributed to X. */
+static void attribute(ctx *c)
+{
+    scratch *sc = c->sc;
+    for (size_t i = 0; i < sc->n_pend; i++) {
+        if (!(rel_flags(c, sc->pend[i].rel) & SG_REL_REPORTING)) {
+            continue;
+        }
+        size_t speaker = sc->pend[i].source;
+        for (size_t j = 0; j < sc->n_pend; j++) {
+            pending *p = &sc->pend[j];
+            if (j != i && p->source != speaker && p->attributed_to == SG_NONE &&
+                !(rel_flags(c, p->rel) & SG_REL_REPORTING)) {
+                p->attributed_to = speaker;
+            }
+        }
+    }
+}
+
+sg_status sg_extract(const sg_lexicon *lex, const sg_doc *doc, sg_worker *w, sg_events *out,
+                     sg_diag *diag)
+{
+    sg_status st = SG_OK;
+    ctx c;
+    size_t ntoks;
+    memset(&c, 0, sizeof c);
+    if (w->scratch == NULL) {
+        w->scratch = calloc(1, sizeof(scratch));
+        if (w->scratch == NULL) {
+            return sg_i_diag(diag, SG_ERR_NOMEM, NULL, NULL, 0, 0, "out of memory");
+        }
+    }
+    c.lex = lex;
+    c.doc = doc;
+    c.w = w;
+    c.sc = w->scratch;
+    c.toks = sg_i_doc_tokens(doc, &ntoks);
+    c.sc->n_hist = 0;
+    c.sc->n_claims = 0;
+    c.sc->last_chain.n = 0;
+    c.rel_statement = SG_NONE;
+    c.rel_deny = SG_NONE;
+    for (size_t r = 0; r < lex->n_relations; r++) {
+        if ((lex->relations[r].flags & SG_REL_REPORTING) && c.rel_statement == SG_NONE) {
+            c.rel_statement = r;
+        }
+        if ((lex->relations[r].flags & SG_REL_DENIAL) && c.rel_deny == SG_NONE) {
+            c.rel_deny = r;
+        }
+    }
+    size_t *counts = calloc(lex->n_actors > 0 ? lex->n_actors : 1, sizeof *counts);
+    if (counts == NULL) {
+        return sg_i_diag(diag, SG_ERR_NOMEM, NULL, NULL, 0, 0, "out of memory");
+    }
+    for (size_t s = 0; s < sg_doc_sentence_count(doc); s++) {
+        sg_i_doc_sentence_tokens(doc, s, &c.first, &c.last);
+        st = sg_i_find_mentions(lex, doc, w, c.first, c.last, diag);
+        if (st != SG_OK) {
+            goto done;
+        }
+        /* coreference history: this sentence's mentions, in subject position or not;
+         * resolution only looks at mentions before the pronoun */
+        for (size_t m = 0; m < w->n_mentions; m++) {
+            if (is_locative(&c, (int)m)) {
+                continue;
+            }
+            counts[w->mentions[m].actor]++;
+            if (!hist_push(c.sc, w->mentions[m].actor, w->mentions[m].first,
+                           subject_like(&c, (int)m))) {
+                st = sg_i_diag(diag, SG_ERR_NOMEM, NULL, NULL, 0, 0, "out of memory");
+                goto done;
+            }
+        }
+        st = do_sentence(&c);
+        if (st != SG_OK) {
+            sg_i_diag(diag, st, NULL, NULL, 0, 0, "out of memory");
+            goto done;
+        }
+        attribute(&c);
+        st = emit_pending(&c, s, out);
+        if (st != SG_OK) {
+            sg_i_diag(diag, st, NULL, NULL, 0, 0, "out of memory");
+            goto done;
+        }
+        /* the last coordination of 2+ actors, for "they" */
+        for (size_t m = 0; m + 1 < w->n_mentions; m++) {
+            args chain = {{0}, 0, 0, NULL};
+            size_t end = coord_right(&c, (int)m, &chain);
+            (void)end;
+            if (chain.n >= 2) {
+                c.sc->last_chain = chain;
+                c.sc->last_chain_tok = w->mentions[m].first;
+            }
+        }
+    }
+    for (size_t a = 0; a < lex->n_actors; a++) {
+        if (counts[a] > 0) {
+            const sg_i_actor *act = &lex->actors[a];
+            st = sg_events_add_actor(out, act->id, act->name, act->type, counts[a]);
+            if (st != SG_OK) {
+                sg_i_diag(diag, st, NULL, NULL, 0, 0, "out of memory");
+                goto done;
+            }
+        }
+    }
+done:
+    free(counts);
+    return st;
+}

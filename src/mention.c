@@ -1,0 +1,560 @@
+/* Mention stage: builds the lexicon's token n-gram tables (aliases, verb forms, nouns)
+ * and finds actor mentions and relation triggers in a document's sentences. Consumes a
+ * compiled sg_lexicon and an sg_doc, produces mention and trigger lists in a worker. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "mention.h"
+
+enum { KIND_ACTOR, KIND_VERB, KIND_NOUN };
+
+enum { MAX_NGRAM = 12 };
+
+typedef struct entry {
+    uint64_t key;
+    uint32_t next;      /* next entry with the same slot chain, UINT32_MAX = none */
+    uint8_t kind;
+    uint8_t ntok;
+    uint8_t form;       /* SG_VF_* for verbs */
+    uint8_t upper;      /* acronym alias: matches upper-case text only */
+    size_t index;       /* actor or relation index */
+    size_t norm_off;    /* NUL-separated normalised tokens in ix->norms */
+    size_t norm_len;
+} entry;
+
+struct sg_i_index {
+    entry *entries;
+    size_t n_entries, cap_entries;
+    uint32_t *slots; /* head entry per slot + 1, 0 = empty; power-of-two size */
+    size_t n_slots;
+    char *norms;
+    size_t norms_len, norms_cap;
+    size_t max_ntok;
+};
+
+static uint64_t mix(uint64_t h, uint64_t tok)
+{
+    /* order-sensitive combination of token hashes (boost::hash_combine style, 64 bit) */
+    return h ^ (tok + 0x9E3779B97F4A7C15ULL + (h << 12) + (h >> 4));
+}
+
+static uint64_t phrase_key(const char *norms, int ntok)
+{
+    uint64_t h = 0;
+    const char *p = norms;
+    for (int i = 0; i < ntok; i++) {
+        size_t l = strlen(p);
+        h = mix(h, sg_i_hash(p, l));
+        p += l + 1;
+    }
+    return h;
+}
+
+static bool add_entry(sg_i_index *ix, const char *norms, size_t norms_len, int ntok,
+                      uint8_t kind, size_t index, uint8_t form, bool upper)
+{
+    if (ntok <= 0 || ntok > MAX_NGRAM) {
+        return true; /* nothing to match, or longer than any sentence phrase we look up */
+    }
+    uint64_t key = phrase_key(norms, ntok);
+    /* skip exact duplicates (same phrase, kind and target) */
+    for (uint32_t e = ix->n_slots ? ix->slots[key & (ix->n_slots - 1)] : 0; e != 0;
+         e = ix->entries[e - 1].next + 1) {
+        const entry *en = &ix->entries[e - 1];
+        if (en->key == key && en->kind == kind && en->index == index &&
+            en->norm_len == norms_len && memcmp(ix->norms + en->norm_off, norms, norms_len) == 0) {
+            return true;
+        }
+        if (en->next == UINT32_MAX) {
+            break;
+        }
+    }
+    if (ix->n_entries == ix->cap_entries) {
+        size_t nc = ix->cap_entries == 0 ? 1024 : ix->cap_entries * 2;
+        entry *p = realloc(ix->entries, nc * sizeof *p);
+        if (p == NULL) {
+            return false;
+        }
+        ix->entries = p;
+        ix->cap_entries = nc;
+    }
+    if (ix->norms_len + norms_len > ix->norms_cap) {
+        size_t nc = ix->norms_cap == 0 ? 65536 : ix->norms_cap;
+        while (nc < ix->norms_len + norms_len) {
+            nc *= 2;
+        }
+        char *p = realloc(ix->norms, nc);
+        if (p == NULL) {
+            return false;
+        }
+        ix->norms = p;
+        ix->norms_cap = nc;
+    }
+    memcpy(ix->norms + ix->norms_len, norms, norms_len);
+    entry *en = &ix->entries[ix->n_entries];
+    en->key = key;
+    en->kind = kind;
+    en->ntok = (uint8_t)ntok;
+    en->form = form;
+    en->upper = upper;
+    en->index = index;
+    en->norm_off = ix->norms_len;
+    en->norm_len = norms_len;
+    en->next = UINT32_MAX;
+    ix->norms_len += norms_len;
+    ix->n_entries++;
+    if ((size_t)ntok > ix->max_ntok) {
+        ix->max_ntok = (size_t)ntok;
+    }
+    return true;
+}
+
+static bool rebuild_slots(sg_i_index *ix)
+{
+    size_t ns = 1024;
+    while (ns < ix->n_entries * 2) {
+        ns *= 2;
+    }
+    uint32_t *slots = calloc(ns, sizeof *slots);
+    if (slots == NULL) {
+        return false;
+    }
+    free(ix->slots);
+    ix->slots = slots;
+    ix->n_slots = ns;
+    for (size_t i = 0; i < ix->n_entries; i++) {
+        entry *en = &ix->entries[i];
+        size_t s = en->key & (ns - 1);
+        en->next = slots[s] == 0 ? UINT32_MAX : slots[s] - 1;
+        slots[s] = (uint32_t)(i + 1);
+    }
+    return true;
+}
+
+/* An alias written in capitals without lower-case letters and at most 4 letters long
+ * ("US", "EU", "UN", "DRC") only matches capitals: "us" and "un-" are common words. */
+static bool is_acronym(const char *s)
+{
+    size_t letters = 0;
+    for (const char *p = s; *p != '\0'; p++) {
+        if (*p >= 'a' && *p <= 'z') {
+            return false;
+        }
+        if ((unsigned char)*p >= 0x80) {
+            return false;
+        }
+        letters += (*p >= 'A' && *p <= 'Z');
+    }
+    return letters > 0 && letters <= 4;
+}
+
+/* English plural of the last word of a normalised noun phrase (NUL-separated tokens,
+ * norms_len bytes); writes into out and returns the new length, 0 if it cannot. */
+static size_t pluralise(const char *norms, size_t norms_len, char *out, size_t cap)
+{
+    if (norms_len + 3 > cap || norms_len < 2) {
+        return 0;
+    }
+    memcpy(out, norms, norms_len);
+    size_t end = norms_len - 1; /* position of the final NUL */
+    size_t start = end;
+    while (start > 0 && out[start - 1] != '\0') {
+        start--;
+    }
+    size_t wl = end - start;
+    const char *w = out + start;
+    if (wl == 0) {
+        return 0;
+    }
+    char last = w[wl - 1];
+    char prev = wl >= 2 ? w[wl - 2] : '\0';
+    if (last == 's' && !(prev == 'i' || prev == 'u')) {
+        return 0; /* already plural ("talks", "sanctions") or mass noun */
+    }
+    if (last == 'y' && prev != 'a' && prev != 'e' && prev != 'o' && prev != 'u') {
+        memcpy(out + end - 1, "ies", 4);
+        return end + 3;
+    }
+    if (last == 's' || last == 'x' || last == 'z' || (last == 'h' && (prev == 'c' || prev == 's'))) {
+        memcpy(out + end, "es", 3);
+        return end + 3;
+    }
+    out[end] = 's';
+    out[end + 1] = '\0';
+    return end + 2;
+}
+
+sg_status sg_i_index_build(sg_lexicon *lex, sg_diag *diag)
+{
+    char buf[1024];
+    char pl[1040];
+    sg_i_index *ix = calloc(1, sizeof *ix);
+    if (ix == NULL) {
+        return sg_i_diag(diag, SG_ERR_NOMEM, NULL, NULL, 0, 0, "out of memory");
+    }
+    for (size_t a = 0; a < lex->n_actors; a++) {
+        const sg_i_actor *act = &lex->actors[a];
+        for (size_t k = 0; k < act->n_aliases; k++) {
+            const char *al = act->aliases[k];
+            int n = sg_i_tokenize_phrase(al, strlen(al), buf, sizeof buf);
+            if (n < 0) {
+                continue; /* longer than any phrase we look up */
+            }
+            const char *norms = buf;
+            size_t len = 0;
+            for (int t = 0; t < n; t++) {
+                len += strlen(buf + len) + 1;
+            }
+            /* "the Kremlin" also matches "Kremlin": determiners are the grammar's */
+            if (n > 1 && strcmp(buf, "the") == 0) {
+                norms = buf + 4;
+                len -= 4;
+                n--;
+            }
+            if (!add_entry(ix, norms, len, n, KIND_ACTOR, a, 0, is_acronym(al))) {
+                goto nomem;
+            }
+        }
+    }
+    for (size_t r = 0; r < lex->n_relations; r++) {
+        const sg_i_relation *rel = &lex->relations[r];
+        for (size_t v = 0; v < rel->n_verbs; v++) {
+            for (int f = 0; f < SG_VF_COUNT; f++) {
+                const char *form = rel->verbs[v].forms[f];
+                if (form == NULL) {
+                    continue;
+                }
+                int n = sg_i_tokenize_phrase(form, strlen(form), buf, sizeof buf);
+                size_t len = 0;
+                for (int t = 0; t < n; t++) {
+                    len += strlen(buf + len) + 1;
+                }
+                if (n > 0 && !add_entry(ix, buf, len, n, KIND_VERB, r, (uint8_t)f, false)) {
+                    goto nomem;
+                }
+            }
+        }
+        for (size_t k = 0; k < rel->n_nouns; k++) {
+            const char *no = rel->nouns[k];
+            int n = sg_i_tokenize_phrase(no, strlen(no), buf, sizeof buf);
+            size_t len = 0;
+            for (int t = 0; t < n; t++) {
+                len += strlen(buf + len) + 1;
+            }
+            if (n > 0 && !add_entry(ix, buf, len, n, KIND_NOUN, r, 0, false)) {
+                goto nomem;
+            }
+            size_t pn = n > 0 ? pluralise(buf, len, pl, sizeof pl) : 0;
+            if (pn > 0 && !add_entry(ix, pl, pn, n, KIND_NOUN, r, 1, false)) {
+                goto nomem;
+            }
+        }
+    }
+    if (!rebuild_slots(ix)) {
+        goto nomem;
+    }
+    lex->index = ix;
+    return SG_OK;
+nomem:
+    sg_i_index_free(ix);
+    return sg_i_diag(diag, SG_ERR_NOMEM, NULL, NULL, 0, 0, "out of memory");
+}
+
+void sg_i_index_free(sg_i_index *ix)
+{
+    if (ix == NULL) {
+        return;
+    }
+    free(ix->entries);
+    free(ix->slots);
+    free(ix->norms);
+    free(ix);
+}
+
+/* --- matching --------------------------------------------------------------------- */
+
+static bool span_equals(const sg_doc *doc, const sg_tok *toks, size_t i, const entry *en,
+                        const char *norms)
+{
+    const char *p = norms + en->norm_off;
+    for (size_t t = 0; t < en->ntok; t++) {
+        size_t l = strlen(p);
+        const sg_tok *tk = &toks[i + t];
+        if (tk->norm_len != l || memcmp(sg_i_doc_norm(doc, tk), p, l) != 0) {
+            return false;
+        }
+        if (en->upper && (tk->flags & SG_TK_WORD) && !(tk->flags & SG_TK_UPPER)) {
+            return false;
+        }
+        p += l + 1;
+    }
+    return true;
+}
+
+static bool push_mention(sg_worker *w, size_t first, size_t last, size_t actor)
+{
+    if (w->n_mentions == w->cap_mentions) {
+        size_t nc = w->cap_mentions == 0 ? 64 : w->cap_mentions * 2;
+        sg_mention *p = realloc(w->mentions, nc * sizeof *p);
+        if (p == NULL) {
+            return false;
+        }
+        w->mentions = p;
+        w->cap_mentions = nc;
+    }
+    w->mentions[w->n_mentions++] = (sg_mention){first, last, actor};
+    return true;
+}
+
+static bool push_trigger(sg_worker *w, const sg_trigger *t)
+{
+    if (w->n_triggers == w->cap_triggers) {
+        size_t nc = w->cap_triggers == 0 ? 64 : w->cap_triggers * 2;
+        sg_trigger *p = realloc(w->triggers, nc * sizeof *p);
+        if (p == NULL) {
+            return false;
+        }
+        w->triggers = p;
+        w->cap_triggers = nc;
+    }
+    w->triggers[w->n_triggers++] = *t;
+    return true;
+}
+
+static int cmp_mention(const void *a, const void *b)
+{
+    const sg_mention *x = a, *y = b;
+    if (x->first != y->first) {
+        return x->first < y->first ? -1 : 1;
+    }
+    return x->last > y->last ? -1 : (x->last < y->last ? 1 : 0);
+}
+
+static int cmp_trigger(const void *a, const void *b)
+{
+    const sg_trigger *x = a, *y = b;
+    if (x->first != y->first) {
+        return x->first < y->first ? -1 : 1;
+    }
+    return 0;
+}
+
+/* Runs pattern p over sentence bytes [s0, s1) and calls back for each match mapped to
+ * whole tokens. Returns SG_OK, or an error when PCRE2 hits a limit. */
+static sg_status run_pattern(const sg_doc *doc, sg_worker *w, const sg_i_pattern *p,
+                             const char *what, const char *owner, size_t s0, size_t s1,
+                             const sg_tok *toks, size_t first, size_t last, size_t *mfirst,
+                             size_t *mlast, size_t *offset, sg_diag *diag)
+{
+    size_t len;
+    const char *text = sg_doc_text(doc, &len);
+    int rc = pcre2_match(p->code, (PCRE2_SPTR)text, s1, *offset, 0, w->md, w->mctx);
+    if (rc == PCRE2_ERROR_NOMATCH) {
+        return SG_ERR_SYNTAX; /* used as "no more matches" by the caller */
+    }
+    if (rc < 0) {
+        PCRE2_UCHAR msg[120];
+        pcre2_get_error_message(rc, msg, sizeof msg);
+        return sg_i_diag(diag, SG_ERR_PATTERN, sg_doc_name(doc), text, len, s0,
+                         "pattern '%s' of %s '%s' failed on this sentence: %s", p->src, what,
+                         owner, (const char *)msg);
+    }
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(w->md);
+    size_t ms = ov[0], me = ov[1];
+    *offset = me > ms ? me : me + 1;
+    *mfirst = SG_NONE;
+    *mlast = SG_NONE;
+    for (size_t i = first; i < last; i++) {
+        if (toks[i].start >= ms && toks[i].end <= me) {
+            if (*mfirst == SG_NONE) {
+                *mfirst = i;
+            }
+            *mlast = i + 1;
+        }
+    }
+    (void)s0;
+    return SG_OK;
+}
+
+sg_status sg_i_find_mentions(const sg_lexicon *lex, const sg_doc *doc, sg_worker *w,
+                             size_t first, size_t last, sg_diag *diag)
+{
+    const sg_i_index *ix = lex->index;
+    size_t ntoks;
+    const sg_tok *toks = sg_i_doc_tokens(doc, &ntoks);
+    uint64_t prefix[MAX_NGRAM];
+    w->n_mentions = 0;
+    w->n_triggers = 0;
+    if (first >= last) {
+        return SG_OK;
+    }
+    size_t s0 = toks[first].start, s1 = toks[last - 1].end;
+
+    /* actors: literal aliases, longest match at each position, left to right */
+    for (size_t i = first; i < last;) {
+        size_t maxn = last - i < ix->max_ntok ? last - i : ix->max_ntok;
+        uint64_t h = 0;
+        for (size_t n = 0; n < maxn; n++) {
+            h = mix(h, toks[i + n].hash);
+            prefix[n] = h;
+        }
+        size_t best_n = 0, best_actor = 0;
+        for (size_t n = maxn; n > 0 && best_n == 0; n--) {
+            uint64_t key = prefix[n - 1];
+            for (uint32_t e = ix->slots[key & (ix->n_slots - 1)]; e != 0;) {
+                const entry *en = &ix->entries[e - 1];
+                if (en->key == key && en->kind == KIND_ACTOR && en->ntok == n &&
+                    span_equals(doc, toks, i, en, ix->norms)) {
+                    best_n = n;
+                    best_actor = en->index;
+                    break;
+                }
+                e = en->next == UINT32_MAX ? 0 : en->next + 1;
+            }
+        }
+        if (best_n > 0) {
+            if (!push_mention(w, i, i + best_n, best_actor)) {
+                goto nomem;
+            }
+            i += best_n;
+        } else {
+            i++;
+        }
+    }
+    /* actors: lexicon patterns; a pattern match overlapping a literal one is dropped */
+    size_t n_literal = w->n_mentions;
+    for (size_t a = 0; a < lex->n_actors; a++) {
+        const sg_i_actor *act = &lex->actors[a];
+        for (size_t k = 0; k < act->n_patterns; k++) {
+            size_t off = s0;
+            while (off <= s1) {
+                size_t mf, ml;
+                sg_status st = run_pattern(doc, w, &act->patterns[k], "actor", act->id, s0, s1,
+                                           toks, first, last, &mf, &ml, &off, diag);
+                if (st == SG_ERR_SYNTAX) {
+                    break;
+                }
+                if (st != SG_OK) {
+                    return st;
+                }
+                if (mf == SG_NONE) {
+                    continue;
+                }
+                bool overlap = false;
+                for (size_t m = 0; m < w->n_mentions && !overlap; m++) {
+                    overlap = w->mentions[m].first < ml && mf < w->mentions[m].last;
+                }
+                if (!overlap && !push_mention(w, mf, ml, a)) {
+                    goto nomem;
+                }
+            }
+        }
+    }
+    if (w->n_mentions > n_literal) {
+        qsort(w->mentions, w->n_mentions, sizeof *w->mentions, cmp_mention);
+    }
+
+    /* relation triggers, outside actor mentions */
+    size_t m = 0;
+    for (size_t i = first; i < last;) {
+        while (m < w->n_mentions && w->mentions[m].last <= i) {
+            m++;
+        }
+        if (m < w->n_mentions && w->mentions[m].first <= i) {
+            i = w->mentions[m].last;
+            continue;
+        }
+        size_t limit = m < w->n_mentions ? w->mentions[m].first : last;
+        size_t maxn = limit - i < ix->max_ntok ? limit - i : ix->max_ntok;
+        uint64_t h = 0;
+        for (size_t n = 0; n < maxn; n++) {
+            h = mix(h, toks[i + n].hash);
+            prefix[n] = h;
+        }
+        sg_trigger tr = {i, i, SG_NONE, 0, SG_NONE, false};
+        for (size_t n = maxn; n > 0 && tr.last == i; n--) {
+            uint64_t key = prefix[n - 1];
+            for (uint32_t e = ix->slots[key & (ix->n_slots - 1)]; e != 0;) {
+                const entry *en = &ix->entries[e - 1];
+                if (en->key == key && en->kind != KIND_ACTOR && en->ntok == n &&
+                    span_equals(doc, toks, i, en, ix->norms)) {
+                    tr.last = i + n;
+                    if (en->kind == KIND_VERB && tr.verb_rel == SG_NONE) {
+                        tr.verb_rel = en->index;
+                        tr.verb_form = en->form;
+                    } else if (en->kind == KIND_NOUN && tr.noun_rel == SG_NONE) {
+                        tr.noun_rel = en->index;
+                    }
+                }
+                e = en->next == UINT32_MAX ? 0 : en->next + 1;
+            }
+        }
+        if (tr.last > i) {
+            if (!push_trigger(w, &tr)) {
+                goto nomem;
+            }
+            i = tr.last;
+        } else {
+            i++;
+        }
+    }
+    size_t n_literal_tr = w->n_triggers;
+    for (size_t r = 0; r < lex->n_relations; r++) {
+        const sg_i_relation *rel = &lex->relations[r];
+        for (size_t k = 0; k < rel->n_patterns; k++) {
+            size_t off = s0;
+            while (off <= s1) {
+                size_t mf, ml;
+                sg_status st = run_pattern(doc, w, &rel->patterns[k], "relation", rel->id, s0,
+                                           s1, toks, first, last, &mf, &ml, &off, diag);
+                if (st == SG_ERR_SYNTAX) {
+                    break;
+                }
+                if (st != SG_OK) {
+                    return st;
+                }
+                if (mf == SG_NONE) {
+                    continue;
+                }
+                bool overlap = false;
+                for (size_t t = 0; t < w->n_triggers && !overlap; t++) {
+                    overlap = w->triggers[t].first < ml && mf < w->triggers[t].last;
+                }
+                for (size_t t = 0; t < w->n_mentions && !overlap; t++) {
+                    overlap = w->mentions[t].first < ml && mf < w->mentions[t].last;
+                }
+                sg_trigger tr = {mf, ml, r, -1, SG_NONE, true};
+                if (!overlap && !push_trigger(w, &tr)) {
+                    goto nomem;
+                }
+            }
+        }
+    }
+    if (w->n_triggers > n_literal_tr) {
+        qsort(w->triggers, w->n_triggers, sizeof *w->triggers, cmp_trigger);
+    }
+    return SG_OK;
+nomem:
+    return sg_i_diag(diag, SG_ERR_NOMEM, NULL, NULL, 0, 0, "out of memory");
+}
+
+sg_worker *sg_worker_new(const sg_lexicon *lex)
+{
+    sg_worker *w = calloc(1, sizeof *w);
+    if (w == NULL) {
+        return NULL;
+    }
+    w->lex = lex;
+    w->md = pcre2_match_data_create(10, NULL);
+    w->mctx = pcre2_match_context_create(NULL);
+    if (w->md == NULL || w->mctx == NULL) {
+        sg_worker_free(w);
+        return NULL;
+    }
+    /* bound backtracking: a catastrophic pattern fails with an error instead of
+     * hanging the run (PCRE2 defaults are 10,000,000 and 4 MB of depth) */
+    pcre2_set_match_limit(w->mctx, 1000000);
+    pcre2_set_depth_limit(w->mctx, 10000);
+    return w;
+}
