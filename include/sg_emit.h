@@ -1,0 +1,56 @@
+/* stancegraph emit stage: writes a graph as SVG (rendered in-process with Graphviz
+ * libgvc), DOT or node-link JSON, and centrality as an aligned table, CSV or JSON.
+ *
+ * Output is deterministic: nodes and edges in the graph's order, floating point numbers
+ * in a fixed format, NaN and infinity never printed (null in JSON, empty in CSV, "-" in
+ * tables). Graphviz keeps process-wide error state: call the SVG/DOT writers from one
+ * thread at a time. */
+#ifndef SG_EMIT_H
+#define SG_EMIT_H
+
+#include <stdio.h>
+
+#include "sg_common.h"
+#include "sg_graph.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum sg_graph_format { SG_FMT_SVG, SG_FMT_DOT, SG_FMT_JSON } sg_graph_format;
+
+typedef enum sg_table_format { SG_TAB_TABLE, SG_TAB_CSV, SG_TAB_JSON } sg_table_format;
+
+/* Centrality columns, in output order; also the keys accepted by --sort. */
+typedef enum sg_metric {
+    SG_M_IN_DEGREE, SG_M_OUT_DEGREE, SG_M_IN_STRENGTH, SG_M_OUT_STRENGTH,
+    SG_M_BETWEENNESS, SG_M_HARMONIC, SG_M_PAGERANK, SG_M_HUB, SG_M_AUTHORITY,
+    SG_M_COUNT
+} sg_metric;
+
+/* Name of metric m as used in headers, CSV/JSON keys and --sort ("in_degree", ...). */
+const char *sg_metric_name(sg_metric m);
+
+/* Parses a metric name; returns true and sets *m when name is one of sg_metric_name's
+ * values. */
+bool sg_metric_parse(const char *name, sg_metric *m);
+
+/* Writes g to out in format fmt. title (may be NULL) becomes the graph label of the
+ * drawing. SVG: nodes labelled with actor names, edges labelled with relation labels,
+ * coloured by the sign of the Goldstein sum (conflict vs cooperation, colour-blind-safe
+ * pair), pen width by log count, tooltip with the evidence sentences; always valid XML.
+ * Errors: SG_ERR_BACKEND (Graphviz failed), SG_ERR_IO (write failed), SG_ERR_NOMEM. */
+sg_status sg_emit_graph(const sg_graph *g, sg_graph_format fmt, const char *title, FILE *out,
+                        sg_diag *diag);
+
+/* Writes the rows of c (n rows, one per node of g) to out, sorted by metric `sort`
+ * descending with ties broken by actor id ascending, keeping the first `top` rows
+ * (0 = all). Errors: SG_ERR_IO, SG_ERR_NOMEM. */
+sg_status sg_emit_centrality(const sg_graph *g, const sg_centrality *c, size_t n,
+                             sg_table_format fmt, sg_metric sort, size_t top, FILE *out,
+                             sg_diag *diag);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

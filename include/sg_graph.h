@@ -1,0 +1,93 @@
+/* stancegraph graph stage: aggregates events into a directed, signed, weighted actor
+ * network (igraph) and computes centrality.
+ *
+ * Aggregation: one edge per (source, relation, target) with the number of events
+ * (count), the sum of their Goldstein weights and the list of evidence events.
+ * Negated events and events without a target stay out of the edges (they remain in
+ * the events set); every recorded actor is a node, so actors mentioned without events
+ * are isolated nodes. Nodes are ordered by actor id, edges by (source id, target id,
+ * relation id), both in byte order, so output is deterministic.
+ *
+ * Centrality is computed on the actor network: one directed edge per ordered pair of
+ * actors that has at least one edge, weighted by the number of events between them
+ * (see sg_centrality). igraph is not thread-safe in the Debian 0.10.2 build: call the
+ * functions of this module from one thread at a time. */
+#ifndef SG_GRAPH_H
+#define SG_GRAPH_H
+
+#include "sg_common.h"
+#include "sg_events.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct sg_graph sg_graph;
+
+/* One node of the graph. Strings are borrowed from the graph. */
+typedef struct sg_node {
+    const char *id;
+    const char *name;
+    const char *type;  /* "" when unknown */
+    size_t mentions;   /* from sg_events_add_actor */
+} sg_node;
+
+/* One aggregated edge. Strings borrowed from the graph; evidence holds indexes into
+ * the sg_events the graph was built from (in event order). */
+typedef struct sg_edge {
+    size_t source, target;   /* node indexes */
+    const char *relation, *label, *cameo;
+    size_t count;            /* number of (non-negated) events */
+    double goldstein_sum;    /* sum of the events' Goldstein weights */
+    double goldstein_mean;   /* goldstein_sum / count */
+    const size_t *evidence;  /* count event indexes */
+} sg_edge;
+
+/* Centrality of one node, computed with igraph 0.10 on the actor network (ordered
+ * actor pairs, weight w = number of events from source to target; self-loops never
+ * occur because extraction drops them):
+ *  - in_degree, out_degree: number of distinct actors sending to / receiving from it;
+ *  - in_strength, out_strength: number of events received / sent (igraph_strength);
+ *  - betweenness: directed, unnormalised, path lengths 1/w (igraph_betweenness);
+ *  - harmonic: outgoing harmonic closeness, lengths 1/w, normalised by n-1
+ *    (igraph_harmonic_centrality), defined on disconnected graphs;
+ *  - pagerank: directed PageRank, damping 0.85, weights w, sums to 1
+ *    (igraph_personalized_pagerank with IGRAPH_PAGERANK_ALGO_PRPACK);
+ *  - hub, authority: Kleinberg hub and authority scores with weights w, scaled so the
+ *    maximum is 1 (igraph_hub_and_authority_scores); 0 on a graph without edges. When
+ *    the principal eigenvalue is degenerate (e.g. a reciprocal pair with equal counts)
+ *    ARPACK's choice is not reproducible; the limit of the HITS iteration from the
+ *    all-ones vector is reported instead, so equal positions get equal scores.
+ * A value that igraph cannot define is reported as NaN here and printed as null (JSON)
+ * or empty (CSV) by the emitters; none is NaN on a graph igraph accepts. */
+typedef struct sg_centrality {
+    size_t node;
+    double in_degree, out_degree;
+    double in_strength, out_strength;
+    double betweenness, harmonic, pagerank, hub, authority;
+} sg_centrality;
+
+/* Builds the graph from ev (which must outlive the graph: evidence points into it).
+ * *out receives a new graph, freed with sg_graph_free. Errors: SG_ERR_NOMEM,
+ * SG_ERR_BACKEND (igraph refused; diag->msg has igraph's reason). */
+sg_status sg_graph_new(const sg_events *ev, sg_graph **out, sg_diag *diag);
+
+/* Frees g. Accepts NULL. */
+void sg_graph_free(sg_graph *g);
+
+/* The events the graph was built from (borrowed). */
+const sg_events *sg_graph_events(const sg_graph *g);
+
+size_t sg_graph_node_count(const sg_graph *g);
+const sg_node *sg_graph_node_get(const sg_graph *g, size_t i);
+size_t sg_graph_edge_count(const sg_graph *g);
+const sg_edge *sg_graph_edge_get(const sg_graph *g, size_t i);
+
+/* Computes the centrality of every node into out[0 .. node_count-1] (caller-allocated,
+ * out[i].node == i). Errors: SG_ERR_BACKEND with igraph's reason, SG_ERR_NOMEM. */
+sg_status sg_graph_centrality(const sg_graph *g, sg_centrality *out, sg_diag *diag);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

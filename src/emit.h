@@ -1,0 +1,32 @@
+/* Private interface of the emit stage, split over emit_json.c (cJSON: node-link JSON,
+ * the sg_emit_graph dispatcher), emit_svg.c (Graphviz: SVG and DOT) and emit_table.c
+ * (centrality table, CSV and JSON). Not part of the public API. */
+#ifndef SG_SRC_EMIT_H
+#define SG_SRC_EMIT_H
+
+#include <stdio.h>
+
+#include "sg_emit.h"
+
+/* Writes g as SVG (rendered with Graphviz dot) or, when svg is false, as DOT without
+ * layout coordinates. Errors as sg_emit_graph. Single-threaded (Graphviz keeps
+ * process-wide error state). */
+sg_status sg_i_emit_graphviz(const sg_graph *g, bool svg, const char *title, FILE *out,
+                             sg_diag *diag);
+
+/* Writes g as a node-link JSON document. Errors as sg_emit_graph. */
+sg_status sg_i_emit_json(const sg_graph *g, FILE *out, sg_diag *diag);
+
+/* Writes the centrality rows (already sorted and cut) as a JSON array of objects
+ * {"id", "name", <metric>: number or null, ...}. Errors: SG_ERR_IO, SG_ERR_NOMEM. */
+sg_status sg_i_emit_centrality_json(const sg_graph *g, const sg_centrality *const *rows,
+                                    size_t n, FILE *out, sg_diag *diag);
+
+/* The value of metric m in c. */
+double sg_i_metric_value(const sg_centrality *c, sg_metric m);
+
+/* Rounds x to 6 decimals and turns -0 into 0, so that printed reals do not depend on
+ * the last bits of a sum. Non-finite values are returned unchanged. */
+double sg_i_round6(double x);
+
+#endif

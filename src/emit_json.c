@@ -1,0 +1,209 @@
+/* Emit stage, JSON half: consumes an sg_graph and produces a node-link JSON document
+ * with cJSON; also dispatches sg_emit_graph to the Graphviz writers (emit_svg.c). */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "emit.h"
+#include "internal.h"
+
+double sg_i_round6(double x)
+{
+    if (!isfinite(x)) {
+        return x;
+    }
+    /* + 0.0 turns -0 into +0 (round-to-nearest), so "-0" is never printed */
+    return round(x * 1e6) / 1e6 + 0.0;
+}
+
+/* Adds a number, or null for NaN and infinity; false when out of memory. */
+static bool add_num(cJSON *obj, const char *key, double v)
+{
+    cJSON *item = isfinite(v) ? cJSON_CreateNumber(sg_i_round6(v)) : cJSON_CreateNull();
+    if (item == NULL) {
+        return false;
+    }
+    cJSON_AddItemToObject(obj, key, item);
+    return true;
+}
+
+/* Adds a string (NULL becomes null); false when out of memory. */
+static bool add_str(cJSON *obj, const char *key, const char *s)
+{
+    cJSON *item = s != NULL ? cJSON_CreateString(s) : cJSON_CreateNull();
+    if (item == NULL) {
+        return false;
+    }
+    cJSON_AddItemToObject(obj, key, item);
+    return true;
+}
+
+static cJSON *node_json(const sg_node *nd)
+{
+    cJSON *o = cJSON_CreateObject();
+    if (o == NULL) {
+        return NULL;
+    }
+    if (!add_str(o, "id", nd->id) || !add_str(o, "name", nd->name) ||
+        !add_str(o, "type", nd->type) || !add_num(o, "mentions", (double)nd->mentions)) {
+        cJSON_Delete(o);
+        return NULL;
+    }
+    return o;
+}
+
+static cJSON *evidence_json(const sg_event *e)
+{
+    cJSON *o = cJSON_CreateObject();
+    if (o == NULL) {
+        return NULL;
+    }
+    if (!add_str(o, "doc", e->doc) || !add_num(o, "sentence", (double)e->sentence) ||
+        !add_num(o, "start", (double)e->start) || !add_num(o, "end", (double)e->end) ||
+        !add_str(o, "text", e->text) || !add_str(o, "trigger", e->trigger)) {
+        cJSON_Delete(o);
+        return NULL;
+    }
+    return o;
+}
+
+static cJSON *edge_json(const sg_graph *g, const sg_edge *ed)
+{
+    cJSON *o = cJSON_CreateObject();
+    cJSON *evidence = NULL;
+    if (o == NULL) {
+        return NULL;
+    }
+    if (!add_str(o, "source", sg_graph_node_get(g, ed->source)->id) ||
+        !add_str(o, "target", sg_graph_node_get(g, ed->target)->id) ||
+        !add_str(o, "relation", ed->relation) || !add_str(o, "label", ed->label) ||
+        !add_str(o, "cameo", ed->cameo) || !add_num(o, "count", (double)ed->count) ||
+        !add_num(o, "goldstein_sum", ed->goldstein_sum) ||
+        !add_num(o, "goldstein_mean", ed->goldstein_mean)) {
+        goto fail;
+    }
+    evidence = cJSON_AddArrayToObject(o, "evidence");
+    if (evidence == NULL) {
+        goto fail;
+    }
+    for (size_t i = 0; i < ed->count; i++) {
+        cJSON *ev = evidence_json(sg_events_get(sg_graph_events(g), ed->evidence[i]));
+        if (ev == NULL) {
+            goto fail;
+        }
+        cJSON_AddItemToArray(evidence, ev);
+    }
+    return o;
+
+fail:
+    cJSON_Delete(o);
+    return NULL;
+}
+
+sg_status sg_i_emit_json(const sg_graph *g, FILE *out, sg_diag *diag)
+{
+    sg_status st = SG_OK;
+    char *text = NULL;
+    cJSON *nodes = NULL;
+    cJSON *edges = NULL;
+    cJSON *doc = cJSON_CreateObject();
+
+    if (doc == NULL || cJSON_AddTrueToObject(doc, "directed") == NULL) {
+        goto nomem;
+    }
+    nodes = cJSON_AddArrayToObject(doc, "nodes");
+    edges = cJSON_AddArrayToObject(doc, "edges");
+    if (nodes == NULL || edges == NULL) {
+        goto nomem;
+    }
+    for (size_t i = 0; i < sg_graph_node_count(g); i++) {
+        cJSON *n = node_json(sg_graph_node_get(g, i));
+        if (n == NULL) {
+            goto nomem;
+        }
+        cJSON_AddItemToArray(nodes, n);
+    }
+    for (size_t i = 0; i < sg_graph_edge_count(g); i++) {
+        cJSON *e = edge_json(g, sg_graph_edge_get(g, i));
+        if (e == NULL) {
+            goto nomem;
+        }
+        cJSON_AddItemToArray(edges, e);
+    }
+    text = cJSON_Print(doc);
+    if (text == NULL) {
+        goto nomem;
+    }
+    if (fputs(text, out) == EOF || fputc('\n', out) == EOF || fflush(out) != 0) {
+        st = sg_i_diag(diag, SG_ERR_IO, NULL, NULL, 0, 0, "cannot write the JSON output");
+    }
+    goto done;
+
+nomem:
+    st = sg_i_diag(diag, SG_ERR_NOMEM, NULL, NULL, 0, 0, "out of memory writing JSON");
+done:
+    cJSON_free(text);
+    cJSON_Delete(doc);
+    return st;
+}
+
+sg_status sg_emit_graph(const sg_graph *g, sg_graph_format fmt, const char *title, FILE *out,
+                        sg_diag *diag)
+{
+    switch (fmt) {
+    case SG_FMT_SVG:
+        return sg_i_emit_graphviz(g, true, title, out, diag);
+    case SG_FMT_DOT:
+        return sg_i_emit_graphviz(g, false, title, out, diag);
+    case SG_FMT_JSON:
+        return sg_i_emit_json(g, out, diag);
+    }
+    return sg_i_diag(diag, SG_ERR_BACKEND, NULL, NULL, 0, 0, "unknown graph format %d",
+                     (int)fmt);
+}
+
+sg_status sg_i_emit_centrality_json(const sg_graph *g, const sg_centrality *const *rows,
+                                    size_t n, FILE *out, sg_diag *diag)
+{
+    sg_status st = SG_OK;
+    char *text = NULL;
+    cJSON *arr = cJSON_CreateArray();
+
+    if (arr == NULL) {
+        goto nomem;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const sg_centrality *c = rows[i];
+        const sg_node *nd = sg_graph_node_get(g, c->node);
+        cJSON *o = cJSON_CreateObject();
+        if (o == NULL) {
+            goto nomem;
+        }
+        cJSON_AddItemToArray(arr, o);
+        if (!add_str(o, "id", nd->id) || !add_str(o, "name", nd->name)) {
+            goto nomem;
+        }
+        for (int m = 0; m < SG_M_COUNT; m++) {
+            if (!add_num(o, sg_metric_name((sg_metric)m), sg_i_metric_value(c, (sg_metric)m))) {
+                goto nomem;
+            }
+        }
+    }
+    text = cJSON_Print(arr);
+    if (text == NULL) {
+        goto nomem;
+    }
+    if (fputs(text, out) == EOF || fputc('\n', out) == EOF || fflush(out) != 0) {
+        st = sg_i_diag(diag, SG_ERR_IO, NULL, NULL, 0, 0, "cannot write the JSON output");
+    }
+    goto done;
+
+nomem:
+    st = sg_i_diag(diag, SG_ERR_NOMEM, NULL, NULL, 0, 0, "out of memory writing JSON");
+done:
+    cJSON_free(text);
+    cJSON_Delete(arr);
+    return st;
+}

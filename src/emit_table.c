@@ -1,0 +1,320 @@
+/* Emit stage, centrality half: consumes sg_centrality rows of a graph and produces an
+ * aligned text table, RFC 4180 CSV or (through emit_json.c) a JSON array, sorted by
+ * one metric. Also names and parses the metrics. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "emit.h"
+#include "internal.h"
+
+/* Metric names in sg_metric order. An array of arrays rather than of pointers: pointers
+ * would need relocation and land in writable data (make check-globals). */
+static const char metric_names[SG_M_COUNT][16] = {
+    "in_degree",  "out_degree", "in_strength", "out_strength", "betweenness",
+    "harmonic",   "pagerank",   "hub",         "authority",
+};
+
+const char *sg_metric_name(sg_metric m)
+{
+    if ((int)m < 0 || m >= SG_M_COUNT) {
+        return "";
+    }
+    return metric_names[m];
+}
+
+bool sg_metric_parse(const char *name, sg_metric *m)
+{
+    for (int i = 0; i < SG_M_COUNT; i++) {
+        if (strcmp(name, metric_names[i]) == 0) {
+            *m = (sg_metric)i;
+            return true;
+        }
+    }
+    return false;
+}
+
+double sg_i_metric_value(const sg_centrality *c, sg_metric m)
+{
+    switch (m) {
+    case SG_M_IN_DEGREE:
+        return c->in_degree;
+    case SG_M_OUT_DEGREE:
+        return c->out_degree;
+    case SG_M_IN_STRENGTH:
+        return c->in_strength;
+    case SG_M_OUT_STRENGTH:
+        return c->out_strength;
+    case SG_M_BETWEENNESS:
+        return c->betweenness;
+    case SG_M_HARMONIC:
+        return c->harmonic;
+    case SG_M_PAGERANK:
+        return c->pagerank;
+    case SG_M_HUB:
+        return c->hub;
+    case SG_M_AUTHORITY:
+        return c->authority;
+    case SG_M_COUNT:
+        break;
+    }
+    return NAN;
+}
+
+/* Counts (degrees and strengths) are printed without decimals. */
+static bool metric_is_count(sg_metric m)
+{
+    return m == SG_M_IN_DEGREE || m == SG_M_OUT_DEGREE || m == SG_M_IN_STRENGTH ||
+           m == SG_M_OUT_STRENGTH;
+}
+
+/* Formats v with the given decimals into buf; non-finite values become `missing`.
+ * Rounding first keeps noise such as -1e-17 from printing as "-0.0000". */
+static void fmt_num(char *buf, size_t n, double v, int decimals, const char *missing)
+{
+    if (!isfinite(v)) {
+        snprintf(buf, n, "%s", missing);
+        return;
+    }
+    snprintf(buf, n, "%.*f", decimals, sg_i_round6(v));
+    if (buf[0] == '-' && strspn(buf + 1, "0.") == strlen(buf + 1)) {
+        memmove(buf, buf + 1, strlen(buf));
+    }
+}
+
+typedef struct row {
+    const sg_centrality *c;
+    const char *id;
+    double key;
+} row;
+
+static int row_cmp(const void *a, const void *b)
+{
+    const row *x = a;
+    const row *y = b;
+    bool xn = isnan(x->key);
+    bool yn = isnan(y->key);
+    if (xn != yn) {
+        return xn ? 1 : -1; /* undefined values last */
+    }
+    if (!xn && x->key != y->key) {
+        return x->key > y->key ? -1 : 1;
+    }
+    return strcmp(x->id, y->id);
+}
+
+/* ---- CSV ---------------------------------------------------------------------------- */
+
+static void csv_field(FILE *out, const char *s)
+{
+    if (strpbrk(s, ",\"\r\n") == NULL) {
+        fputs(s, out);
+        return;
+    }
+    fputc('"', out);
+    for (; *s != '\0'; s++) {
+        if (*s == '"') {
+            fputc('"', out);
+        }
+        fputc(*s, out);
+    }
+    fputc('"', out);
+}
+
+static void write_csv(const sg_graph *g, const row *rows, size_t n, FILE *out)
+{
+    char num[64];
+    fputs("id,name", out);
+    for (int m = 0; m < SG_M_COUNT; m++) {
+        fprintf(out, ",%s", metric_names[m]);
+    }
+    fputc('\n', out);
+    for (size_t i = 0; i < n; i++) {
+        const sg_node *nd = sg_graph_node_get(g, rows[i].c->node);
+        csv_field(out, nd->id);
+        fputc(',', out);
+        csv_field(out, nd->name);
+        for (int m = 0; m < SG_M_COUNT; m++) {
+            fmt_num(num, sizeof num, sg_i_metric_value(rows[i].c, (sg_metric)m),
+                    metric_is_count((sg_metric)m) ? 0 : 6, "");
+            fprintf(out, ",%s", num);
+        }
+        fputc('\n', out);
+    }
+}
+
+/* ---- aligned table ------------------------------------------------------------------ */
+
+enum { TABLE_COLS = SG_M_COUNT + 2 };
+
+/* Display width in code points (wide East Asian characters count as one). */
+static size_t width(const char *s)
+{
+    size_t w = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p != '\0'; p++) {
+        if ((*p & 0xC0) != 0x80) {
+            w++;
+        }
+    }
+    return w;
+}
+
+/* A copy of s with control characters replaced by spaces, so a row stays one line. */
+static char *table_text(const char *s)
+{
+    char *t = sg_i_strdup(s);
+    if (t == NULL) {
+        return NULL;
+    }
+    for (char *p = t; *p != '\0'; p++) {
+        if ((unsigned char)*p < 0x20 || *p == 0x7F) {
+            *p = ' ';
+        }
+    }
+    return t;
+}
+
+static void pad(FILE *out, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        fputc(' ', out);
+    }
+}
+
+static void table_line(FILE *out, char *const *cells, const size_t *w)
+{
+    for (int k = 0; k < TABLE_COLS; k++) {
+        size_t cw = width(cells[k]);
+        if (k > 0) {
+            fputs("  ", out);
+        }
+        if (k < 2) {
+            /* text columns: left-aligned, no trailing blanks on the last column */
+            fputs(cells[k], out);
+            if (k + 1 < TABLE_COLS) {
+                pad(out, w[k] - cw);
+            }
+        } else {
+            pad(out, w[k] - cw);
+            fputs(cells[k], out);
+        }
+    }
+    fputc('\n', out);
+}
+
+static sg_status write_table(const sg_graph *g, const row *rows, size_t n, FILE *out)
+{
+    sg_status st = SG_OK;
+    size_t w[TABLE_COLS];
+    char **cells = calloc((n + 1) * TABLE_COLS, sizeof *cells);
+    char num[64];
+
+    if (cells == NULL) {
+        return SG_ERR_NOMEM;
+    }
+    cells[0] = sg_i_strdup("actor");
+    cells[1] = sg_i_strdup("id");
+    for (int m = 0; m < SG_M_COUNT; m++) {
+        cells[2 + m] = sg_i_strdup(metric_names[m]);
+    }
+    for (size_t i = 0; i < n; i++) {
+        const sg_node *nd = sg_graph_node_get(g, rows[i].c->node);
+        char **line = &cells[(i + 1) * TABLE_COLS];
+        line[0] = table_text(nd->name);
+        line[1] = table_text(nd->id);
+        for (int m = 0; m < SG_M_COUNT; m++) {
+            fmt_num(num, sizeof num, sg_i_metric_value(rows[i].c, (sg_metric)m),
+                    metric_is_count((sg_metric)m) ? 0 : 4, "-");
+            line[2 + m] = sg_i_strdup(num);
+        }
+    }
+    for (size_t i = 0; i < (n + 1) * TABLE_COLS; i++) {
+        if (cells[i] == NULL) {
+            st = SG_ERR_NOMEM;
+            goto done;
+        }
+    }
+    for (int k = 0; k < TABLE_COLS; k++) {
+        w[k] = 0;
+        for (size_t i = 0; i <= n; i++) {
+            size_t cw = width(cells[i * TABLE_COLS + (size_t)k]);
+            w[k] = cw > w[k] ? cw : w[k];
+        }
+    }
+    for (size_t i = 0; i <= n; i++) {
+        table_line(out, &cells[i * TABLE_COLS], w);
+    }
+
+done:
+    for (size_t i = 0; i < (n + 1) * TABLE_COLS; i++) {
+        free(cells[i]);
+    }
+    free(cells);
+    return st;
+}
+
+sg_status sg_emit_centrality(const sg_graph *g, const sg_centrality *c, size_t n,
+                             sg_table_format fmt, sg_metric sort, size_t top, FILE *out,
+                             sg_diag *diag)
+{
+    sg_status st = SG_OK;
+    row *rows = NULL;
+    const sg_centrality **ptrs = NULL;
+    size_t keep;
+
+    if ((int)sort < 0 || sort >= SG_M_COUNT) {
+        sort = SG_M_PAGERANK;
+    }
+    if (n > 0) {
+        rows = malloc(n * sizeof *rows);
+        ptrs = malloc(n * sizeof *ptrs);
+        if (rows == NULL || ptrs == NULL) {
+            st = sg_i_diag(diag, SG_ERR_NOMEM, NULL, NULL, 0, 0, "out of memory");
+            goto done;
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
+        const sg_node *nd = sg_graph_node_get(g, c[i].node);
+        /* rows must belong to g; a bad index is a caller bug */
+        if (nd == NULL) {
+            st = sg_i_diag(diag, SG_ERR_BACKEND, NULL, NULL, 0, 0,
+                           "centrality row %zu names node %zu, the graph has %zu", i,
+                           c[i].node, sg_graph_node_count(g));
+            goto done;
+        }
+        rows[i].c = &c[i];
+        rows[i].id = nd->id;
+        rows[i].key = sg_i_metric_value(&c[i], sort);
+    }
+    if (n > 1) {
+        qsort(rows, n, sizeof *rows, row_cmp);
+    }
+    keep = top != 0 && top < n ? top : n;
+
+    switch (fmt) {
+    case SG_TAB_JSON:
+        for (size_t i = 0; i < keep; i++) {
+            ptrs[i] = rows[i].c;
+        }
+        st = sg_i_emit_centrality_json(g, ptrs, keep, out, diag);
+        goto done;
+    case SG_TAB_CSV:
+        write_csv(g, rows, keep, out);
+        break;
+    case SG_TAB_TABLE:
+        st = write_table(g, rows, keep, out);
+        if (st != SG_OK) {
+            sg_i_diag(diag, st, NULL, NULL, 0, 0, "out of memory");
+            goto done;
+        }
+        break;
+    }
+    if (fflush(out) != 0 || ferror(out)) {
+        st = sg_i_diag(diag, SG_ERR_IO, NULL, NULL, 0, 0, "cannot write the centrality table");
+    }
+
+done:
+    free(ptrs);
+    free(rows);
+    return st;
+}

@@ -1,0 +1,550 @@
+/* Graph stage: consumes an sg_events set and produces the aggregated actor graph
+ * (nodes sorted by id, one edge per source/relation/target) and, on request, node
+ * centrality computed with igraph on the collapsed actor-pair network. */
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <igraph.h>
+
+#include "internal.h"
+#include "sg_graph.h"
+
+struct sg_graph {
+    const sg_events *ev;
+    sg_node *nodes;
+    size_t n_nodes;
+    sg_edge *edges;
+    size_t n_edges;
+    size_t *evidence; /* all edges' evidence, each edge points at its own slice */
+    char **strings;   /* every string the graph owns, freed together */
+    size_t n_strings;
+    size_t cap_strings;
+};
+
+/* One qualifying event while aggregating. */
+typedef struct pending {
+    size_t source, target, event;
+    const char *relation;
+} pending;
+
+static const char *own(sg_graph *g, const char *s)
+{
+    if (s == NULL) {
+        s = "";
+    }
+    if (g->n_strings == g->cap_strings) {
+        size_t cap = g->cap_strings == 0 ? 64 : g->cap_strings * 2;
+        char **p = realloc(g->strings, cap * sizeof *p);
+        if (p == NULL) {
+            return NULL;
+        }
+        g->strings = p;
+        g->cap_strings = cap;
+    }
+    char *copy = sg_i_strdup(s);
+    if (copy == NULL) {
+        return NULL;
+    }
+    g->strings[g->n_strings++] = copy;
+    return copy;
+}
+
+static int node_cmp(const void *a, const void *b)
+{
+    const sg_node *x = a;
+    const sg_node *y = b;
+    return strcmp(x->id, y->id);
+}
+
+static int pending_cmp(const void *a, const void *b)
+{
+    const pending *x = a;
+    const pending *y = b;
+    if (x->source != y->source) {
+        return x->source < y->source ? -1 : 1;
+    }
+    if (x->target != y->target) {
+        return x->target < y->target ? -1 : 1;
+    }
+    int c = strcmp(x->relation, y->relation);
+    if (c != 0) {
+        return c;
+    }
+    if (x->event != y->event) {
+        return x->event < y->event ? -1 : 1;
+    }
+    return 0;
+}
+
+/* Index of the node with id `id`, or SIZE_MAX; nodes are sorted by id. */
+static size_t find_node(const sg_graph *g, const char *id)
+{
+    size_t lo = 0;
+    size_t hi = g->n_nodes;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(g->nodes[mid].id, id);
+        if (c == 0) {
+            return mid;
+        }
+        if (c < 0) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return SIZE_MAX;
+}
+
+static sg_status build_nodes(sg_graph *g, const sg_events *ev)
+{
+    size_t n = sg_events_actor_count(ev);
+    if (n == 0) {
+        return SG_OK;
+    }
+    g->nodes = calloc(n, sizeof *g->nodes);
+    if (g->nodes == NULL) {
+        return SG_ERR_NOMEM;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const sg_actor_ref *a = sg_events_actor_get(ev, i);
+        sg_node *nd = &g->nodes[g->n_nodes];
+        nd->id = own(g, a->id);
+        nd->name = own(g, a->name != NULL ? a->name : a->id);
+        nd->type = own(g, a->type);
+        nd->mentions = a->mentions;
+        if (nd->id == NULL || nd->name == NULL || nd->type == NULL) {
+            return SG_ERR_NOMEM;
+        }
+        g->n_nodes++;
+    }
+    qsort(g->nodes, g->n_nodes, sizeof *g->nodes, node_cmp);
+    return SG_OK;
+}
+
+static sg_status build_edges(sg_graph *g, const sg_events *ev)
+{
+    sg_status st = SG_OK;
+    size_t n_ev = sg_events_count(ev);
+    pending *p = NULL;
+    size_t np = 0;
+
+    if (n_ev == 0) {
+        return SG_OK;
+    }
+    p = malloc(n_ev * sizeof *p);
+    if (p == NULL) {
+        return SG_ERR_NOMEM;
+    }
+    for (size_t i = 0; i < n_ev; i++) {
+        const sg_event *e = sg_events_get(ev, i);
+        if (e->negated || e->target == NULL || e->source == NULL) {
+            continue;
+        }
+        size_t s = find_node(g, e->source);
+        size_t t = find_node(g, e->target);
+        /* sg_events_add records both ends as actors; skip defensively otherwise, and
+         * skip self-loops (extraction drops them, a hand-written events file may not) */
+        if (s == SIZE_MAX || t == SIZE_MAX || s == t) {
+            continue;
+        }
+        p[np].source = s;
+        p[np].target = t;
+        p[np].event = i;
+        p[np].relation = e->relation != NULL ? e->relation : "";
+        np++;
+    }
+    if (np == 0) {
+        goto done;
+    }
+    qsort(p, np, sizeof *p, pending_cmp);
+
+    g->evidence = malloc(np * sizeof *g->evidence);
+    g->edges = calloc(np, sizeof *g->edges);
+    if (g->evidence == NULL || g->edges == NULL) {
+        st = SG_ERR_NOMEM;
+        goto done;
+    }
+    for (size_t i = 0; i < np;) {
+        size_t j = i;
+        sg_edge *ed = &g->edges[g->n_edges];
+        const sg_event *first = sg_events_get(ev, p[i].event);
+        double sum = 0.0;
+        while (j < np && p[j].source == p[i].source && p[j].target == p[i].target &&
+               strcmp(p[j].relation, p[i].relation) == 0) {
+            g->evidence[j] = p[j].event;
+            sum += sg_events_get(ev, p[j].event)->goldstein;
+            j++;
+        }
+        ed->source = p[i].source;
+        ed->target = p[i].target;
+        ed->relation = own(g, p[i].relation);
+        ed->label = own(g, first->label != NULL ? first->label : p[i].relation);
+        ed->cameo = own(g, first->cameo);
+        if (ed->relation == NULL || ed->label == NULL || ed->cameo == NULL) {
+            st = SG_ERR_NOMEM;
+            goto done;
+        }
+        ed->count = j - i;
+        ed->goldstein_sum = sum;
+        ed->goldstein_mean = sum / (double)ed->count;
+        ed->evidence = &g->evidence[i];
+        g->n_edges++;
+        i = j;
+    }
+
+done:
+    free(p);
+    return st;
+}
+
+sg_status sg_graph_new(const sg_events *ev, sg_graph **out, sg_diag *diag)
+{
+    sg_status st;
+    sg_graph *g = calloc(1, sizeof *g);
+
+    *out = NULL;
+    if (g == NULL) {
+        st = SG_ERR_NOMEM;
+        goto done;
+    }
+    g->ev = ev;
+    st = build_nodes(g, ev);
+    if (st != SG_OK) {
+        goto done;
+    }
+    st = build_edges(g, ev);
+    if (st != SG_OK) {
+        goto done;
+    }
+    *out = g;
+    g = NULL;
+
+done:
+    sg_graph_free(g);
+    if (st != SG_OK) {
+        sg_i_diag(diag, st, NULL, NULL, 0, 0, "cannot build the graph: %s", sg_status_str(st));
+    }
+    return st;
+}
+
+void sg_graph_free(sg_graph *g)
+{
+    if (g == NULL) {
+        return;
+    }
+    for (size_t i = 0; i < g->n_strings; i++) {
+        free(g->strings[i]);
+    }
+    free(g->strings);
+    free(g->evidence);
+    free(g->edges);
+    free(g->nodes);
+    free(g);
+}
+
+const sg_events *sg_graph_events(const sg_graph *g)
+{
+    return g->ev;
+}
+
+size_t sg_graph_node_count(const sg_graph *g)
+{
+    return g->n_nodes;
+}
+
+const sg_node *sg_graph_node_get(const sg_graph *g, size_t i)
+{
+    return i < g->n_nodes ? &g->nodes[i] : NULL;
+}
+
+size_t sg_graph_edge_count(const sg_graph *g)
+{
+    return g->n_edges;
+}
+
+const sg_edge *sg_graph_edge_get(const sg_graph *g, size_t i)
+{
+    return i < g->n_edges ? &g->edges[i] : NULL;
+}
+
+/* ---- centrality --------------------------------------------------------------- */
+
+/* The igraph objects of one centrality computation, so that one cleanup path can
+ * destroy whatever was initialised. */
+typedef struct work {
+    igraph_t graph;
+    igraph_vector_int_t edges, ideg;
+    igraph_vector_t w, invw, res, hub, auth;
+    igraph_arpack_options_t arpack;
+    bool has_graph, has_edges, has_ideg, has_w, has_invw, has_res, has_hub, has_auth;
+} work;
+
+static void work_release(work *k)
+{
+    if (k->has_auth) {
+        igraph_vector_destroy(&k->auth);
+    }
+    if (k->has_hub) {
+        igraph_vector_destroy(&k->hub);
+    }
+    if (k->has_res) {
+        igraph_vector_destroy(&k->res);
+    }
+    if (k->has_invw) {
+        igraph_vector_destroy(&k->invw);
+    }
+    if (k->has_w) {
+        igraph_vector_destroy(&k->w);
+    }
+    if (k->has_ideg) {
+        igraph_vector_int_destroy(&k->ideg);
+    }
+    if (k->has_edges) {
+        igraph_vector_int_destroy(&k->edges);
+    }
+    if (k->has_graph) {
+        igraph_destroy(&k->graph);
+    }
+}
+
+/* Translates an igraph return code into our status and diagnostic. The error handler
+ * cannot carry a user pointer and we keep no global state, so the message is igraph's
+ * description of the error code plus the failing call. */
+static sg_status igraph_fail(sg_diag *diag, igraph_error_t rc, const char *what)
+{
+    sg_status st = rc == IGRAPH_ENOMEM ? SG_ERR_NOMEM : SG_ERR_BACKEND;
+    return sg_i_diag(diag, st, NULL, NULL, 0, 0, "igraph: %s failed: %s", what,
+                     igraph_strerror(rc));
+}
+
+static double finite_or_zero(double x)
+{
+    return isfinite(x) ? x : 0.0;
+}
+
+enum { HITS_MAX_ITER = 10000 };
+
+/* Kleinberg's HITS iteration from the all-ones vector on the pair graph (pairs from
+ * src to dst with weight w): h <- A a, a <- A^T h, each scaled to maximum 1. Converges
+ * to the projection of the start vector on the dominant eigenspace, which is unique
+ * even when the principal eigenvalue is degenerate. Returns false when it did not
+ * converge within HITS_MAX_ITER rounds. hub, auth and tmp have n entries. */
+static bool hits_power(size_t n, size_t npairs, const igraph_vector_int_t *edges,
+                       const igraph_vector_t *w, double *hub, double *auth, double *tmp)
+{
+    bool converged = false;
+    for (size_t i = 0; i < n; i++) {
+        hub[i] = 1.0;
+    }
+    for (int it = 0; it < HITS_MAX_ITER && !converged; it++) {
+        double amax = 0.0;
+        double hmax = 0.0;
+        double diff = 0.0;
+        memset(auth, 0, n * sizeof *auth);
+        for (size_t k = 0; k < npairs; k++) {
+            size_t s = (size_t)VECTOR(*edges)[2 * k];
+            size_t t = (size_t)VECTOR(*edges)[2 * k + 1];
+            auth[t] += VECTOR(*w)[k] * hub[s];
+        }
+        for (size_t i = 0; i < n; i++) {
+            amax = fmax(amax, auth[i]);
+        }
+        memset(tmp, 0, n * sizeof *tmp);
+        for (size_t k = 0; k < npairs; k++) {
+            size_t s = (size_t)VECTOR(*edges)[2 * k];
+            size_t t = (size_t)VECTOR(*edges)[2 * k + 1];
+            tmp[s] += VECTOR(*w)[k] * auth[t] / amax;
+        }
+        for (size_t i = 0; i < n; i++) {
+            hmax = fmax(hmax, tmp[i]);
+        }
+        for (size_t i = 0; i < n; i++) {
+            double h = tmp[i] / hmax;
+            diff = fmax(diff, fabs(h - hub[i]));
+            hub[i] = h;
+        }
+        converged = diff < 1e-13;
+    }
+    /* the matching authority vector, a = A^T h scaled to maximum 1 */
+    double amax = 0.0;
+    memset(auth, 0, n * sizeof *auth);
+    for (size_t k = 0; k < npairs; k++) {
+        size_t s = (size_t)VECTOR(*edges)[2 * k];
+        size_t t = (size_t)VECTOR(*edges)[2 * k + 1];
+        auth[t] += VECTOR(*w)[k] * hub[s];
+    }
+    for (size_t i = 0; i < n; i++) {
+        amax = fmax(amax, auth[i]);
+    }
+    for (size_t i = 0; i < n; i++) {
+        auth[i] /= amax;
+    }
+    return converged;
+}
+
+#define SG_IG(call, what)                                                                  \
+    do {                                                                                   \
+        igraph_error_t rc_ = (call);                                                       \
+        if (rc_ != IGRAPH_SUCCESS) {                                                       \
+            st = igraph_fail(diag, rc_, (what));                                           \
+            goto done;                                                                     \
+        }                                                                                  \
+    } while (0)
+
+sg_status sg_graph_centrality(const sg_graph *g, sg_centrality *out, sg_diag *diag)
+{
+    sg_status st = SG_OK;
+    work k;
+    size_t n = g->n_nodes;
+    size_t npairs = 0;
+    double *scratch = NULL;
+    igraph_error_handler_t *old_err = igraph_set_error_handler(igraph_error_handler_ignore);
+    igraph_warning_handler_t *old_warn =
+        igraph_set_warning_handler(igraph_warning_handler_ignore);
+
+    memset(&k, 0, sizeof k);
+    for (size_t i = 0; i < n; i++) {
+        memset(&out[i], 0, sizeof out[i]);
+        out[i].node = i;
+    }
+    if (n == 0) {
+        goto done;
+    }
+    if (n > (size_t)IGRAPH_INTEGER_MAX / 2) {
+        st = sg_i_diag(diag, SG_ERR_BACKEND, NULL, NULL, 0, 0, "graph too large for igraph");
+        goto done;
+    }
+    SG_IG(igraph_rng_seed(igraph_rng_default(), 42), "igraph_rng_seed");
+
+    /* Collapse the edges (sorted by source, target, relation) into actor pairs. */
+    SG_IG(igraph_vector_int_init(&k.edges, 0), "igraph_vector_int_init");
+    k.has_edges = true;
+    SG_IG(igraph_vector_init(&k.w, 0), "igraph_vector_init");
+    k.has_w = true;
+    for (size_t i = 0; i < g->n_edges;) {
+        size_t j = i;
+        double w = 0.0;
+        while (j < g->n_edges && g->edges[j].source == g->edges[i].source &&
+               g->edges[j].target == g->edges[i].target) {
+            w += (double)g->edges[j].count;
+            j++;
+        }
+        SG_IG(igraph_vector_int_push_back(&k.edges, (igraph_integer_t)g->edges[i].source),
+              "igraph_vector_int_push_back");
+        SG_IG(igraph_vector_int_push_back(&k.edges, (igraph_integer_t)g->edges[i].target),
+              "igraph_vector_int_push_back");
+        SG_IG(igraph_vector_push_back(&k.w, w), "igraph_vector_push_back");
+        npairs++;
+        i = j;
+    }
+    SG_IG(igraph_vector_init(&k.invw, (igraph_integer_t)npairs), "igraph_vector_init");
+    k.has_invw = true;
+    for (size_t i = 0; i < npairs; i++) {
+        /* counts are >= 1, so the lengths are positive and finite */
+        VECTOR(k.invw)[i] = 1.0 / VECTOR(k.w)[i];
+    }
+    SG_IG(igraph_create(&k.graph, &k.edges, (igraph_integer_t)n, IGRAPH_DIRECTED),
+          "igraph_create");
+    k.has_graph = true;
+    SG_IG(igraph_vector_int_init(&k.ideg, 0), "igraph_vector_int_init");
+    k.has_ideg = true;
+    SG_IG(igraph_vector_init(&k.res, 0), "igraph_vector_init");
+    k.has_res = true;
+
+    SG_IG(igraph_degree(&k.graph, &k.ideg, igraph_vss_all(), IGRAPH_IN, IGRAPH_NO_LOOPS),
+          "igraph_degree");
+    for (size_t i = 0; i < n; i++) {
+        out[i].in_degree = (double)VECTOR(k.ideg)[i];
+    }
+    SG_IG(igraph_degree(&k.graph, &k.ideg, igraph_vss_all(), IGRAPH_OUT, IGRAPH_NO_LOOPS),
+          "igraph_degree");
+    for (size_t i = 0; i < n; i++) {
+        out[i].out_degree = (double)VECTOR(k.ideg)[i];
+    }
+    SG_IG(igraph_strength(&k.graph, &k.res, igraph_vss_all(), IGRAPH_IN, IGRAPH_NO_LOOPS,
+                          &k.w),
+          "igraph_strength");
+    for (size_t i = 0; i < n; i++) {
+        out[i].in_strength = VECTOR(k.res)[i];
+    }
+    SG_IG(igraph_strength(&k.graph, &k.res, igraph_vss_all(), IGRAPH_OUT, IGRAPH_NO_LOOPS,
+                          &k.w),
+          "igraph_strength");
+    for (size_t i = 0; i < n; i++) {
+        out[i].out_strength = VECTOR(k.res)[i];
+    }
+    SG_IG(igraph_betweenness(&k.graph, &k.res, igraph_vss_all(), IGRAPH_DIRECTED, &k.invw),
+          "igraph_betweenness");
+    for (size_t i = 0; i < n; i++) {
+        out[i].betweenness = VECTOR(k.res)[i];
+    }
+    if (n > 1) {
+        SG_IG(igraph_harmonic_centrality(&k.graph, &k.res, igraph_vss_all(), IGRAPH_OUT,
+                                         &k.invw, true),
+              "igraph_harmonic_centrality");
+        for (size_t i = 0; i < n; i++) {
+            out[i].harmonic = VECTOR(k.res)[i];
+        }
+    } /* a single node reaches nobody: harmonic 0 rather than 0/0 */
+
+    if (npairs == 0) {
+        /* PageRank of a graph without edges is the reset distribution; hub and
+         * authority scores are 0 (igraph would warn and return an arbitrary vector). */
+        for (size_t i = 0; i < n; i++) {
+            out[i].pagerank = 1.0 / (double)n;
+        }
+        goto done;
+    }
+    SG_IG(igraph_personalized_pagerank(&k.graph, IGRAPH_PAGERANK_ALGO_PRPACK, &k.res, NULL,
+                                       igraph_vss_all(), IGRAPH_DIRECTED, 0.85, NULL, &k.w,
+                                       NULL),
+          "igraph_personalized_pagerank");
+    for (size_t i = 0; i < n; i++) {
+        out[i].pagerank = VECTOR(k.res)[i];
+    }
+    SG_IG(igraph_vector_init(&k.hub, 0), "igraph_vector_init");
+    k.has_hub = true;
+    SG_IG(igraph_vector_init(&k.auth, 0), "igraph_vector_init");
+    k.has_auth = true;
+    /* our own ARPACK options: NULL would make igraph modify its global defaults */
+    igraph_arpack_options_init(&k.arpack);
+    SG_IG(igraph_hub_and_authority_scores(&k.graph, &k.hub, &k.auth, NULL, true, &k.w,
+                                          &k.arpack),
+          "igraph_hub_and_authority_scores");
+    /* When the principal eigenvalue of A A^T is degenerate (a reciprocal pair with equal
+     * counts, two equal components) any vector of its eigenspace is an answer, and
+     * ARPACK's pick depends on its internal random state: measured to change between
+     * two calls in one process. The HITS iteration from the all-ones vector has a
+     * unique limit; where it converged and disagrees with igraph, it wins. */
+    scratch = malloc(3 * n * sizeof *scratch);
+    if (scratch == NULL) {
+        st = sg_i_diag(diag, SG_ERR_NOMEM, NULL, NULL, 0, 0, "out of memory");
+        goto done;
+    }
+    bool use_power = false;
+    if (hits_power(n, npairs, &k.edges, &k.w, scratch, scratch + n, scratch + 2 * n)) {
+        for (size_t i = 0; i < n; i++) {
+            if (fabs(scratch[i] - finite_or_zero(VECTOR(k.hub)[i])) > 1e-7 ||
+                fabs(scratch[n + i] - finite_or_zero(VECTOR(k.auth)[i])) > 1e-7) {
+                use_power = true;
+            }
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
+        double h = use_power ? scratch[i] : finite_or_zero(VECTOR(k.hub)[i]);
+        double a = use_power ? scratch[n + i] : finite_or_zero(VECTOR(k.auth)[i]);
+        /* clamp rounding noise (-0, 1e-17) of nodes outside the principal part to 0 */
+        out[i].hub = h < 1e-12 ? 0.0 : h;
+        out[i].authority = a < 1e-12 ? 0.0 : a;
+    }
+
+done:
+    free(scratch);
+    work_release(&k);
+    igraph_set_warning_handler(old_warn);
+    igraph_set_error_handler(old_err);
+    return st;
+}

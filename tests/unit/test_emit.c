@@ -1,0 +1,642 @@
+/* Unit tests for the emit stage: exact JSON, CSV and table text, and SVG/DOT output that
+ * is valid XML and shows hostile actor names exactly. */
+#include <criterion/criterion.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "stancegraph.h"
+
+/* ---- helpers ------------------------------------------------------------------------ */
+
+static void add_ev(sg_events *ev, const char *src, const char *src_name, const char *tgt,
+                   const char *tgt_name, const char *rel, const char *label, double gs,
+                   const char *text)
+{
+    sg_event e;
+    memset(&e, 0, sizeof e);
+    e.doc = "news.txt";
+    e.sentence = sg_events_count(ev);
+    e.start = 100 * e.sentence;
+    e.end = e.start + strlen(text);
+    e.source = src;
+    e.source_name = src_name;
+    e.source_type = "country";
+    e.target = tgt;
+    e.target_name = tgt_name;
+    e.target_type = "person";
+    e.relation = rel;
+    e.label = label;
+    e.cameo = "112";
+    e.goldstein = gs;
+    e.trigger = label;
+    e.trigger_start = e.start;
+    e.trigger_end = e.start + 3;
+    e.text = text;
+    cr_assert_eq(sg_events_add(ev, &e), SG_OK);
+}
+
+/* Runs fn-style output into a memory stream and returns the text (caller frees). */
+typedef struct capture {
+    char *buf;
+    size_t len;
+    FILE *f;
+} capture;
+
+static FILE *cap_open(capture *c)
+{
+    c->buf = NULL;
+    c->len = 0;
+    c->f = open_memstream(&c->buf, &c->len);
+    cr_assert_not_null(c->f);
+    return c->f;
+}
+
+static char *cap_close(capture *c)
+{
+    cr_assert_eq(fclose(c->f), 0);
+    return c->buf;
+}
+
+/* a -(2 accuse, -2 and -4.5)-> b -(1 praise, +3.4)-> c, and an isolated d. */
+static sg_events *path_events(void)
+{
+    sg_events *ev = sg_events_new();
+    add_ev(ev, "a", "Alpha", "b", "Beta", "accuse", "accuses", -2.0, "Alpha accused Beta.");
+    add_ev(ev, "b", "Beta", "c", "Gamma", "praise", "praises", 3.4, "Beta praised Gamma.");
+    add_ev(ev, "a", "Alpha", "b", "Beta", "accuse", "accuses", -4.5, "Alpha blamed Beta.");
+    cr_assert_eq(sg_events_add_actor(ev, "a", "Alpha", "country", 2), SG_OK);
+    cr_assert_eq(sg_events_add_actor(ev, "d", "Delta, \"the\" 4th", "", 1), SG_OK);
+    return ev;
+}
+
+static sg_graph *graph_of(const sg_events *ev)
+{
+    sg_graph *g = NULL;
+    sg_diag d;
+    sg_diag_init(&d);
+    cr_assert_eq(sg_graph_new(ev, &g, &d), SG_OK, "%s", d.msg);
+    return g;
+}
+
+static char *emit_graph(const sg_graph *g, sg_graph_format fmt, const char *title)
+{
+    capture c;
+    sg_diag d;
+    sg_diag_init(&d);
+    FILE *f = cap_open(&c);
+    sg_status st = sg_emit_graph(g, fmt, title, f, &d);
+    char *text = cap_close(&c);
+    cr_assert_eq(st, SG_OK, "%s", d.msg);
+    return text;
+}
+
+static char *emit_table(const sg_graph *g, sg_table_format fmt, sg_metric sort, size_t top)
+{
+    size_t n = sg_graph_node_count(g);
+    sg_centrality *cen = calloc(n > 0 ? n : 1, sizeof *cen);
+    sg_diag d;
+    capture c;
+    sg_diag_init(&d);
+    cr_assert_eq(sg_graph_centrality(g, cen, &d), SG_OK, "%s", d.msg);
+    FILE *f = cap_open(&c);
+    sg_status st = sg_emit_centrality(g, cen, n, fmt, sort, top, f, &d);
+    char *text = cap_close(&c);
+    cr_assert_eq(st, SG_OK, "%s", d.msg);
+    free(cen);
+    return text;
+}
+
+/* Writes text to a temporary file and runs xmllint --noout on it. */
+static void assert_valid_xml(const char *text)
+{
+    char path[] = "/tmp/sg_test_emit_XXXXXX";
+    int fd = mkstemp(path);
+    cr_assert_geq(fd, 0);
+    FILE *f = fdopen(fd, "w");
+    cr_assert_not_null(f);
+    fputs(text, f);
+    fclose(f);
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "xmllint --noout --nonet '%s'", path);
+    int rc = system(cmd);
+    remove(path);
+    cr_assert_eq(rc, 0, "xmllint rejected the SVG:\n%s", text);
+}
+
+/* Decodes the XML escapes Graphviz writes (&amp; &lt; &gt; &quot; &#39; &#NN; &#xHH;)
+ * in s[0..n) into a new string. */
+static char *xml_decode(const char *s, size_t n)
+{
+    char *out = malloc(4 * n + 1);
+    size_t o = 0;
+    cr_assert_not_null(out);
+    for (size_t i = 0; i < n;) {
+        if (s[i] != '&') {
+            out[o++] = s[i++];
+            continue;
+        }
+        const char *semi = memchr(s + i, ';', n - i);
+        cr_assert_not_null(semi, "unterminated entity");
+        size_t len = (size_t)(semi - (s + i)) + 1;
+        unsigned long cp = 0;
+        if (strncmp(s + i, "&amp;", len) == 0) {
+            cp = '&';
+        } else if (strncmp(s + i, "&lt;", len) == 0) {
+            cp = '<';
+        } else if (strncmp(s + i, "&gt;", len) == 0) {
+            cp = '>';
+        } else if (strncmp(s + i, "&quot;", len) == 0) {
+            cp = '"';
+        } else if (strncmp(s + i, "&apos;", len) == 0) {
+            cp = '\'';
+        } else if (s[i + 1] == '#' && s[i + 2] == 'x') {
+            cp = strtoul(s + i + 3, NULL, 16);
+        } else if (s[i + 1] == '#') {
+            cp = strtoul(s + i + 2, NULL, 10);
+        } else {
+            cr_assert_fail("unknown entity %.*s", (int)len, s + i);
+        }
+        if (cp < 0x80) {
+            out[o++] = (char)cp;
+        } else if (cp < 0x800) {
+            out[o++] = (char)(0xC0 | (cp >> 6));
+            out[o++] = (char)(0x80 | (cp & 0x3F));
+        } else {
+            out[o++] = (char)(0xE0 | (cp >> 12));
+            out[o++] = (char)(0x80 | ((cp >> 6) & 0x3F));
+            out[o++] = (char)(0x80 | (cp & 0x3F));
+        }
+        i += len;
+    }
+    out[o] = '\0';
+    return out;
+}
+
+/* True when some <text ...>X</text> element of svg decodes to exactly `want`. */
+static bool svg_has_text(const char *svg, const char *want)
+{
+    for (const char *p = strstr(svg, "<text"); p != NULL; p = strstr(p + 1, "<text")) {
+        const char *start = strchr(p, '>');
+        const char *end = strstr(p, "</text>");
+        if (start == NULL || end == NULL) {
+            return false;
+        }
+        start++;
+        char *txt = xml_decode(start, (size_t)(end - start));
+        bool same = strcmp(txt, want) == 0;
+        free(txt);
+        if (same) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* True when some xlink:title="X" attribute of svg decodes to a string containing
+ * `want`. */
+static bool svg_tooltip_contains(const char *svg, const char *want)
+{
+    const char *key = "xlink:title=\"";
+    for (const char *p = strstr(svg, key); p != NULL; p = strstr(p + 1, key)) {
+        const char *start = p + strlen(key);
+        const char *end = strchr(start, '"');
+        if (end == NULL) {
+            return false;
+        }
+        char *txt = xml_decode(start, (size_t)(end - start));
+        bool found = strstr(txt, want) != NULL;
+        free(txt);
+        if (found) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* ---- metric names ------------------------------------------------------------------- */
+
+Test(metric, names_round_trip)
+{
+    const char *want[] = {"in_degree", "out_degree", "in_strength", "out_strength",
+                          "betweenness", "harmonic", "pagerank", "hub", "authority"};
+    for (int i = 0; i < SG_M_COUNT; i++) {
+        sg_metric m = SG_M_COUNT;
+        cr_assert_str_eq(sg_metric_name((sg_metric)i), want[i]);
+        cr_assert(sg_metric_parse(want[i], &m));
+        cr_assert_eq(m, (sg_metric)i);
+    }
+    sg_metric m = SG_M_HUB;
+    cr_assert_not(sg_metric_parse("PageRank", &m));
+    cr_assert_not(sg_metric_parse("", &m));
+    cr_assert_eq(m, SG_M_HUB);
+}
+
+/* ---- centrality output -------------------------------------------------------------- */
+
+Test(centrality_out, csv_exact)
+{
+    sg_events *ev = path_events();
+    sg_graph *g = graph_of(ev);
+    char *csv = emit_table(g, SG_TAB_CSV, SG_M_PAGERANK, 0);
+    /* pagerank of a path a -2-> b -1-> c with the isolated d, n = 4 */
+    cr_assert_str_eq(csv,
+                     "id,name,in_degree,out_degree,in_strength,out_strength,betweenness,"
+                     "harmonic,pagerank,hub,authority\n"
+                     "c,Gamma,1,0,1,0,0.000000,0.000000,0.400545,0.000000,0.000000\n"
+                     "b,Beta,1,1,2,1,1.000000,0.333333,0.288050,0.000000,1.000000\n"
+                     "a,Alpha,0,1,0,2,0.000000,0.888889,0.155703,1.000000,0.000000\n"
+                     "d,\"Delta, \"\"the\"\" 4th\",0,0,0,0,0.000000,0.000000,0.155703,"
+                     "0.000000,0.000000\n");
+    free(csv);
+    sg_graph_free(g);
+    sg_events_free(ev);
+}
+
+Test(centrality_out, sort_ties_by_id_and_top)
+{
+    sg_events *ev = path_events();
+    sg_graph *g = graph_of(ev);
+    /* in_degree: b and c have 1 (tie -> id order), a and d 0 */
+    char *csv = emit_table(g, SG_TAB_CSV, SG_M_IN_DEGREE, 3);
+    cr_assert_str_eq(csv,
+                     "id,name,in_degree,out_degree,in_strength,out_strength,betweenness,"
+                     "harmonic,pagerank,hub,authority\n"
+                     "b,Beta,1,1,2,1,1.000000,0.333333,0.288050,0.000000,1.000000\n"
+                     "c,Gamma,1,0,1,0,0.000000,0.000000,0.400545,0.000000,0.000000\n"
+                     "a,Alpha,0,1,0,2,0.000000,0.888889,0.155703,1.000000,0.000000\n");
+    free(csv);
+    sg_graph_free(g);
+    sg_events_free(ev);
+}
+
+Test(centrality_out, table_exact)
+{
+    sg_events *ev = path_events();
+    sg_graph *g = graph_of(ev);
+    char *t = emit_table(g, SG_TAB_TABLE, SG_M_HARMONIC, 2);
+    cr_assert_str_eq(t,
+                     "actor  id  in_degree  out_degree  in_strength  out_strength  "
+                     "betweenness  harmonic  pagerank     hub  authority\n"
+                     "Alpha  a           0           1            0             2  "
+                     "     0.0000    0.8889    0.1557  1.0000     0.0000\n"
+                     "Beta   b           1           1            2             1  "
+                     "     1.0000    0.3333    0.2880  0.0000     1.0000\n");
+    free(t);
+    sg_graph_free(g);
+    sg_events_free(ev);
+}
+
+Test(centrality_out, json_exact)
+{
+    sg_events *ev = path_events();
+    sg_graph *g = graph_of(ev);
+    char *j = emit_table(g, SG_TAB_JSON, SG_M_BETWEENNESS, 1);
+    cr_assert_str_eq(j, "[{\n"
+                        "\t\t\"id\":\t\"b\",\n"
+                        "\t\t\"name\":\t\"Beta\",\n"
+                        "\t\t\"in_degree\":\t1,\n"
+                        "\t\t\"out_degree\":\t1,\n"
+                        "\t\t\"in_strength\":\t2,\n"
+                        "\t\t\"out_strength\":\t1,\n"
+                        "\t\t\"betweenness\":\t1,\n"
+                        "\t\t\"harmonic\":\t0.333333,\n"
+                        "\t\t\"pagerank\":\t0.28805,\n"
+                        "\t\t\"hub\":\t0,\n"
+                        "\t\t\"authority\":\t1\n"
+                        "\t}]\n");
+    free(j);
+    sg_graph_free(g);
+    sg_events_free(ev);
+}
+
+Test(centrality_out, nan_is_null_empty_and_dash)
+{
+    sg_events *ev = sg_events_new();
+    sg_events_add_actor(ev, "x", "X", "", 1);
+    sg_graph *g = graph_of(ev);
+    sg_centrality c = {.node = 0, .pagerank = NAN, .hub = INFINITY, .in_degree = 2};
+    sg_diag d;
+    capture cap;
+    sg_diag_init(&d);
+
+    cr_assert_eq(sg_emit_centrality(g, &c, 1, SG_TAB_CSV, SG_M_PAGERANK, 0, cap_open(&cap), &d),
+                 SG_OK);
+    char *csv = cap_close(&cap);
+    cr_assert_str_eq(strchr(csv, '\n') + 1,
+                     "x,X,2,0,0,0,0.000000,0.000000,,,0.000000\n");
+    free(csv);
+
+    cr_assert_eq(
+        sg_emit_centrality(g, &c, 1, SG_TAB_TABLE, SG_M_PAGERANK, 0, cap_open(&cap), &d),
+        SG_OK);
+    char *t = cap_close(&cap);
+    cr_assert_not_null(strstr(t, "  -    -     0.0000\n"), "%s", t);
+    free(t);
+
+    cr_assert_eq(sg_emit_centrality(g, &c, 1, SG_TAB_JSON, SG_M_PAGERANK, 0, cap_open(&cap), &d),
+                 SG_OK);
+    char *j = cap_close(&cap);
+    cr_assert_not_null(strstr(j, "\"pagerank\":\tnull,\n"), "%s", j);
+    cr_assert_not_null(strstr(j, "\"hub\":\tnull,\n"), "%s", j);
+    free(j);
+    sg_graph_free(g);
+    sg_events_free(ev);
+}
+
+Test(centrality_out, empty_graph)
+{
+    sg_events *ev = sg_events_new();
+    sg_graph *g = graph_of(ev);
+    char *csv = emit_table(g, SG_TAB_CSV, SG_M_PAGERANK, 0);
+    cr_assert_str_eq(csv, "id,name,in_degree,out_degree,in_strength,out_strength,"
+                          "betweenness,harmonic,pagerank,hub,authority\n");
+    free(csv);
+    char *j = emit_table(g, SG_TAB_JSON, SG_M_PAGERANK, 0);
+    cr_assert_str_eq(j, "[]\n");
+    free(j);
+    sg_graph_free(g);
+    sg_events_free(ev);
+}
+
+/* ---- graph JSON ---------------------------------------------------------------------- */
+
+Test(graph_json, exact)
+{
+    sg_events *ev = sg_events_new();
+    add_ev(ev, "a", "Alpha", "b", "Beta", "accuse", "accuses", -2.0, "A \"said\" it.");
+    add_ev(ev, "a", "Alpha", "b", "Beta", "accuse", "accuses", -4.5, "Again.");
+    sg_graph *g = graph_of(ev);
+    char *j = emit_graph(g, SG_FMT_JSON, NULL);
+    cr_assert_str_eq(j, "{\n"
+                        "\t\"directed\":\ttrue,\n"
+                        "\t\"nodes\":\t[{\n"
+                        "\t\t\t\"id\":\t\"a\",\n"
+                        "\t\t\t\"name\":\t\"Alpha\",\n"
+                        "\t\t\t\"type\":\t\"country\",\n"
+                        "\t\t\t\"mentions\":\t0\n"
+                        "\t\t}, {\n"
+                        "\t\t\t\"id\":\t\"b\",\n"
+                        "\t\t\t\"name\":\t\"Beta\",\n"
+                        "\t\t\t\"type\":\t\"person\",\n"
+                        "\t\t\t\"mentions\":\t0\n"
+                        "\t\t}],\n"
+                        "\t\"edges\":\t[{\n"
+                        "\t\t\t\"source\":\t\"a\",\n"
+                        "\t\t\t\"target\":\t\"b\",\n"
+                        "\t\t\t\"relation\":\t\"accuse\",\n"
+                        "\t\t\t\"label\":\t\"accuses\",\n"
+                        "\t\t\t\"cameo\":\t\"112\",\n"
+                        "\t\t\t\"count\":\t2,\n"
+                        "\t\t\t\"goldstein_sum\":\t-6.5,\n"
+                        "\t\t\t\"goldstein_mean\":\t-3.25,\n"
+                        "\t\t\t\"evidence\":\t[{\n"
+                        "\t\t\t\t\t\"doc\":\t\"news.txt\",\n"
+                        "\t\t\t\t\t\"sentence\":\t0,\n"
+                        "\t\t\t\t\t\"start\":\t0,\n"
+                        "\t\t\t\t\t\"end\":\t12,\n"
+                        "\t\t\t\t\t\"text\":\t\"A \\\"said\\\" it.\",\n"
+                        "\t\t\t\t\t\"trigger\":\t\"accuses\"\n"
+                        "\t\t\t\t}, {\n"
+                        "\t\t\t\t\t\"doc\":\t\"news.txt\",\n"
+                        "\t\t\t\t\t\"sentence\":\t1,\n"
+                        "\t\t\t\t\t\"start\":\t100,\n"
+                        "\t\t\t\t\t\"end\":\t106,\n"
+                        "\t\t\t\t\t\"text\":\t\"Again.\",\n"
+                        "\t\t\t\t\t\"trigger\":\t\"accuses\"\n"
+                        "\t\t\t\t}]\n"
+                        "\t\t}]\n"
+                        "}\n");
+    free(j);
+    sg_graph_free(g);
+    sg_events_free(ev);
+}
+
+Test(graph_json, sums_print_without_float_noise)
+{
+    sg_events *ev = sg_events_new();
+    add_ev(ev, "a", "A", "b", "B", "r", "r", 0.1, "x");
+    add_ev(ev, "a", "A", "b", "B", "r", "r", 0.2, "y");
+    sg_graph *g = graph_of(ev);
+    char *j = emit_graph(g, SG_FMT_JSON, NULL);
+    cr_assert_not_null(strstr(j, "\"goldstein_sum\":\t0.3,"), "%s", j);
+    cr_assert_not_null(strstr(j, "\"goldstein_mean\":\t0.15,"), "%s", j);
+    free(j);
+    sg_graph_free(g);
+    sg_events_free(ev);
+}
+
+Test(graph_json, empty)
+{
+    sg_events *ev = sg_events_new();
+    sg_graph *g = graph_of(ev);
+    char *j = emit_graph(g, SG_FMT_JSON, NULL);
+    cr_assert_str_eq(j, "{\n\t\"directed\":\ttrue,\n\t\"nodes\":\t[],\n\t\"edges\":\t[]\n}\n");
+    free(j);
+    sg_graph_free(g);
+    sg_events_free(ev);
+}
+
+/* ---- SVG and DOT --------------------------------------------------------------------- */
+
+/* Names that break naive escaping, each paired with what the drawing must show. */
+static const char *const hostile[][2] = {
+    {"AT&T", "AT&T"},
+    {"a<b>c", "a<b>c"},
+    {"say \"no\"", "say \"no\""},
+    {"back\\N slash \\G", "back\\N slash \\G"},
+    {"trailing\\", "trailing\\"},
+    {"entity &amp; kept", "entity &amp; kept"},
+    {"bell\x07tab\tend", "bell\xEF\xBF\xBDtab end"},
+    {"Армения", "Армения"},
+    {"Հայաստան", "Հայաստան"},
+    {"bad \xFF utf8", "bad \xEF\xBF\xBD utf8"},
+};
+enum { N_HOSTILE = sizeof hostile / sizeof hostile[0] };
+
+static sg_events *hostile_events(void)
+{
+    sg_events *ev = sg_events_new();
+    char id[16];
+    char prev[16] = "";
+    for (size_t i = 0; i < N_HOSTILE; i++) {
+        snprintf(id, sizeof id, "n%02zu", i);
+        cr_assert_eq(sg_events_add_actor(ev, id, hostile[i][0], "country", 1), SG_OK);
+        if (i > 0) {
+            add_ev(ev, prev, hostile[i - 1][0], id, hostile[i][0], "rel", hostile[i][0],
+                   i % 2 == 0 ? -1.0 : 1.0, hostile[i][0]);
+        }
+        memcpy(prev, id, sizeof id);
+    }
+    /* an id that cannot be a Graphviz node name as it is */
+    add_ev(ev, "id&amp;\x01\\", "Odd id", "n00", hostile[0][0], "rel", "rel", 0.0, "t");
+    return ev;
+}
+
+Test(svg, hostile_names_are_valid_xml_and_exact)
+{
+    sg_events *ev = hostile_events();
+    sg_graph *g = graph_of(ev);
+    char *svg = emit_graph(g, SG_FMT_SVG, "Title & \\N \"q\" <x>\\");
+    assert_valid_xml(svg);
+    cr_assert(svg_has_text(svg, "Title & \\N \"q\" <x>\\"), "title missing:\n%s", svg);
+    for (size_t i = 0; i < N_HOSTILE; i++) {
+        /* node label and edge label */
+        cr_assert(svg_has_text(svg, hostile[i][1]), "label '%s' missing:\n%s", hostile[i][1],
+                  svg);
+        /* evidence text in the edge tooltip */
+        if (i > 0) {
+            cr_assert(svg_tooltip_contains(svg, hostile[i][1]), "tooltip '%s' missing",
+                      hostile[i][1]);
+        }
+    }
+    cr_assert(svg_has_text(svg, "Odd id"));
+    cr_assert(svg_tooltip_contains(svg, "[news.txt #0] a<b>c"));
+    free(svg);
+    sg_graph_free(g);
+    sg_events_free(ev);
+}
+
+Test(svg, colours_widths_and_counts)
+{
+    sg_events *ev = path_events();
+    sg_graph *g = graph_of(ev);
+    char *svg = emit_graph(g, SG_FMT_SVG, NULL);
+    assert_valid_xml(svg);
+    cr_assert(svg_has_text(svg, "accuses ×2"));
+    cr_assert(svg_has_text(svg, "praises"));
+    cr_assert(svg_has_text(svg, "Delta, \"the\" 4th"));
+    cr_assert_not_null(strstr(svg, "stroke=\"#d55e00\" stroke-width=\"2.5\""));
+    cr_assert_not_null(strstr(svg, "stroke=\"#0072b2\""));
+    cr_assert(svg_tooltip_contains(svg, "Alpha accused Beta.&#10;") ||
+              svg_tooltip_contains(svg, "Alpha accused Beta.\n"));
+    cr_assert(svg_tooltip_contains(svg, "[news.txt #2] Alpha blamed Beta."));
+    free(svg);
+    sg_graph_free(g);
+    sg_events_free(ev);
+}
+
+Test(svg, long_names_wrap_on_two_lines)
+{
+    sg_events *ev = sg_events_new();
+    sg_events_add_actor(ev, "osce", "Organization for Security and Co-operation in Europe",
+                        "organization", 1);
+    sg_graph *g = graph_of(ev);
+    char *svg = emit_graph(g, SG_FMT_SVG, NULL);
+    assert_valid_xml(svg);
+    cr_assert(svg_has_text(svg, "Organization for Security"), "%s", svg);
+    cr_assert(svg_has_text(svg, "and Co-operation in Europe"), "%s", svg);
+    free(svg);
+    sg_graph_free(g);
+    sg_events_free(ev);
+}
+
+Test(svg, empty_graph_is_valid)
+{
+    sg_events *ev = sg_events_new();
+    sg_graph *g = graph_of(ev);
+    char *svg = emit_graph(g, SG_FMT_SVG, "empty");
+    assert_valid_xml(svg);
+    cr_assert(svg_has_text(svg, "empty"));
+    free(svg);
+    sg_graph_free(g);
+    sg_events_free(ev);
+}
+
+Test(svg, repeated_renders_are_identical)
+{
+    sg_events *ev = hostile_events();
+    sg_graph *g = graph_of(ev);
+    char *a = emit_graph(g, SG_FMT_SVG, "t");
+    char *b = emit_graph(g, SG_FMT_SVG, "t");
+    cr_assert_str_eq(a, b);
+    free(a);
+    free(b);
+    sg_graph_free(g);
+    sg_events_free(ev);
+}
+
+Test(svg, write_failure_is_io_error)
+{
+    FILE *full = fopen("/dev/full", "w");
+    if (full == NULL) {
+        cr_skip_test("no /dev/full");
+    }
+    sg_events *ev = path_events();
+    sg_graph *g = graph_of(ev);
+    sg_diag d;
+    sg_diag_init(&d);
+    cr_assert_eq(sg_emit_graph(g, SG_FMT_SVG, NULL, full, &d), SG_ERR_IO);
+    cr_assert_eq(d.status, SG_ERR_IO);
+    clearerr(full);
+    cr_assert_eq(sg_emit_graph(g, SG_FMT_DOT, NULL, full, &d), SG_ERR_IO);
+    clearerr(full);
+    cr_assert_eq(sg_emit_graph(g, SG_FMT_JSON, NULL, full, &d), SG_ERR_IO);
+    clearerr(full);
+    size_t n = sg_graph_node_count(g);
+    sg_centrality *c = calloc(n, sizeof *c);
+    cr_assert_eq(sg_graph_centrality(g, c, &d), SG_OK);
+    cr_assert_eq(sg_emit_centrality(g, c, n, SG_TAB_CSV, SG_M_PAGERANK, 0, full, &d),
+                 SG_ERR_IO);
+    free(c);
+    fclose(full);
+    sg_graph_free(g);
+    sg_events_free(ev);
+}
+
+Test(dot, deterministic_without_layout)
+{
+    sg_events *ev = hostile_events();
+    sg_graph *g = graph_of(ev);
+    char *a = emit_graph(g, SG_FMT_DOT, "T");
+    char *b = emit_graph(g, SG_FMT_DOT, "T");
+    cr_assert_str_eq(a, b);
+    cr_assert_eq(strncmp(a, "digraph stancegraph {", 21), 0, "%s", a);
+    cr_assert_null(strstr(a, "pos="));
+    cr_assert_null(strstr(a, "bb="));
+    /* escaped for Graphviz: a literal backslash is doubled, & is an entity */
+    cr_assert_not_null(strstr(a, "label=\"AT&amp;T\""), "%s", a);
+    cr_assert_not_null(strstr(a, "label=\"trailing\\\\\""), "%s", a);
+    cr_assert_not_null(strstr(a, "\t_0\t[label=\"Odd id\""), "%s", a);
+    free(a);
+    free(b);
+    sg_graph_free(g);
+    sg_events_free(ev);
+}
+
+Test(dot, exact_small_graph)
+{
+    sg_events *ev = sg_events_new();
+    add_ev(ev, "a", "Alpha", "b", "Beta", "accuse", "accuses", -2.0, "x");
+    add_ev(ev, "a", "Alpha", "b", "Beta", "accuse", "accuses", -2.0, "y");
+    sg_graph *g = graph_of(ev);
+    char *dot = emit_graph(g, SG_FMT_DOT, NULL);
+    cr_assert_str_eq(dot,
+                     "digraph stancegraph {\n"
+                     "\tgraph [fontname=Helvetica,\n"
+                     "\t\trankdir=LR\n"
+                     "\t];\n"
+                     "\tnode [fontname=Helvetica];\n"
+                     "\tedge [fontname=Helvetica,\n"
+                     "\t\tfontsize=10\n"
+                     "\t];\n"
+                     "\ta\t[label=Alpha,\n"
+                     "\t\tshape=box,\n"
+                     "\t\ttooltip=\"Alpha (country), 0 mentions\"];\n"
+                     "\tb\t[label=Beta,\n"
+                     "\t\tshape=ellipse,\n"
+                     "\t\ttooltip=\"Beta (person), 0 mentions\"];\n"
+                     "\ta -> b\t[color=\"#D55E00\",\n"
+                     "\t\tfontcolor=\"#D55E00\",\n"
+                     "\t\tlabel=\"accuses ×2\",\n"
+                     "\t\tlabeltooltip=\"Alpha → Beta: accuses ×2, CAMEO 112, Goldstein "
+                     "-4.0&#10;[news.txt #0] x&#10;[news.txt #1] y\",\n"
+                     "\t\tpenwidth=2.50,\n"
+                     "\t\ttooltip=\"Alpha → Beta: accuses ×2, CAMEO 112, Goldstein "
+                     "-4.0&#10;[news.txt #0] x&#10;[news.txt #1] y\"];\n"
+                     "}\n");
+    free(dot);
+    sg_graph_free(g);
+    sg_events_free(ev);
+}
