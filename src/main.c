@@ -1,0 +1,707 @@
+/* stancegraph command-line tool: parses options, loads lexicons, reads text documents
+ * or JSON Lines events, and runs extract, graph or centrality through the public API.
+ * Outputs go to a temporary file renamed into place, so a failure leaves none. */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "stancegraph.h"
+
+/* Exit codes (documented in --help and README.md). */
+enum { EXIT_OK = 0, EXIT_PROCESSING = 1, EXIT_INPUT = 2 };
+
+enum cmd { CMD_EXTRACT, CMD_GRAPH, CMD_CENTRALITY };
+
+enum opt_id {
+    OPT_OUTPUT = 'o',
+    OPT_HELP = 'h',
+    OPT_ACTORS = 256,
+    OPT_RELATIONS,
+    OPT_FORMAT,
+    OPT_SORT,
+    OPT_TOP,
+    OPT_TITLE,
+    OPT_VERSION,
+    OPT_ACTORS_TOO
+};
+
+/* One table drives getopt_long and --help. `cmds` is a bit set of the commands that
+ * accept the option. */
+typedef struct opt_doc {
+    const char *name;
+    int has_arg;
+    int id;
+    unsigned cmds;
+    const char *arg;
+    const char *help;
+} opt_doc;
+
+#define C_EX (1u << CMD_EXTRACT)
+#define C_GR (1u << CMD_GRAPH)
+#define C_CE (1u << CMD_CENTRALITY)
+#define C_ALL (C_EX | C_GR | C_CE)
+
+static const opt_doc options[] = {
+    {"output", required_argument, OPT_OUTPUT, C_ALL, "FILE",
+     "write to FILE instead of standard output ('-' = stdout); the file appears only "
+     "when the run succeeds"},
+    {"format", required_argument, OPT_FORMAT, C_GR | C_CE, "FMT",
+     "graph: svg, dot or json (default: from the -o extension, else svg); "
+     "centrality: table, csv or json (default: table)"},
+    {"actors", required_argument, OPT_ACTORS, C_ALL, "FILE",
+     "actor lexicon (repeatable); replaces the built-in actors.json"},
+    {"relations", required_argument, OPT_RELATIONS, C_ALL, "FILE",
+     "relation lexicon (repeatable); replaces the built-in relations.json"},
+    {"actors-too", no_argument, OPT_ACTORS_TOO, C_EX, NULL,
+     "also write one line per mentioned actor ({\"actor\": ID, ...}), so that graph and "
+     "centrality from the file keep actors mentioned without events"},
+    {"title", required_argument, OPT_TITLE, C_GR, "TEXT",
+     "title drawn on the graph (default: the input file names)"},
+    {"sort", required_argument, OPT_SORT, C_CE, "METRIC",
+     "sort rows by METRIC, descending, ties by actor id (default: pagerank)"},
+    {"top", required_argument, OPT_TOP, C_CE, "N", "print only the first N rows"},
+    {"help", no_argument, OPT_HELP, C_ALL, NULL, "show this help and exit"},
+    {"version", no_argument, OPT_VERSION, C_ALL, NULL, "show the version and exit"},
+};
+enum { N_OPTIONS = sizeof options / sizeof options[0] };
+
+typedef struct config {
+    enum cmd cmd;
+    const char *output;
+    const char *format;
+    const char *title;
+    const char **actors;
+    size_t n_actors;
+    const char **relations;
+    size_t n_relations;
+    sg_metric sort;
+    size_t top;
+    bool actors_too;
+} config;
+
+static const char *const cmd_names[] = {"extract", "graph", "centrality"};
+
+static const char *const cmd_usage[] = {
+    "extract [OPTIONS] [FILE...]",
+    "graph [OPTIONS] [FILE...] -o OUT",
+    "centrality [OPTIONS] [FILE...]",
+};
+
+static const char *const cmd_summary[] = {
+    "Find events (who accuses, denies, demands, supports, threatens, meets or attacks\n"
+    "whom) in text documents and write them as JSON Lines, one event per line, with the\n"
+    "evidence sentence and its byte offsets.",
+    "Aggregate events into the actor graph (one edge per source, relation and target,\n"
+    "with the event count and Goldstein sum; negated events are left out) and write it\n"
+    "as SVG (rendered with Graphviz), DOT or node-link JSON.",
+    "Rank actors by centrality, computed with igraph on the actor network (one edge per\n"
+    "ordered actor pair, weight w = number of events):\n"
+    "  in_degree, out_degree    distinct actors sending to / receiving from the actor\n"
+    "  in_strength, out_strength  events received / sent\n"
+    "  betweenness              directed, unnormalised, path length 1/w\n"
+    "  harmonic                 outgoing harmonic closeness, length 1/w, divided by n-1\n"
+    "  pagerank                 directed PageRank, damping 0.85, weights w (sums to 1)\n"
+    "  hub, authority           Kleinberg scores with weights w, maximum scaled to 1",
+};
+
+static void print_help(FILE *f, enum cmd cmd)
+{
+    fprintf(f, "usage: stancegraph %s\n\n%s\n\n", cmd_usage[cmd], cmd_summary[cmd]);
+    fprintf(f, "FILE is a UTF-8 text document, or a JSON Lines events file written by\n"
+               "'stancegraph extract' (detected: its first character is '{'). No FILE, or\n"
+               "'-', reads standard input.\n\noptions:\n");
+    for (size_t i = 0; i < N_OPTIONS; i++) {
+        const opt_doc *o = &options[i];
+        if (!(o->cmds & (1u << cmd))) {
+            continue;
+        }
+        char left[48];
+        if (o->id < 256) {
+            snprintf(left, sizeof left, "-%c, --%s%s%s", o->id, o->name, o->arg ? " " : "",
+                     o->arg ? o->arg : "");
+        } else {
+            snprintf(left, sizeof left, "    --%s%s%s", o->name, o->arg ? " " : "",
+                     o->arg ? o->arg : "");
+        }
+        fprintf(f, "  %-26s %s\n", left, o->help);
+    }
+    fprintf(f, "\nlexicons: the built-in actors.json and relations.json are looked up in\n"
+               "$STANCEGRAPH_LEXICONS, then in the source tree's lexicons/ when run from\n"
+               "build/, then in %s/lexicons.\n",
+            SG_DATADIR);
+    fprintf(f, "\nexit status: 0 success, 1 processing error (I/O, library failure),\n"
+               "2 usage or input error (bad option, unreadable or malformed input or "
+               "lexicon).\n");
+}
+
+static void print_main_help(FILE *f)
+{
+    fprintf(f,
+            "usage: stancegraph COMMAND [OPTIONS] [FILE...]\n\n"
+            "Turn news text into an actor-stance graph: who accuses, denies, demands,\n"
+            "supports, threatens, meets or attacks whom, with the sentence that says so.\n\n"
+            "commands:\n"
+            "  extract      events as JSON Lines\n"
+            "  graph        the aggregated graph as SVG, DOT or JSON\n"
+            "  centrality   actor centrality as a table, CSV or JSON\n\n"
+            "'stancegraph COMMAND --help' describes a command and its options.\n"
+            "exit status: 0 success, 1 processing error, 2 usage or input error.\n");
+}
+
+static int usage_error(const char *fmt, const char *arg)
+{
+    fprintf(stderr, "stancegraph: ");
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, "\nTry 'stancegraph --help' for more information.\n");
+    return EXIT_INPUT;
+}
+
+static int report(const sg_diag *d)
+{
+    char line[1024];
+    sg_diag_format(d, line, sizeof line);
+    fprintf(stderr, "%s\n", line);
+    switch (d->status) {
+    case SG_ERR_SYNTAX:
+    case SG_ERR_PATTERN:
+        return EXIT_INPUT;
+    default:
+        return EXIT_PROCESSING;
+    }
+}
+
+/* ---- lexicons ---- */
+
+static bool file_exists(const char *p)
+{
+    struct stat sb;
+    return stat(p, &sb) == 0 && S_ISREG(sb.st_mode);
+}
+
+/* Finds the built-in lexicon directory (see --help). Writes it to dir. */
+static bool lexicon_dir(char *dir, size_t n)
+{
+    char probe[PATH_MAX + 32];
+    const char *env = getenv("STANCEGRAPH_LEXICONS");
+    if (env != NULL && env[0] != '\0') {
+        snprintf(dir, n, "%s", env);
+        return true;
+    }
+    char exe[PATH_MAX];
+    ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (len > 0) {
+        exe[len] = '\0';
+        char *slash = strrchr(exe, '/');
+        if (slash != NULL) {
+            *slash = '\0';
+            /* the source tree: <root>/build[/asan]/stancegraph -> <root>/lexicons */
+            for (int up = 1; up <= 2; up++) {
+                char *s = strrchr(exe, '/');
+                if (s == NULL) {
+                    break;
+                }
+                *s = '\0';
+                snprintf(probe, sizeof probe, "%s/lexicons/relations.json", exe);
+                if (file_exists(probe)) {
+                    snprintf(dir, n, "%s/lexicons", exe);
+                    return true;
+                }
+            }
+        }
+    }
+    snprintf(dir, n, "%s/lexicons", SG_DATADIR);
+    return true;
+}
+
+/* A lexicon that cannot be read or compiled is an input error (exit 2). */
+static int lexicon_error(const sg_diag *d)
+{
+    int rc = report(d);
+    return d->status == SG_ERR_NOMEM ? rc : EXIT_INPUT;
+}
+
+static int load_lexicon(const config *cfg, sg_lexicon **out)
+{
+    sg_diag d;
+    char dir[PATH_MAX + 32];
+    char path[PATH_MAX + 64];
+    sg_lexicon *lex = sg_lexicon_new();
+    int rc = EXIT_OK;
+    sg_diag_init(&d);
+    if (lex == NULL) {
+        fprintf(stderr, "stancegraph: error: out of memory\n");
+        return EXIT_PROCESSING;
+    }
+    lexicon_dir(dir, sizeof dir);
+    if (cfg->n_actors == 0) {
+        snprintf(path, sizeof path, "%s/actors.json", dir);
+        if (sg_lexicon_add_actors_file(lex, path, &d) != SG_OK) {
+            rc = lexicon_error(&d);
+            goto done;
+        }
+    }
+    for (size_t i = 0; i < cfg->n_actors; i++) {
+        if (sg_lexicon_add_actors_file(lex, cfg->actors[i], &d) != SG_OK) {
+            rc = lexicon_error(&d);
+            goto done;
+        }
+    }
+    if (cfg->n_relations == 0) {
+        snprintf(path, sizeof path, "%s/relations.json", dir);
+        if (sg_lexicon_add_relations_file(lex, path, &d) != SG_OK) {
+            rc = lexicon_error(&d);
+            goto done;
+        }
+    }
+    for (size_t i = 0; i < cfg->n_relations; i++) {
+        if (sg_lexicon_add_relations_file(lex, cfg->relations[i], &d) != SG_OK) {
+            rc = lexicon_error(&d);
+            goto done;
+        }
+    }
+    if (sg_lexicon_compile(lex, &d) != SG_OK) {
+        rc = lexicon_error(&d);
+        goto done;
+    }
+    *out = lex;
+    lex = NULL;
+done:
+    sg_lexicon_free(lex);
+    return rc;
+}
+
+/* ---- input ---- */
+
+static int read_all(const char *path, char **buf, size_t *len)
+{
+    bool is_stdin = strcmp(path, "-") == 0;
+    const char *shown = is_stdin ? "<stdin>" : path;
+    FILE *f = is_stdin ? stdin : fopen(path, "rb");
+    size_t cap = 1 << 16, n = 0;
+    char *data = NULL;
+    struct stat sb;
+    *buf = NULL;
+    if (f == NULL) {
+        fprintf(stderr, "%s: error: cannot open: %s\n", shown, strerror(errno));
+        return EXIT_INPUT;
+    }
+    if (fstat(fileno(f), &sb) == 0 && S_ISDIR(sb.st_mode)) {
+        fprintf(stderr, "%s: error: is a directory\n", shown);
+        if (!is_stdin) {
+            fclose(f);
+        }
+        return EXIT_INPUT;
+    }
+    data = malloc(cap + 1);
+    while (data != NULL) {
+        if (n == cap) {
+            char *p = realloc(data, cap * 2 + 1);
+            if (p == NULL) {
+                free(data);
+                data = NULL;
+                break;
+            }
+            data = p;
+            cap *= 2;
+        }
+        size_t got = fread(data + n, 1, cap - n, f);
+        n += got;
+        if (got == 0) {
+            break;
+        }
+    }
+    int err = ferror(f);
+    if (!is_stdin) {
+        fclose(f);
+    }
+    if (data == NULL) {
+        fprintf(stderr, "%s: error: out of memory\n", shown);
+        return EXIT_PROCESSING;
+    }
+    if (err) {
+        fprintf(stderr, "%s: error: cannot read: %s\n", shown, strerror(errno));
+        free(data);
+        return EXIT_INPUT;
+    }
+    data[n] = '\0';
+    *buf = data;
+    *len = n;
+    return EXIT_OK;
+}
+
+static bool blank(const char *s, size_t n)
+{
+    size_t i = n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    for (; i < n; i++) {
+        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\r') {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* Reads every input into ev: text documents are extracted (loading the lexicon on
+ * first need), events files are parsed. */
+static int collect(const config *cfg, char **files, size_t n_files, sg_events *ev)
+{
+    static const char *const stdin_only[] = {"-"};
+    sg_lexicon *lex = NULL;
+    sg_worker *w = NULL;
+    int rc = EXIT_OK;
+    if (n_files == 0) {
+        files = (char **)stdin_only;
+        n_files = 1;
+    }
+    for (size_t i = 0; i < n_files && rc == EXIT_OK; i++) {
+        const char *path = files[i];
+        bool is_stdin = strcmp(path, "-") == 0;
+        const char *shown = is_stdin ? "<stdin>" : path;
+        char *buf = NULL;
+        size_t len = 0;
+        sg_diag d;
+        sg_diag_init(&d);
+        rc = read_all(path, &buf, &len);
+        if (rc != EXIT_OK) {
+            break;
+        }
+        if (blank(buf, len)) {
+            fprintf(stderr, "%s: error: empty input\n", shown);
+            rc = EXIT_INPUT;
+        } else if (sg_events_is_jsonl(buf, len)) {
+            if (sg_events_read_jsonl(ev, shown, buf, len, &d) != SG_OK) {
+                rc = report(&d);
+            }
+        } else {
+            if (lex == NULL) {
+                rc = load_lexicon(cfg, &lex);
+                if (rc == EXIT_OK) {
+                    w = sg_worker_new(lex);
+                    if (w == NULL) {
+                        fprintf(stderr, "stancegraph: error: out of memory\n");
+                        rc = EXIT_PROCESSING;
+                    }
+                }
+            }
+            sg_doc *doc = NULL;
+            if (rc == EXIT_OK && sg_doc_new(path, shown, buf, len, &doc, &d) != SG_OK) {
+                rc = report(&d);
+            }
+            if (rc == EXIT_OK && sg_extract(lex, doc, w, ev, &d) != SG_OK) {
+                if (d.path == NULL) {
+                    d.path = shown;
+                }
+                rc = report(&d);
+            }
+            sg_doc_free(doc);
+        }
+        free(buf);
+    }
+    sg_worker_free(w);
+    sg_lexicon_free(lex);
+    return rc;
+}
+
+/* ---- output ---- */
+
+typedef struct outfile {
+    FILE *f;
+    char *tmp;        /* temporary path, NULL for stdout */
+    const char *path; /* final path */
+} outfile;
+
+/* Opens the output early, so an unwritable path fails before any work is done. */
+static int out_open(outfile *o, const char *path)
+{
+    memset(o, 0, sizeof *o);
+    if (path == NULL || strcmp(path, "-") == 0) {
+        o->f = stdout;
+        return EXIT_OK;
+    }
+    o->path = path;
+    size_t n = strlen(path) + 32;
+    o->tmp = malloc(n);
+    if (o->tmp == NULL) {
+        fprintf(stderr, "stancegraph: error: out of memory\n");
+        return EXIT_PROCESSING;
+    }
+    snprintf(o->tmp, n, "%s.tmp.%ld", path, (long)getpid());
+    o->f = fopen(o->tmp, "wb");
+    if (o->f == NULL) {
+        fprintf(stderr, "%s: error: cannot write: %s\n", path, strerror(errno));
+        free(o->tmp);
+        o->tmp = NULL;
+        return EXIT_PROCESSING;
+    }
+    return EXIT_OK;
+}
+
+/* Finishes the output: on success flushes and renames into place, otherwise removes
+ * the temporary file. Returns the final exit code. */
+static int out_close(outfile *o, int rc)
+{
+    const char *shown = o->path != NULL ? o->path : "<stdout>";
+    if (o->f == NULL) {
+        return rc;
+    }
+    if (fflush(o->f) != 0 || ferror(o->f)) {
+        if (rc == EXIT_OK) {
+            fprintf(stderr, "%s: error: cannot write: %s\n", shown, strerror(errno));
+            rc = EXIT_PROCESSING;
+        }
+    }
+    if (o->tmp != NULL) {
+        if (fclose(o->f) != 0 && rc == EXIT_OK) {
+            fprintf(stderr, "%s: error: cannot write: %s\n", shown, strerror(errno));
+            rc = EXIT_PROCESSING;
+        }
+        if (rc == EXIT_OK && rename(o->tmp, o->path) != 0) {
+            fprintf(stderr, "%s: error: cannot rename into place: %s\n", shown,
+                    strerror(errno));
+            rc = EXIT_PROCESSING;
+        }
+        if (rc != EXIT_OK) {
+            remove(o->tmp);
+        }
+        free(o->tmp);
+    }
+    o->f = NULL;
+    return rc;
+}
+
+static const char *extension(const char *path)
+{
+    const char *dot = path != NULL ? strrchr(path, '.') : NULL;
+    const char *slash = path != NULL ? strrchr(path, '/') : NULL;
+    return dot != NULL && (slash == NULL || dot > slash) ? dot + 1 : "";
+}
+
+/* ---- commands ---- */
+
+static int run(const config *cfg, char **files, size_t n_files)
+{
+    sg_events *ev = NULL;
+    sg_graph *g = NULL;
+    sg_centrality *cent = NULL;
+    outfile out;
+    sg_diag d;
+    int rc;
+    sg_graph_format gfmt = SG_FMT_SVG;
+    sg_table_format tfmt = SG_TAB_TABLE;
+    char title[512];
+
+    sg_diag_init(&d);
+    memset(&out, 0, sizeof out);
+    if (cfg->cmd == CMD_GRAPH) {
+        const char *f = cfg->format != NULL ? cfg->format : extension(cfg->output);
+        if (strcmp(f, "svg") == 0 || f[0] == '\0') {
+            gfmt = SG_FMT_SVG;
+        } else if (strcmp(f, "dot") == 0 || strcmp(f, "gv") == 0) {
+            gfmt = SG_FMT_DOT;
+        } else if (strcmp(f, "json") == 0) {
+            gfmt = SG_FMT_JSON;
+        } else {
+            return usage_error(cfg->format != NULL
+                                   ? "unknown graph format '%s' (use svg, dot or json)"
+                                   : "cannot tell the graph format from the extension '%s' "
+                                     "(use --format svg, dot or json)",
+                               f);
+        }
+    } else if (cfg->cmd == CMD_CENTRALITY && cfg->format != NULL) {
+        if (strcmp(cfg->format, "table") == 0) {
+            tfmt = SG_TAB_TABLE;
+        } else if (strcmp(cfg->format, "csv") == 0) {
+            tfmt = SG_TAB_CSV;
+        } else if (strcmp(cfg->format, "json") == 0) {
+            tfmt = SG_TAB_JSON;
+        } else {
+            return usage_error("unknown table format '%s' (use table, csv or json)",
+                               cfg->format);
+        }
+    } else if (cfg->cmd == CMD_EXTRACT && cfg->format != NULL) {
+        return usage_error("extract writes JSON Lines; '--format %s' is not accepted",
+                           cfg->format);
+    }
+
+    rc = out_open(&out, cfg->output);
+    if (rc != EXIT_OK) {
+        return rc;
+    }
+    ev = sg_events_new();
+    if (ev == NULL) {
+        fprintf(stderr, "stancegraph: error: out of memory\n");
+        rc = EXIT_PROCESSING;
+        goto done;
+    }
+    rc = collect(cfg, files, n_files, ev);
+    if (rc != EXIT_OK) {
+        goto done;
+    }
+    if (cfg->cmd == CMD_EXTRACT) {
+        if (sg_events_write_jsonl(ev, out.f, &d) != SG_OK ||
+            (cfg->actors_too && sg_events_write_actors_jsonl(ev, out.f, &d) != SG_OK)) {
+            d.path = d.path != NULL ? d.path : (out.path != NULL ? out.path : "<stdout>");
+            rc = report(&d);
+        }
+        goto done;
+    }
+    if (sg_graph_new(ev, &g, &d) != SG_OK) {
+        rc = report(&d);
+        goto done;
+    }
+    if (cfg->cmd == CMD_GRAPH) {
+        if (cfg->title != NULL) {
+            snprintf(title, sizeof title, "%s", cfg->title);
+        } else {
+            title[0] = '\0';
+            for (size_t i = 0; i < n_files; i++) {
+                const char *b = strrchr(files[i], '/');
+                b = b != NULL ? b + 1 : files[i];
+                size_t used = strlen(title);
+                snprintf(title + used, sizeof title - used, "%s%s", i > 0 ? ", " : "", b);
+            }
+        }
+        if (sg_emit_graph(g, gfmt, title[0] != '\0' ? title : NULL, out.f, &d) != SG_OK) {
+            rc = report(&d);
+        }
+        goto done;
+    }
+    size_t nn = sg_graph_node_count(g);
+    cent = calloc(nn > 0 ? nn : 1, sizeof *cent);
+    if (cent == NULL) {
+        fprintf(stderr, "stancegraph: error: out of memory\n");
+        rc = EXIT_PROCESSING;
+        goto done;
+    }
+    if (sg_graph_centrality(g, cent, &d) != SG_OK ||
+        sg_emit_centrality(g, cent, nn, tfmt, cfg->sort, cfg->top, out.f, &d) != SG_OK) {
+        rc = report(&d);
+    }
+done:
+    rc = out_close(&out, rc);
+    free(cent);
+    sg_graph_free(g);
+    sg_events_free(ev);
+    return rc;
+}
+
+int main(int argc, char **argv)
+{
+    struct option longopts[N_OPTIONS + 1];
+    config cfg;
+    int rc;
+
+    memset(&cfg, 0, sizeof cfg);
+    cfg.sort = SG_M_PAGERANK;
+    if (argc < 2) {
+        print_main_help(stderr);
+        return EXIT_INPUT;
+    }
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+        strcmp(argv[1], "help") == 0) {
+        print_main_help(stdout);
+        return EXIT_OK;
+    }
+    if (strcmp(argv[1], "--version") == 0) {
+        printf("stancegraph %s\n", SG_VERSION);
+        return EXIT_OK;
+    }
+    bool found = false;
+    for (int c = 0; c < 3; c++) {
+        if (strcmp(argv[1], cmd_names[c]) == 0) {
+            cfg.cmd = (enum cmd)c;
+            found = true;
+        }
+    }
+    if (!found) {
+        return usage_error("unknown command '%s' (use extract, graph or centrality)", argv[1]);
+    }
+    cfg.actors = calloc((size_t)argc, sizeof *cfg.actors);
+    cfg.relations = calloc((size_t)argc, sizeof *cfg.relations);
+    if (cfg.actors == NULL || cfg.relations == NULL) {
+        fprintf(stderr, "stancegraph: error: out of memory\n");
+        free(cfg.actors);
+        free(cfg.relations);
+        return EXIT_PROCESSING;
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < N_OPTIONS; i++) {
+        if (options[i].cmds & (1u << cfg.cmd)) {
+            longopts[k].name = options[i].name;
+            longopts[k].has_arg = options[i].has_arg;
+            longopts[k].flag = NULL;
+            longopts[k].val = options[i].id;
+            k++;
+        }
+    }
+    memset(&longopts[k], 0, sizeof longopts[k]);
+
+    rc = -1;
+    int opt;
+    opterr = 0;
+    optind = 2;
+    while (rc < 0 && (opt = getopt_long(argc, argv, ":o:h", longopts, NULL)) != -1) {
+        switch (opt) {
+        case OPT_OUTPUT:
+            cfg.output = optarg;
+            break;
+        case OPT_FORMAT:
+            cfg.format = optarg;
+            break;
+        case OPT_ACTORS_TOO:
+            cfg.actors_too = true;
+            break;
+        case OPT_TITLE:
+            cfg.title = optarg;
+            break;
+        case OPT_ACTORS:
+            cfg.actors[cfg.n_actors++] = optarg;
+            break;
+        case OPT_RELATIONS:
+            cfg.relations[cfg.n_relations++] = optarg;
+            break;
+        case OPT_SORT:
+            if (!sg_metric_parse(optarg, &cfg.sort)) {
+                rc = usage_error("unknown metric '%s' for --sort", optarg);
+            }
+            break;
+        case OPT_TOP: {
+            char *end = NULL;
+            errno = 0;
+            unsigned long long v = strtoull(optarg, &end, 10);
+            if (optarg[0] == '-' || end == optarg || *end != '\0' || errno != 0) {
+                rc = usage_error("--top needs a non-negative integer, not '%s'", optarg);
+            }
+            cfg.top = (size_t)v;
+            break;
+        }
+        case OPT_HELP:
+            print_help(stdout, cfg.cmd);
+            rc = EXIT_OK;
+            break;
+        case OPT_VERSION:
+            printf("stancegraph %s\n", SG_VERSION);
+            rc = EXIT_OK;
+            break;
+        case ':':
+            rc = usage_error("option '%s' needs an argument", argv[optind - 1]);
+            break;
+        default:
+            rc = usage_error("unknown option '%s'", argv[optind - 1]);
+            break;
+        }
+    }
+    if (rc < 0) {
+        if (cfg.cmd == CMD_GRAPH && cfg.output == NULL && cfg.format == NULL) {
+            cfg.format = "svg";
+        }
+        rc = run(&cfg, argv + optind, (size_t)(argc - optind));
+    }
+    free(cfg.actors);
+    free(cfg.relations);
+    return rc;
+}

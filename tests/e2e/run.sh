@@ -1,0 +1,165 @@
+#!/bin/sh
+# End-to-end tests of the stancegraph binary: the seed example, golden outputs, and the
+# exact messages and exit codes of bad input. Run from the repository root by
+# `make e2e` (SG_BIN names the binary, possibly wrapped in valgrind).
+# SG_GOLDEN_UPDATE=1 rewrites the golden files instead of comparing them.
+set -u
+BIN=${SG_BIN:-build/stancegraph}
+SHARED=${SG_SHARED:-../shared}
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+pass=0
+fail=0
+skip=0
+
+ok() { pass=$((pass + 1)); echo "ok    $1"; }
+bad() { fail=$((fail + 1)); echo "FAIL  $1"; }
+
+# expect NAME STATUS STDERR -- ARGS...: runs the binary, checks exit status and the
+# exact standard error.
+expect() {
+    name=$1 want_status=$2 want_err=$3
+    shift 4
+    $BIN "$@" >"$T/out" 2>"$T/err"
+    status=$?
+    err=$(cat "$T/err")
+    if [ "$status" = "$want_status" ] && [ "$err" = "$want_err" ]; then
+        ok "$name"
+    else
+        bad "$name: status $status (want $want_status), stderr:"
+        printf '      got:  %s\n      want: %s\n' "$err" "$want_err"
+    fi
+}
+
+D=tests/e2e/data
+
+# --- the worked example -------------------------------------------------------------
+if [ -f "$SHARED/seed/check.py" ]; then
+    if $BIN extract tests/data/karabakh.txt >"$T/ev.jsonl" &&
+        $BIN graph tests/data/karabakh.txt -o "$T/karabakh.svg" &&
+        python3 "$SHARED/seed/check.py" "$T/ev.jsonl" --svg "$T/karabakh.svg" >"$T/check" 2>&1; then
+        ok "seed: $(tail -n 1 "$T/check")"
+    else
+        bad "seed check"
+        cat "$T/check"
+    fi
+else
+    skip=$((skip + 1))
+    echo "skip  seed check: $SHARED/seed/check.py is absent (the shared folder is not beside the repository)"
+fi
+
+if $BIN graph tests/data/karabakh.txt -o "$T/k.svg" && xmllint --noout "$T/k.svg"; then
+    ok "karabakh SVG is valid XML"
+else
+    bad "karabakh SVG is valid XML"
+fi
+
+# extract, then graph/centrality from the events file: the same result as from text
+$BIN extract --actors-too tests/data/karabakh.txt >"$T/ev2.jsonl"
+$BIN centrality --format csv tests/data/karabakh.txt >"$T/c1.csv"
+$BIN centrality --format csv "$T/ev2.jsonl" >"$T/c2.csv"
+$BIN graph --format json "$T/ev2.jsonl" >"$T/g2.json"
+$BIN graph --format json tests/data/karabakh.txt >"$T/g1.json"
+if cmp -s "$T/c1.csv" "$T/c2.csv" && sed 's/"doc":"[^"]*"//g' "$T/g1.json" >"$T/g1n" &&
+    sed 's/"doc":"[^"]*"//g' "$T/g2.json" >"$T/g2n" && cmp -s "$T/g1n" "$T/g2n"; then
+    ok "extract | centrality and graph from events equal the direct run"
+else
+    bad "extract | centrality and graph from events equal the direct run"
+fi
+
+# stdin
+if $BIN extract - <tests/data/karabakh.txt | grep -q '"doc":"-"'; then
+    ok "stdin document is named '-'"
+else
+    bad "stdin document is named '-'"
+fi
+
+# determinism
+$BIN graph tests/data/karabakh.txt -o "$T/a.svg"
+$BIN graph tests/data/karabakh.txt -o "$T/b.svg"
+if cmp -s "$T/a.svg" "$T/b.svg"; then ok "SVG output is deterministic"; else bad "SVG output is deterministic"; fi
+
+# escaping: names with & < > quotes and backslashes give valid XML showing the text
+if $BIN graph --actors $D/small_actors.json $D/small.txt -o "$T/e.svg" && xmllint --noout "$T/e.svg" &&
+    grep -q 'Beta &amp; &lt;Co&gt;' "$T/e.svg"; then
+    ok "SVG escapes actor names"
+else
+    bad "SVG escapes actor names"
+fi
+
+# --- golden files -------------------------------------------------------------------
+# tests/golden/<case>/args holds the command line (paths from the repository root);
+# expected.out, expected.err and expected.status what it must print and return.
+for dir in tests/golden/*/; do
+    [ -f "$dir/args" ] || continue
+    case_name=$(basename "$dir")
+    eval "set -- $(cat "$dir/args")"
+    $BIN "$@" >"$T/$case_name.out" 2>"$T/$case_name.err"
+    echo $? >"$T/$case_name.status"
+    for kind in out err status; do
+        want="$dir/expected.$kind"
+        got="$T/$case_name.$kind"
+        if [ "${SG_GOLDEN_UPDATE:-}" = 1 ]; then
+            cp "$got" "$want"
+        elif diff -u "$want" "$got" >"$T/diff"; then
+            :
+        else
+            bad "golden $case_name ($kind)"
+            cat "$T/diff"
+            continue 2
+        fi
+    done
+    ok "golden $case_name"
+done
+
+# --- bad input: exact messages, exit codes, no partial output -------------------------
+expect "missing input file" 2 "nosuch.txt: error: cannot open: No such file or directory" -- \
+    extract nosuch.txt
+expect "empty input" 2 "$D/empty.txt: error: empty input" -- extract $D/empty.txt
+expect "invalid UTF-8" 2 "$D/latin1.txt:1:4: error: invalid UTF-8 byte 0xE9" -- \
+    extract $D/latin1.txt
+expect "malformed lexicon" 2 \
+    "$D/malformed.json:2:53: error: invalid JSON: expected a key (trailing comma?)" -- \
+    extract --actors $D/malformed.json $D/small.txt
+expect "unknown lexicon key" 2 "$D/unknown_key.json:2:32: error: unknown key 'aliasses' in actor 'A'" -- \
+    extract --actors $D/unknown_key.json $D/small.txt
+expect "invalid pattern" 2 \
+    "$D/bad_pattern.json:2:52: error: pattern for actor 'A' does not compile: missing closing parenthesis" -- \
+    extract --actors $D/bad_pattern.json $D/small.txt
+expect "missing lexicon" 2 "nosuch.json: error: cannot open: No such file or directory" -- \
+    extract --actors nosuch.json $D/small.txt
+expect "bad events line" 2 "$D/bad_events.jsonl:2:1: error: event key 'source' is missing" -- \
+    centrality $D/bad_events.jsonl
+expect "unknown option" 2 "stancegraph: unknown option '--bogus'
+Try 'stancegraph --help' for more information." -- extract --bogus
+expect "unknown command" 2 "stancegraph: unknown command 'draw' (use extract, graph or centrality)
+Try 'stancegraph --help' for more information." -- draw
+expect "unknown metric" 2 "stancegraph: unknown metric 'fame' for --sort
+Try 'stancegraph --help' for more information." -- centrality --sort fame $D/small.txt
+expect "unknown graph format" 2 "stancegraph: cannot tell the graph format from the extension 'png' (use --format svg, dot or json)
+Try 'stancegraph --help' for more information." -- graph $D/small.txt -o "$T/x.png"
+$BIN extract tests/data/karabakh.txt -o - >/dev/full 2>"$T/err"
+status=$?
+if [ "$status" = 1 ] && [ "$(cat "$T/err")" = "<stdout>: error: cannot write events: No space left on device" ]; then
+    ok "write error on /dev/full"
+else
+    bad "write error on /dev/full: status $status, stderr: $(cat "$T/err")"
+fi
+expect "unwritable output" 1 "/nonexistent/dir/out.svg: error: cannot write: No such file or directory" -- \
+    graph $D/small.txt -o /nonexistent/dir/out.svg
+
+$BIN graph --actors $D/malformed.json $D/small.txt -o "$T/partial.svg" 2>/dev/null
+if [ ! -e "$T/partial.svg" ] && [ -z "$(ls "$T" | grep 'partial.svg.tmp')" ]; then
+    ok "no partial output after an error"
+else
+    bad "no partial output after an error"
+fi
+
+if $BIN --version | grep -q '^stancegraph [0-9]' && $BIN extract --help | grep -q 'exit status'; then
+    ok "--version and --help"
+else
+    bad "--version and --help"
+fi
+
+echo "e2e: $pass passed, $fail failed, $skip skipped"
+[ "$fail" = 0 ]
