@@ -309,6 +309,7 @@ static void args_add(args *a, size_t actor)
  * ("A, B and C V ...") into a. */
 static void coord_left(const ctx *c, int m, args *a)
 {
+    size_t base = a->n;
     args_add(a, mention(c, m)->actor);
     a->pos = mention(c, m)->first;
     size_t p = mention(c, m)->first;
@@ -331,6 +332,12 @@ static void coord_left(const ctx *c, int m, args *a)
         args_add(a, mention(c, m2)->actor);
         a->pos = mention(c, m2)->first;
         p = mention(c, m2)->first;
+    }
+    /* collected right to left: restore text order */
+    for (size_t i = base, j = a->n; i + 1 < j; i++, j--) {
+        size_t t = a->actor[i];
+        a->actor[i] = a->actor[j - 1];
+        a->actor[j - 1] = t;
     }
 }
 

@@ -1,0 +1,112 @@
+/* Unit tests of the source and segment stages (src/doc.c). */
+#include <criterion/criterion.h>
+#include <string.h>
+
+#include "doc.h"
+#include "stancegraph.h"
+
+static sg_doc *doc_from(const char *text)
+{
+    sg_doc *doc = NULL;
+    sg_diag d;
+    sg_diag_init(&d);
+    cr_assert_eq(sg_doc_new("t.txt", "t.txt", text, strlen(text), &doc, &d), SG_OK, "%s",
+                 d.msg);
+    return doc;
+}
+
+static char *sentence(const sg_doc *doc, size_t i)
+{
+    size_t s, e, len;
+    const char *t = sg_doc_text(doc, &len);
+    sg_doc_sentence_span(doc, i, &s, &e);
+    static char buf[512];
+    snprintf(buf, sizeof buf, "%.*s", (int)(e - s), t + s);
+    return buf;
+}
+
+Test(doc, empty_input_has_no_sentences)
+{
+    sg_doc *doc = doc_from("");
+    cr_assert_eq(sg_doc_sentence_count(doc), 0);
+    cr_assert_eq(sg_doc_token_count(doc), 0);
+    sg_doc_free(doc);
+}
+
+Test(doc, abbreviations_and_initials_stay_inside)
+{
+    sg_doc *doc = doc_from("Gen. Ali met the U.N. envoy and Mr. J. Smith. Talks failed.");
+    cr_assert_eq(sg_doc_sentence_count(doc), 2);
+    cr_assert_str_eq(sentence(doc, 0), "Gen. Ali met the U.N. envoy and Mr. J. Smith.");
+    cr_assert_str_eq(sentence(doc, 1), "Talks failed.");
+    sg_doc_free(doc);
+}
+
+Test(doc, closing_quote_belongs_to_its_sentence)
+{
+    sg_doc *doc = doc_from("He said: \xE2\x80\x9CWe will win.\xE2\x80\x9D Then he left.");
+    cr_assert_eq(sg_doc_sentence_count(doc), 2);
+    cr_assert_str_eq(sentence(doc, 0), "He said: \xE2\x80\x9CWe will win.\xE2\x80\x9D");
+    sg_doc_free(doc);
+}
+
+Test(doc, blank_line_ends_a_sentence_single_newline_does_not)
+{
+    sg_doc *doc = doc_from("Azerbaijan accused\nArmenia\n\nHeadline two");
+    cr_assert_eq(sg_doc_sentence_count(doc), 2);
+    cr_assert_str_eq(sentence(doc, 0), "Azerbaijan accused\nArmenia");
+    sg_doc_free(doc);
+}
+
+Test(doc, possessive_and_negation_are_split_and_normalised)
+{
+    sg_doc *doc = doc_from("Vu\xC4\x8Di\xC4\x87\xE2\x80\x99s party didn't win.");
+    size_t n;
+    const sg_tok *t = sg_i_doc_tokens(doc, &n);
+    cr_assert_eq(n, 7);
+    cr_assert_eq(t[0].norm_len, 5);
+    cr_assert(memcmp(sg_i_doc_norm(doc, &t[0]), "vucic", 5) == 0);
+    cr_assert(memcmp(sg_i_doc_norm(doc, &t[1]), "'s", 2) == 0);
+    cr_assert(t[1].flags & SG_TK_POSS);
+    cr_assert(memcmp(sg_i_doc_norm(doc, &t[3]), "did", 3) == 0);
+    cr_assert(memcmp(sg_i_doc_norm(doc, &t[4]), "n't", 3) == 0);
+    sg_doc_free(doc);
+}
+
+Test(doc, bom_and_crlf)
+{
+    sg_doc *doc = doc_from("\xEF\xBB\xBFKyiv protested.\r\nBudapest agreed.\r\n");
+    cr_assert_eq(sg_doc_sentence_count(doc), 2);
+    size_t s, e;
+    sg_doc_sentence_span(doc, 0, &s, &e);
+    cr_assert_eq(s, 3); /* offsets count the byte-order mark */
+    cr_assert_eq(e, 18);
+    cr_assert_str_eq(sentence(doc, 1), "Budapest agreed.");
+    sg_doc_free(doc);
+}
+
+Test(doc, invalid_utf8_names_line_and_column)
+{
+    const char *text = "First line.\nCaf\xE9 au lait.";
+    sg_doc *doc = NULL;
+    sg_diag d;
+    char line[300];
+    cr_assert_eq(sg_doc_new("t.txt", "t.txt", text, strlen(text), &doc, &d), SG_ERR_SYNTAX);
+    cr_assert_null(doc);
+    sg_diag_format(&d, line, sizeof line);
+    cr_assert_str_eq(line, "t.txt:2:4: error: invalid UTF-8 byte 0xE9");
+    cr_assert_eq(d.offset, 15);
+}
+
+Test(doc, position_counts_code_points)
+{
+    sg_doc *doc = doc_from("\xD4\xB1\xD6\x80\xD6\x81 x\nab");
+    unsigned line, col;
+    sg_doc_position(doc, 7, &line, &col);
+    cr_assert_eq(line, 1);
+    cr_assert_eq(col, 5);
+    sg_doc_position(doc, 10, &line, &col);
+    cr_assert_eq(line, 2);
+    cr_assert_eq(col, 2);
+    sg_doc_free(doc);
+}

@@ -1,0 +1,134 @@
+/* Unit tests of the event records and their JSON Lines form (src/events.c). */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "stancegraph.h"
+
+static sg_event sample(void)
+{
+    sg_event e;
+    memset(&e, 0, sizeof e);
+    e.doc = "a.txt";
+    e.sentence = 2;
+    e.start = 10;
+    e.end = 40;
+    e.source = "AZE";
+    e.source_name = "Azerbaijan";
+    e.source_type = "country";
+    e.target = "ARM";
+    e.target_name = "Armenia";
+    e.target_type = "country";
+    e.relation = "accuse";
+    e.label = "accuses";
+    e.cameo = "112";
+    e.goldstein = -2.0;
+    e.trigger = "accused";
+    e.trigger_start = 21;
+    e.trigger_end = 28;
+    e.text = "Azerbaijan accused \"Armenia\".";
+    return e;
+}
+
+static char *to_jsonl(const sg_events *ev, bool actors)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    sg_diag d;
+    cr_assert_eq(sg_events_write_jsonl(ev, f, &d), SG_OK);
+    if (actors) {
+        cr_assert_eq(sg_events_write_actors_jsonl(ev, f, &d), SG_OK);
+    }
+    fclose(f);
+    return buf;
+}
+
+Test(events, add_copies_and_records_actors)
+{
+    sg_events *ev = sg_events_new();
+    sg_event e = sample();
+    cr_assert_eq(sg_events_add(ev, &e), SG_OK);
+    e.target = NULL;
+    e.target_name = NULL;
+    e.relation = "make_statement";
+    cr_assert_eq(sg_events_add(ev, &e), SG_OK);
+    cr_assert_eq(sg_events_count(ev), 2);
+    cr_assert_str_eq(sg_events_get(ev, 0)->target_name, "Armenia");
+    cr_assert_null(sg_events_get(ev, 1)->target);
+    cr_assert_null(sg_events_get(ev, 1)->target_name);
+    cr_assert_eq(sg_events_actor_count(ev), 2);
+    cr_assert_str_eq(sg_events_actor_get(ev, 1)->id, "ARM");
+    sg_events_add_actor(ev, "RUS", "Russia", "country", 3);
+    sg_events_add_actor(ev, "RUS", "Other name", NULL, 2);
+    cr_assert_eq(sg_events_actor_count(ev), 3);
+    cr_assert_str_eq(sg_events_actor_get(ev, 2)->name, "Russia");
+    cr_assert_eq(sg_events_actor_get(ev, 2)->mentions, 5);
+    sg_events_free(ev);
+}
+
+Test(events, jsonl_exact_line)
+{
+    sg_events *ev = sg_events_new();
+    sg_event e = sample();
+    sg_events_add(ev, &e);
+    char *s = to_jsonl(ev, false);
+    cr_assert_str_eq(s, "{\"doc\":\"a.txt\",\"sentence\":2,\"start\":10,\"end\":40,"
+                        "\"source\":\"AZE\",\"source_name\":\"Azerbaijan\",\"source_type\":"
+                        "\"country\",\"target\":\"ARM\",\"target_name\":\"Armenia\","
+                        "\"target_type\":\"country\",\"relation\":\"accuse\",\"label\":"
+                        "\"accuses\",\"cameo\":\"112\",\"goldstein\":-2,\"negated\":false,"
+                        "\"trigger\":\"accused\",\"trigger_start\":21,\"trigger_end\":28,"
+                        "\"text\":\"Azerbaijan accused \\\"Armenia\\\".\"}\n");
+    free(s);
+    sg_events_free(ev);
+}
+
+Test(events, jsonl_round_trip_keeps_events_and_actors)
+{
+    sg_events *ev = sg_events_new();
+    sg_event e = sample();
+    e.negated = true;
+    e.attributed_to = "RUS";
+    sg_events_add(ev, &e);
+    sg_events_add_actor(ev, "TUR", "Turkey", "country", 1);
+    char *s = to_jsonl(ev, true);
+    sg_events *back = sg_events_new();
+    sg_diag d;
+    cr_assert_eq(sg_events_read_jsonl(back, "x.jsonl", s, strlen(s), &d), SG_OK, "%s", d.msg);
+    char *s2 = to_jsonl(back, true);
+    cr_assert_str_eq(s2, s);
+    cr_assert(sg_events_get(back, 0)->negated);
+    cr_assert_eq(sg_events_actor_count(back), 3);
+    free(s);
+    free(s2);
+    sg_events_free(ev);
+    sg_events_free(back);
+}
+
+Test(events, bad_lines_are_errors_and_change_nothing)
+{
+    const char *text = "{\"source\":\"A\",\"relation\":\"r\",\"cameo\":\"1\"}\n"
+                       "\n"
+                       "{\"source\":\"A\",\"relation\":\"r\",\"cameo\":\"1\",\"goldstein\":99}\n";
+    sg_events *ev = sg_events_new();
+    sg_diag d;
+    char line[300];
+    cr_assert_eq(sg_events_read_jsonl(ev, "x.jsonl", text, strlen(text), &d), SG_ERR_SYNTAX);
+    sg_diag_format(&d, line, sizeof line);
+    cr_assert_str_eq(line, "x.jsonl:3:42: error: event key 'goldstein' must be a number from -10 to 10");
+    cr_assert_eq(sg_events_count(ev), 0);
+    const char *broken = "{\"source\": \"A\",";
+    cr_assert_eq(sg_events_read_jsonl(ev, "y.jsonl", broken, strlen(broken), &d), SG_ERR_SYNTAX);
+    sg_diag_format(&d, line, sizeof line);
+    cr_assert_str_eq(line, "y.jsonl:1:15: error: invalid JSON in events line");
+    sg_events_free(ev);
+}
+
+Test(events, detects_jsonl)
+{
+    cr_assert(sg_events_is_jsonl("\xEF\xBB\xBF \n{\"a\":1}", 12));
+    cr_assert(!sg_events_is_jsonl("Kyiv protested.", 15));
+    cr_assert(!sg_events_is_jsonl("", 0));
+}

@@ -1,0 +1,159 @@
+/* Unit tests of the mention and event stages (src/mention.c, src/event.c): exact
+ * events on short sentences, with a small actor lexicon and the built-in relations. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "stancegraph.h"
+
+static const char *actors_json =
+    "{\"actors\": ["
+    "{\"id\": \"A\", \"name\": \"Alpha\", \"type\": \"country\", \"aliases\": [\"Alpha\", "
+    "\"Alphaville\"]},"
+    "{\"id\": \"B\", \"name\": \"Beta\", \"type\": \"country\", \"aliases\": [\"Beta\"]},"
+    "{\"id\": \"G\", \"name\": \"Gamma\", \"type\": \"country\", \"aliases\": [\"Gamma\"]},"
+    "{\"id\": \"A.PM\", \"name\": \"Ana Pem\", \"type\": \"person\", \"parent\": \"A\", "
+    "\"aliases\": [\"Ana Pem\", \"Pem\"]},"
+    "{\"id\": \"X\", \"name\": \"Xylo Group\", \"type\": \"group\", \"aliases\": [\"XG\"], "
+    "\"patterns\": [\"\\\\bXylo\\\\s+(?:group|militia)\\\\b\"]}"
+    "]}";
+
+static sg_lexicon *lex;
+static sg_worker *worker;
+
+static void setup(void)
+{
+    sg_diag d;
+    lex = sg_lexicon_new();
+    cr_assert_eq(sg_lexicon_add_actors_json(lex, "t.json", actors_json, strlen(actors_json), &d),
+                 SG_OK, "%s", d.msg);
+    cr_assert_eq(sg_lexicon_add_relations_file(lex, "lexicons/relations.json", &d), SG_OK, "%s",
+                 d.msg);
+    cr_assert_eq(sg_lexicon_compile(lex, &d), SG_OK, "%s", d.msg);
+    worker = sg_worker_new(lex);
+    cr_assert_not_null(worker);
+}
+
+static void teardown(void)
+{
+    sg_worker_free(worker);
+    sg_lexicon_free(lex);
+}
+
+/* Extracts text and renders its events as "sentence:source-relation->target" joined by
+ * spaces, with "!" for negated events and "@X" for attributed_to. */
+static const char *run(const char *text)
+{
+    static char out[2048];
+    sg_doc *doc = NULL;
+    sg_events *ev = sg_events_new();
+    sg_diag d;
+    cr_assert_eq(sg_doc_new("t.txt", "t.txt", text, strlen(text), &doc, &d), SG_OK);
+    cr_assert_eq(sg_extract(lex, doc, worker, ev, &d), SG_OK, "%s", d.msg);
+    out[0] = '\0';
+    for (size_t i = 0; i < sg_events_count(ev); i++) {
+        const sg_event *e = sg_events_get(ev, i);
+        size_t used = strlen(out);
+        snprintf(out + used, sizeof out - used, "%s%zu:%s-%s->%s%s%s%s", i ? " " : "",
+                 e->sentence, e->source, e->relation, e->target ? e->target : "null",
+                 e->negated ? "!" : "", e->attributed_to ? "@" : "",
+                 e->attributed_to ? e->attributed_to : "");
+    }
+    sg_events_free(ev);
+    sg_doc_free(doc);
+    return out;
+}
+
+TestSuite(extract, .init = setup, .fini = teardown);
+
+Test(extract, active_voice)
+{
+    cr_assert_str_eq(run("Alpha accused Beta of lying."), "0:A-accuse->B");
+}
+
+Test(extract, passive_voice_swaps_roles)
+{
+    cr_assert_str_eq(run("Beta was criticised by Alpha on Monday."), "0:A-criticize->B");
+}
+
+Test(extract, agentless_passive_has_no_source)
+{
+    cr_assert_str_eq(run("Beta was criticised on Monday."), "");
+}
+
+Test(extract, negation_and_its_scope)
+{
+    cr_assert_str_eq(run("Alpha did not attack Beta."), "0:A-fight->B!");
+    cr_assert_str_eq(run("Alpha criticized Beta, while Gamma did not criticize Beta."),
+                     "0:A-criticize->B 0:G-criticize->B!");
+}
+
+Test(extract, coordination_distributes)
+{
+    cr_assert_str_eq(run("Alpha and Gamma accused Beta."), "0:A-accuse->B 0:G-accuse->B");
+    cr_assert_str_eq(run("Alpha urged Beta and Gamma to talk."), "0:A-appeal->B 0:A-appeal->G");
+}
+
+Test(extract, reciprocal_subjects_give_both_directions)
+{
+    cr_assert_str_eq(run("Alpha and Beta met in Gamma."), "0:A-meet->B 0:B-meet->A");
+}
+
+Test(extract, relative_clause_subject)
+{
+    cr_assert_str_eq(run("Beta, which backed Gamma, attacked Alpha."),
+                     "0:B-endorse->G 0:B-fight->A");
+}
+
+Test(extract, place_after_locative_preposition_is_not_an_actor)
+{
+    cr_assert_str_eq(run("In Alphaville, Beta protested."), "0:B-protest->null");
+}
+
+Test(extract, refusal_is_a_reject_event)
+{
+    cr_assert_str_eq(run("Alpha refused on Friday to meet Beta."), "0:A-refuse->B");
+}
+
+Test(extract, denial_targets_the_accuser)
+{
+    cr_assert_str_eq(run("Alpha accused Beta of spying. Beta denied the allegations."),
+                     "0:A-accuse->B 1:B-deny->A");
+}
+
+Test(extract, reported_speech)
+{
+    cr_assert_str_eq(run("Alpha said Beta attacked Gamma."),
+                     "0:A-make_statement->null 0:B-fight->G@A");
+}
+
+Test(extract, pronoun_subject)
+{
+    cr_assert_str_eq(run("Pem accused Beta. She also threatened Gamma."),
+                     "0:A.PM-accuse->B 1:A.PM-threaten->G");
+}
+
+Test(extract, light_verb_nominalization)
+{
+    cr_assert_str_eq(run("Alpha imposed sanctions on Beta."), "0:A-reduce_relations->B");
+    cr_assert_str_eq(run("Alpha did not hold talks with Gamma."), "0:A-consult->G!");
+}
+
+Test(extract, no_actor_no_event_and_no_self_loop)
+{
+    cr_assert_str_eq(run("The talks failed."), "");
+    cr_assert_str_eq(run("Alpha accused itself."), "");
+    cr_assert_str_eq(run("Alpha accused Alpha."), "");
+}
+
+Test(extract, pattern_and_acronym_mentions)
+{
+    cr_assert_str_eq(run("The Xylo militia attacked Beta."), "0:X-fight->B");
+    cr_assert_str_eq(run("XG attacked Beta."), "0:X-fight->B");
+    cr_assert_str_eq(run("Xg attacked Beta."), "");
+}
+
+Test(extract, modal_content_is_not_coded)
+{
+    cr_assert_str_eq(run("Alpha would attack Beta."), "");
+}
