@@ -31,10 +31,10 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 # Debian packages: to build and run, and in addition to test.
 DEB_BUILD := gcc make pkg-config libigraph-dev libcjson-dev libpcre2-dev libgraphviz-dev \
              libutf8proc-dev
-DEB_TEST  := libcriterion-dev python3 libxml2-utils valgrind clang
+DEB_TEST  := libcriterion-dev python3 libxml2-utils valgrind clang time
 
 .PHONY: all deps deps-test run test check unit e2e asan ubsan valgrind install uninstall \
-        clean check-globals format golden-update
+        clean check-globals format golden-update bench unit-bins
 .DEFAULT_GOAL := all
 
 all: $(BIN) $(LIB)
@@ -120,6 +120,10 @@ ubsan: asan
 valgrind: all
 	@SG_BIN="valgrind -q --error-exitcode=99 --leak-check=full \
 	  --suppressions=tests/valgrind.supp $(BIN)" sh tests/e2e/run.sh
+
+# Throughput and memory figures (never asserted in tests). BENCH_MB sets the corpus size.
+bench: all
+	@SG_BIN=$(BIN) sh tests/bench.sh
 
 golden-update: $(BIN)
 	@SG_BIN=$(BIN) SG_GOLDEN_UPDATE=1 sh tests/e2e/run.sh
