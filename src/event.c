@@ -51,7 +51,7 @@ static const char *const w_group_types[] = {"protesters", "population", "group",
                                             "militia", "military", "civilians", "people",
                                             "opposition", "armed group", NULL};
 /* verbs whose "to"-infinitive complement carries the event ("agreed to send aid"),
- * as base forms; inflections are checked by lemma_in */
+ * as base forms; class_table adds their inflections */
 static const char *const v_control[] = {"agree", "decide", "plan", "want", "try", "seek",
                                         "continue", "vow", "move", "begin", "start",
                                         "attempt", "prepare", "aim", "hope", "intend",
@@ -83,6 +83,194 @@ static const char *const n_role[] = {
     "commanders", "soldiers", "police", "administration", "cabinet", "parliament",
     "lawmakers", "members", "supporters", NULL};
 
+static const char *const w_quant[] = {"thousands", "hundreds", "dozens", "millions", "scores",
+                                      "many", "some", "most", "groups", "crowds", NULL};
+
+enum {
+    CL_DET = 1u << 0,
+    CL_BE = 1u << 1,
+    CL_AUX = 1u << 2,
+    CL_MODAL = 1u << 3,
+    CL_NEG = 1u << 4,
+    CL_ADV = 1u << 5,
+    CL_LYNOUN = 1u << 6,
+    CL_LOC = 1u << 7,
+    CL_PREP = 1u << 8,
+    CL_CLAUSE = 1u << 9,
+    CL_RELPRO = 1u << 10,
+    CL_THEY = 1u << 11,
+    CL_IT = 1u << 12,
+    CL_HE = 1u << 13,
+    CL_CLAIM = 1u << 14,
+    CL_ROLE = 1u << 15,
+    CL_QUANT = 1u << 16,
+    CL_CONTROL = 1u << 17,
+    CL_LIGHT = 1u << 18,
+    CL_FAIL = 1u << 19
+};
+
+/* Closed word lists and the class bit each gives its words. Inflected verb lists
+ * (control, light, fail) give every regular inflection of their bases. */
+typedef struct class_list {
+    unsigned bit;
+    const char *const *words;
+    bool inflect;
+} class_list;
+
+static const char *const v_fail[] = {"fail", NULL};
+
+static const class_list class_lists[] = {
+    {CL_DET, w_det, false},
+    {CL_BE, w_be, false},
+    {CL_AUX, w_aux, false},
+    {CL_MODAL, w_modal, false},
+    {CL_NEG, w_neg, false},
+    {CL_ADV, w_adv, false},
+    {CL_LYNOUN, w_ly_nouns, false},
+    {CL_LOC, w_loc, false},
+    {CL_PREP, w_prep, false},
+    {CL_CLAUSE, w_clause, false},
+    {CL_RELPRO, w_relpro, false},
+    {CL_THEY, w_pron_they, false},
+    {CL_IT, w_pron_it, false},
+    {CL_HE, w_pron_he, false},
+    {CL_CLAIM, n_claim, false},
+    {CL_ROLE, n_role, false},
+    {CL_QUANT, w_quant, false},
+    {CL_CONTROL, v_control, true},
+    {CL_CONTROL, v_control_irr, false},
+    {CL_LIGHT, v_light, true},
+    {CL_LIGHT, v_light_irr, false},
+    {CL_FAIL, v_fail, true},
+};
+
+/* A hash table from a token's normalised form to its class bits, built once per
+ * worker from class_lists. */
+typedef struct class_entry {
+    uint64_t hash;
+    unsigned bits;
+    uint32_t off, len; /* the word in the table's text buffer */
+} class_entry;
+
+typedef struct class_table {
+    class_entry *slots;
+    size_t n_slots;
+    char *text;
+    size_t text_len, text_cap;
+} class_table;
+
+static bool class_add(class_table *t, const char *w, size_t n, unsigned bit)
+{
+    uint64_t h = sg_i_hash(w, n);
+    size_t j = (size_t)h & (t->n_slots - 1);
+    while (t->slots[j].len != 0) {
+        class_entry *e = &t->slots[j];
+        if (e->hash == h && e->len == n && memcmp(t->text + e->off, w, n) == 0) {
+            e->bits |= bit;
+            return true;
+        }
+        j = (j + 1) & (t->n_slots - 1);
+    }
+    if (t->text_len + n > t->text_cap) {
+        size_t nc = t->text_cap == 0 ? 8192 : t->text_cap * 2;
+        while (nc < t->text_len + n) {
+            nc *= 2;
+        }
+        char *p = realloc(t->text, nc);
+        if (p == NULL) {
+            return false;
+        }
+        t->text = p;
+        t->text_cap = nc;
+    }
+    memcpy(t->text + t->text_len, w, n);
+    t->slots[j] = (class_entry){h, bit, (uint32_t)t->text_len, (uint32_t)n};
+    t->text_len += n;
+    return true;
+}
+
+/* Adds the regular inflections of base b: -s, -es, -ed, -d, -ing, e-dropping -ing,
+ * y -> -ied/-ies, and a doubled final consonant before -ed/-ing. */
+static bool class_add_inflected(class_table *t, const char *b, unsigned bit)
+{
+    char w[64];
+    size_t n = strlen(b);
+    static const char *const sufs[] = {"", "s", "es", "ed", "d", "ing", NULL};
+    if (n + 8 > sizeof w || n == 0) {
+        return false;
+    }
+    for (size_t k = 0; sufs[k] != NULL; k++) {
+        int l = snprintf(w, sizeof w, "%s%s", b, sufs[k]);
+        if (!class_add(t, w, (size_t)l, bit)) {
+            return false;
+        }
+    }
+    char last = b[n - 1];
+    int l1 = snprintf(w, sizeof w, "%s%ced", b, last);
+    bool ok = class_add(t, w, (size_t)l1, bit);
+    int l2 = snprintf(w, sizeof w, "%s%cing", b, last);
+    ok = ok && class_add(t, w, (size_t)l2, bit);
+    if (ok && last == 'e') {
+        int l3 = snprintf(w, sizeof w, "%.*sing", (int)(n - 1), b);
+        ok = class_add(t, w, (size_t)l3, bit);
+    }
+    if (ok && last == 'y') {
+        int l3 = snprintf(w, sizeof w, "%.*sied", (int)(n - 1), b);
+        int l4 = snprintf(w + 32, sizeof w - 32, "%.*sies", (int)(n - 1), b);
+        ok = class_add(t, w, (size_t)l3, bit) && class_add(t, w + 32, (size_t)l4, bit);
+    }
+    return ok;
+}
+
+static void class_table_free(class_table *t)
+{
+    if (t == NULL) {
+        return;
+    }
+    free(t->slots);
+    free(t->text);
+    free(t);
+}
+
+static class_table *class_table_new(void)
+{
+    class_table *t = calloc(1, sizeof *t);
+    if (t == NULL) {
+        return NULL;
+    }
+    t->n_slots = 2048;
+    t->slots = calloc(t->n_slots, sizeof *t->slots);
+    if (t->slots == NULL) {
+        class_table_free(t);
+        return NULL;
+    }
+    for (size_t k = 0; k < sizeof class_lists / sizeof class_lists[0]; k++) {
+        const class_list *cl = &class_lists[k];
+        for (size_t i = 0; cl->words[i] != NULL; i++) {
+            bool ok = cl->inflect ? class_add_inflected(t, cl->words[i], cl->bit)
+                                  : class_add(t, cl->words[i], strlen(cl->words[i]), cl->bit);
+            if (!ok) {
+                class_table_free(t);
+                return NULL;
+            }
+        }
+    }
+    return t;
+}
+
+static unsigned class_of(const class_table *t, const char *w, size_t n, uint64_t h)
+{
+    size_t j = (size_t)h & (t->n_slots - 1);
+    while (t->slots[j].len != 0) {
+        const class_entry *e = &t->slots[j];
+        if (e->hash == h && e->len == n && memcmp(t->text + e->off, w, n) == 0) {
+            return e->bits;
+        }
+        j = (j + 1) & (t->n_slots - 1);
+    }
+    return 0;
+}
+
 enum { MAX_ARGS = 8 };
 
 typedef struct args {
@@ -109,6 +297,8 @@ typedef struct hist {
 } hist;
 
 typedef struct scratch {
+    class_table *classes;
+    unsigned *cls;    /* per token of the sentence: class bits */
     int *tok_mention; /* per token of the sentence: mention index or -1 */
     int *tok_trigger; /* per token: trigger index or -1 */
     size_t cap_tok;
@@ -144,69 +334,14 @@ static bool tok_is(const ctx *c, size_t i, const char *w)
     return t->norm_len == l && memcmp(sg_i_doc_norm(c->doc, t), w, l) == 0;
 }
 
-static bool tok_in(const ctx *c, size_t i, const char *const *list)
+static bool tok_in(const ctx *c, size_t i, unsigned cls)
 {
-    if (i < c->first || i >= c->last) {
-        return false;
-    }
-    for (size_t k = 0; list[k] != NULL; k++) {
-        if (tok_is(c, i, list[k])) {
-            return true;
-        }
-    }
-    return false;
-}
-
-/* True when token i is an inflection of one of the base forms (regular -s, -es, -ed,
- * -d, -ing, y -> ied/ies, e -> ing, doubled final consonant) or one of irr. */
-static bool lemma_in(const ctx *c, size_t i, const char *const *bases, const char *const *irr)
-{
-    if (i < c->first || i >= c->last || !(c->toks[i].flags & SG_TK_WORD)) {
-        return false;
-    }
-    if (irr != NULL && tok_in(c, i, irr)) {
-        return true;
-    }
-    const char *s = sg_i_doc_norm(c->doc, &c->toks[i]);
-    size_t n = c->toks[i].norm_len;
-    for (size_t k = 0; bases[k] != NULL; k++) {
-        const char *b = bases[k];
-        size_t bl = strlen(b);
-        if (n < bl - 1 || memcmp(s, b, bl - 1) != 0) {
-            continue;
-        }
-        const char *rest = s + bl - 1;
-        size_t rl = n - (bl - 1);
-        char last = b[bl - 1];
-        /* suffixes after the full base */
-        if (rl >= 1 && rest[0] == last) {
-            const char *suf = rest + 1;
-            size_t sl = rl - 1;
-            static const char *const sufs[] = {"", "s", "es", "ed", "d", "ing", NULL};
-            for (size_t q = 0; sufs[q] != NULL; q++) {
-                if (sl == strlen(sufs[q]) && memcmp(suf, sufs[q], sl) == 0) {
-                    return true;
-                }
-            }
-            /* doubled consonant: plan -> planned, planning */
-            if (sl >= 3 && suf[0] == last && (strcmp(suf + 1, "ed") == 0 || strcmp(suf + 1, "ing") == 0)) {
-                return true;
-            }
-        }
-        /* e dropped before -ing; y -> ied / ies */
-        if (last == 'e' && rl == 3 && memcmp(rest, "ing", 3) == 0) {
-            return true;
-        }
-        if (last == 'y' && rl == 3 && (memcmp(rest, "ied", 3) == 0 || memcmp(rest, "ies", 3) == 0)) {
-            return true;
-        }
-    }
-    return false;
+    return i >= c->first && i < c->last && (c->sc->cls[i - c->first] & cls) != 0;
 }
 
 static bool is_adverb(const ctx *c, size_t i)
 {
-    if (tok_in(c, i, w_adv)) {
+    if (tok_in(c, i, CL_ADV)) {
         return true;
     }
     const sg_tok *t = &c->toks[i];
@@ -214,7 +349,7 @@ static bool is_adverb(const ctx *c, size_t i)
         return false;
     }
     const char *s = sg_i_doc_norm(c->doc, t);
-    return memcmp(s + t->norm_len - 2, "ly", 2) == 0 && !tok_in(c, i, w_ly_nouns);
+    return memcmp(s + t->norm_len - 2, "ly", 2) == 0 && !tok_in(c, i, CL_LYNOUN);
 }
 
 static int mention_at(const ctx *c, size_t i)
@@ -251,10 +386,10 @@ static bool is_locative(const ctx *c, int m)
         return false;
     }
     size_t p = f - 1;
-    if (tok_in(c, p, w_det) && p > c->first) {
+    if (tok_in(c, p, CL_DET) && p > c->first) {
         p--;
     }
-    return tok_in(c, p, w_loc);
+    return tok_in(c, p, CL_LOC);
 }
 
 static const char *actor_type(const ctx *c, size_t a)
@@ -409,7 +544,7 @@ static bool resolve_pronoun(const ctx *c, size_t p, size_t exclude, args *out)
     out->n = 0;
     out->via = "pronoun";
     out->pos = p;
-    if (tok_in(c, p, w_pron_they)) {
+    if (tok_in(c, p, CL_THEY)) {
         /* the more recent of: a plural actor in subject position, the last
          * coordination of actors; failing both, the latest plural actor */
         size_t best = SG_NONE, best_tok = 0;
@@ -460,8 +595,8 @@ static bool resolve_pronoun(const ctx *c, size_t p, size_t exclude, args *out)
         }
         return false;
     }
-    bool person = tok_in(c, p, w_pron_he);
-    if (!person && !tok_in(c, p, w_pron_it)) {
+    bool person = tok_in(c, p, CL_HE);
+    if (!person && !tok_in(c, p, CL_IT)) {
         return false;
     }
     /* prefer the most recent subject, then any mention, of a compatible type */
@@ -481,8 +616,6 @@ static bool resolve_pronoun(const ctx *c, size_t p, size_t exclude, args *out)
     return false;
 }
 
-static const char *const w_quant[] = {"thousands", "hundreds", "dozens", "millions", "scores",
-                                      "many", "some", "most", "groups", "crowds", NULL};
 
 /* Is mention m in subject position: not after a preposition (except "thousands of"),
  * and followed by what can start a predicate? */
@@ -494,10 +627,10 @@ static bool subject_like(const ctx *c, int m)
     }
     if (mm->first > c->first) {
         size_t p = mm->first - 1;
-        if (tok_in(c, p, w_det) && p > c->first) {
+        if (tok_in(c, p, CL_DET) && p > c->first) {
             p--;
         }
-        if (tok_in(c, p, w_prep) && !(tok_is(c, p, "of") && tok_in(c, p - 1, w_quant))) {
+        if (tok_in(c, p, CL_PREP) && !(tok_is(c, p, "of") && tok_in(c, p - 1, CL_QUANT))) {
             return false;
         }
     }
@@ -506,11 +639,11 @@ static bool subject_like(const ctx *c, int m)
         return false;
     }
     const sg_tok *t = &c->toks[n];
-    if (tok_in(c, n, w_be) || tok_in(c, n, w_aux) || tok_in(c, n, w_modal) || tok_in(c, n, w_neg)) {
+    if (tok_in(c, n, CL_BE) || tok_in(c, n, CL_AUX) || tok_in(c, n, CL_MODAL) || tok_in(c, n, CL_NEG)) {
         return true;
     }
-    return (t->flags & SG_TK_WORD) && !(t->flags & SG_TK_CAP) && !tok_in(c, n, w_prep) &&
-           !tok_in(c, n, w_det) && !tok_is(c, n, "and") && !tok_is(c, n, "or");
+    return (t->flags & SG_TK_WORD) && !(t->flags & SG_TK_CAP) && !tok_in(c, n, CL_PREP) &&
+           !tok_in(c, n, CL_DET) && !tok_is(c, n, "and") && !tok_is(c, n, "or");
 }
 
 /* ---- verb groups ---- */
@@ -528,19 +661,19 @@ static vgroup verb_group(const ctx *c, size_t v)
     size_t p = v;
     while (p > c->first) {
         size_t q = p - 1;
-        if (tok_in(c, q, w_neg)) {
+        if (tok_in(c, q, CL_NEG)) {
             g.negated = true;
-        } else if (tok_in(c, q, w_be)) {
+        } else if (tok_in(c, q, CL_BE)) {
             g.be = true;
-        } else if (tok_in(c, q, w_aux)) {
+        } else if (tok_in(c, q, CL_AUX)) {
             g.have = g.have || !tok_is(c, q, "did") ;
-        } else if (tok_in(c, q, w_modal)) {
+        } else if (tok_in(c, q, CL_MODAL)) {
             g.modal = true;
         } else if (is_adverb(c, q) && mention_at(c, q) < 0) {
             /* skip */
         } else if (tok_is(c, q, "to") && q > c->first &&
-                   lemma_in(c, q - 1, v_control, v_control_irr)) {
-            if (lemma_in(c, q - 1, (const char *const[]){"fail", NULL}, NULL)) {
+                   tok_in(c, q - 1, CL_CONTROL)) {
+            if (tok_in(c, q - 1, CL_FAIL)) {
                 g.negated = true;
             }
             q--;
@@ -569,7 +702,7 @@ static bool np_subject(const ctx *c, size_t p, args *out)
         if (is_locative(c, m) && mention(c, m)->first > c->first + 1) {
             /* "Ethnic Armenians in Karabakh are ...": skip the place */
             size_t q = mention(c, m)->first - 1;
-            if (tok_in(c, q - 1, w_det)) {
+            if (tok_in(c, q - 1, CL_DET)) {
                 q--;
             }
             if (q > c->first) {
@@ -585,7 +718,7 @@ static bool np_subject(const ctx *c, size_t p, args *out)
         const sg_tok *t = &c->toks[q];
         if (is_poss(c, q)) {
             int pm = mention_at(c, q - 1);
-            if (pm >= 0 && tok_in(c, p, n_role)) {
+            if (pm >= 0 && tok_in(c, p, CL_ROLE)) {
                 coord_left(c, pm, out);
                 out->via = "description";
                 return true;
@@ -593,7 +726,7 @@ static bool np_subject(const ctx *c, size_t p, args *out)
             return false;
         }
         if (!(t->flags & SG_TK_WORD) || (t->flags & SG_TK_CAP && k > 0) ||
-            tok_in(c, q, w_prep) || tok_in(c, q, w_be) || tok_in(c, q, w_aux) ||
+            tok_in(c, q, CL_PREP) || tok_in(c, q, CL_BE) || tok_in(c, q, CL_AUX) ||
             trigger_at(c, q) >= 0 || mention_at(c, q) >= 0) {
             return false;
         }
@@ -613,7 +746,7 @@ static bool find_subject(const ctx *c, size_t start, size_t verb, args *out, boo
     }
     size_t p = start - 1;
     /* relative pronoun: "Armenia, which supported ..." */
-    if (tok_in(c, p, w_relpro) || (tok_is(c, p, "that") && p > c->first &&
+    if (tok_in(c, p, CL_RELPRO) || (tok_is(c, p, "that") && p > c->first &&
                                     mention_at(c, p - 1) >= 0)) {
         size_t q = p - 1;
         if (is_punct(c, q, ",") && q > c->first) {
@@ -629,8 +762,8 @@ static bool find_subject(const ctx *c, size_t start, size_t verb, args *out, boo
         return false;
     }
     /* pronoun or quantifier subject */
-    if ((tok_in(c, p, w_pron_they) || tok_in(c, p, w_pron_it) || tok_in(c, p, w_pron_he)) &&
-        (p == c->first || !tok_in(c, p - 1, w_det))) {
+    if ((tok_in(c, p, CL_THEY) || tok_in(c, p, CL_IT) || tok_in(c, p, CL_HE)) &&
+        (p == c->first || !tok_in(c, p - 1, CL_DET))) {
         return resolve_pronoun(c, p, SG_NONE, out);
     }
     /* conjoined verb phrase: "X denied the claim and accused Y" */
@@ -674,7 +807,7 @@ static bool find_target(const ctx *c, size_t from, size_t r, size_t source, bool
     bool follow_that = rel_root(c, r, "10") || rel_root(c, r, "02");
     for (size_t i = from; i < limit; i++) {
         if (is_punct(c, i, ";") || is_punct(c, i, ":") || is_punct(c, i, "(") ||
-            tok_in(c, i, w_relpro) || is_punct(c, i, "\xE2\x80\x9C")) {
+            tok_in(c, i, CL_RELPRO) || is_punct(c, i, "\xE2\x80\x9C")) {
             return false;
         }
         if (is_punct(c, i, ",")) {
@@ -682,25 +815,25 @@ static bool find_target(const ctx *c, size_t from, size_t r, size_t source, bool
                 return false;
             }
             size_t j = i + 1;
-            while (j < c->last && (tok_in(c, j, w_neg) || is_adverb(c, j))) {
+            while (j < c->last && (tok_in(c, j, CL_NEG) || is_adverb(c, j))) {
                 j++;
             }
-            if (tok_in(c, j, w_aux) || tok_in(c, j, w_be) || tok_in(c, j, w_modal) ||
-                tok_in(c, j, w_clause) || tok_in(c, j, w_relpro) || tok_is(c, j, "and") ||
+            if (tok_in(c, j, CL_AUX) || tok_in(c, j, CL_BE) || tok_in(c, j, CL_MODAL) ||
+                tok_in(c, j, CL_CLAUSE) || tok_in(c, j, CL_RELPRO) || tok_is(c, j, "and") ||
                 (trigger_at(c, j) >= 0 && c->w->triggers[trigger_at(c, j)].verb_rel != SG_NONE)) {
                 return false;
             }
             continue;
         }
-        if (tok_in(c, i, w_clause) && !tok_is(c, i, "as") && !tok_is(c, i, "after") &&
+        if (tok_in(c, i, CL_CLAUSE) && !tok_is(c, i, "as") && !tok_is(c, i, "after") &&
             !tok_is(c, i, "before")) {
             return false;
         }
         if ((tok_is(c, i, "after") || tok_is(c, i, "before")) &&
-            (mention_at(c, i + 1) < 0 || !tok_in(c, i + 1, w_det))) {
+            (mention_at(c, i + 1) < 0 || !tok_in(c, i + 1, CL_DET))) {
             return false;
         }
-        if (tok_is(c, i, "and") && (tok_in(c, i + 1, w_aux) || tok_in(c, i + 1, w_be) ||
+        if (tok_is(c, i, "and") && (tok_in(c, i + 1, CL_AUX) || tok_in(c, i + 1, CL_BE) ||
                                     (trigger_at(c, i + 1) >= 0 &&
                                      c->w->triggers[trigger_at(c, i + 1)].verb_rel != SG_NONE &&
                                      c->w->triggers[trigger_at(c, i + 1)].verb_form != SG_VF_ING))) {
@@ -716,7 +849,7 @@ static bool find_target(const ctx *c, size_t from, size_t r, size_t source, bool
                 *end = coord_right(c, m, out);
                 return true;
             }
-            if (tok_in(c, j, w_det) && mention_at(c, j + 1) >= 0) {
+            if (tok_in(c, j, CL_DET) && mention_at(c, j + 1) >= 0) {
                 *end = coord_right(c, mention_at(c, j + 1), out);
                 return true;
             }
@@ -881,7 +1014,7 @@ static bool claim_author(const ctx *c, const args *denier, args *out)
 
 static bool is_claim_word(const ctx *c, size_t i)
 {
-    if (tok_in(c, i, n_claim)) {
+    if (tok_in(c, i, CL_CLAIM)) {
         return true;
     }
     int t = trigger_at(c, i);
@@ -897,7 +1030,7 @@ static bool infinitive_at(const ctx *c, size_t i)
     if (i >= c->last || !(c->toks[i].flags & SG_TK_WORD)) {
         return false;
     }
-    if (mention_at(c, i) >= 0 || tok_in(c, i, w_det) || (c->toks[i].flags & (SG_TK_CAP | SG_TK_NUM))) {
+    if (mention_at(c, i) >= 0 || tok_in(c, i, CL_DET) || (c->toks[i].flags & (SG_TK_CAP | SG_TK_NUM))) {
         return false;
     }
     return true;
@@ -910,9 +1043,9 @@ static char reading(const ctx *c, const sg_trigger *t)
     while (p > c->first && is_adverb(c, p - 1) && mention_at(c, p - 1) < 0) {
         p--;
     }
-    bool after_det = p > c->first && (tok_in(c, p - 1, w_det) || is_poss(c, p - 1) ||
+    bool after_det = p > c->first && (tok_in(c, p - 1, CL_DET) || is_poss(c, p - 1) ||
                                       (c->toks[p - 1].flags & SG_TK_NUM));
-    bool after_prep = p > c->first && tok_in(c, p - 1, w_prep) && !tok_is(c, p - 1, "to");
+    bool after_prep = p > c->first && tok_in(c, p - 1, CL_PREP) && !tok_is(c, p - 1, "to");
     if (t->noun_rel != SG_NONE && (t->verb_rel == SG_NONE || after_det || after_prep)) {
         return 'n';
     }
@@ -933,10 +1066,10 @@ static char reading(const ctx *c, const sg_trigger *t)
     }
     if (t->noun_rel != SG_NONE && p > c->first && (c->toks[p - 1].flags & SG_TK_WORD) &&
         !(c->toks[p - 1].flags & SG_TK_CAP) && mention_at(c, p - 1) < 0 &&
-        !tok_in(c, p - 1, w_be) && !tok_in(c, p - 1, w_aux) && !tok_in(c, p - 1, w_modal) &&
-        !tok_in(c, p - 1, w_neg) && !tok_is(c, p - 1, "to") && !tok_in(c, p - 1, w_pron_they) &&
-        !tok_in(c, p - 1, w_pron_it) && !tok_in(c, p - 1, w_pron_he) &&
-        !tok_in(c, p - 1, w_relpro) && !tok_is(c, p - 1, "and") && !tok_is(c, p - 1, "that")) {
+        !tok_in(c, p - 1, CL_BE) && !tok_in(c, p - 1, CL_AUX) && !tok_in(c, p - 1, CL_MODAL) &&
+        !tok_in(c, p - 1, CL_NEG) && !tok_is(c, p - 1, "to") && !tok_in(c, p - 1, CL_THEY) &&
+        !tok_in(c, p - 1, CL_IT) && !tok_in(c, p - 1, CL_HE) &&
+        !tok_in(c, p - 1, CL_RELPRO) && !tok_is(c, p - 1, "and") && !tok_is(c, p - 1, "that")) {
         return 'n'; /* "humanitarian aid", "security talks" */
     }
     return 'v';
@@ -958,7 +1091,7 @@ static void suppress_content(const ctx *c, size_t from)
     for (; i < c->last && !is_punct(c, i, ",") && !is_punct(c, i, ";"); i++) {
         if ((tok_is(c, i, "and") || tok_is(c, i, "but")) && i + 1 < c->last) {
             int nt = trigger_at(c, i + 1);
-            if (tok_in(c, i + 1, w_aux) || tok_in(c, i + 1, w_modal) ||
+            if (tok_in(c, i + 1, CL_AUX) || tok_in(c, i + 1, CL_MODAL) ||
                 (nt >= 0 && c->w->triggers[nt].verb_rel != SG_NONE &&
                  c->w->triggers[nt].verb_form != SG_VF_ING)) {
                 return;
@@ -971,25 +1104,36 @@ static void suppress_content(const ctx *c, size_t from)
     }
 }
 
-static sg_status do_sentence(ctx *c)
+/* Per-sentence token maps: class bits, mention and trigger index of each token. */
+static sg_status prepare_sentence(ctx *c)
 {
     sg_worker *w = c->w;
     scratch *sc = c->sc;
     size_t n = c->last - c->first;
-    args prev_subject = {{0}, 0, 0, NULL};
-    args first_subject = {{0}, 0, 0, NULL};
 
     if (n > sc->cap_tok) {
         int *a = realloc(sc->tok_mention, n * sizeof *a);
-        int *b = a != NULL ? realloc(sc->tok_trigger, n * sizeof *b) : NULL;
-        if (a != NULL) {
-            sc->tok_mention = a;
+        if (a == NULL) {
+            return SG_ERR_NOMEM;
         }
+        sc->tok_mention = a;
+        int *b = realloc(sc->tok_trigger, n * sizeof *b);
         if (b == NULL) {
             return SG_ERR_NOMEM;
         }
         sc->tok_trigger = b;
+        unsigned *cl = realloc(sc->cls, n * sizeof *cl);
+        if (cl == NULL) {
+            return SG_ERR_NOMEM;
+        }
+        sc->cls = cl;
         sc->cap_tok = n;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const sg_tok *t = &c->toks[c->first + i];
+        sc->cls[i] = (t->flags & SG_TK_WORD)
+                         ? class_of(sc->classes, sg_i_doc_norm(c->doc, t), t->norm_len, t->hash)
+                         : 0;
     }
     if (w->n_triggers > sc->cap_trig) {
         bool *p = realloc(sc->consumed, w->n_triggers * sizeof *p);
@@ -1014,6 +1158,16 @@ static sg_status do_sentence(ctx *c)
             sc->tok_trigger[i - c->first] = (int)t;
         }
     }
+    return SG_OK;
+}
+
+static sg_status do_sentence(ctx *c)
+{
+    sg_worker *w = c->w;
+    scratch *sc = c->sc;
+    args prev_subject = {{0}, 0, 0, NULL};
+    args first_subject = {{0}, 0, 0, NULL};
+
     sc->n_pend = 0;
 
     /* "according to X" is a statement by X */
@@ -1137,7 +1291,7 @@ static sg_status do_sentence(ctx *c)
             size_t k = 0;
             while (q > c->first && k < 6) {
                 size_t p = q - 1;
-                if (lemma_in(c, p, v_light, v_light_irr)) {
+                if (tok_in(c, p, CL_LIGHT)) {
                     break;
                 }
                 const sg_tok *tk = &c->toks[p];
@@ -1145,15 +1299,15 @@ static sg_status do_sentence(ctx *c)
                     q = c->first;
                     break;
                 }
-                if (mention_at(c, p) >= 0 || tok_in(c, p, w_be) || tok_in(c, p, w_relpro) ||
-                    (tok_in(c, p, w_prep) && !tok_is(c, p, "of")) || trigger_at(c, p) >= 0) {
+                if (mention_at(c, p) >= 0 || tok_in(c, p, CL_BE) || tok_in(c, p, CL_RELPRO) ||
+                    (tok_in(c, p, CL_PREP) && !tok_is(c, p, "of")) || trigger_at(c, p) >= 0) {
                     q = c->first;
                     break;
                 }
                 q = p;
                 k++;
             }
-            if (q > c->first && lemma_in(c, q - 1, v_light, v_light_irr)) {
+            if (q > c->first && tok_in(c, q - 1, CL_LIGHT)) {
                 size_t lv = q - 1;
                 vgroup g = verb_group(c, lv);
                 if (!find_subject(c, g.start, lv, &src, &in_rel, &prev_subject, &first_subject)) {
@@ -1178,7 +1332,7 @@ static sg_status do_sentence(ctx *c)
                 mention_at(c, t->first - 2) >= 0) {
                 coord_left(c, mention_at(c, t->first - 2), &src);
                 size_t j = t->last;
-                if (tok_in(c, j, w_prep) && !tok_is(c, j, "of") && mention_at(c, j + 1) >= 0 &&
+                if (tok_in(c, j, CL_PREP) && !tok_is(c, j, "of") && mention_at(c, j + 1) >= 0 &&
                     mention(c, mention_at(c, j + 1))->first == j + 1 &&
                     !is_locative(c, mention_at(c, j + 1))) {
                     coord_right(c, mention_at(c, j + 1), &tgt);
@@ -1194,7 +1348,7 @@ static sg_status do_sentence(ctx *c)
                     continue;
                 }
                 int m1 = mention_at(c, j + 1);
-                if (m1 < 0 && tok_in(c, j + 1, w_det)) {
+                if (m1 < 0 && tok_in(c, j + 1, CL_DET)) {
                     m1 = mention_at(c, j + 2);
                 }
                 if (m1 < 0) {
@@ -1246,6 +1400,8 @@ static void scratch_free(scratch *sc)
     if (sc == NULL) {
         return;
     }
+    class_table_free(sc->classes);
+    free(sc->cls);
     free(sc->tok_mention);
     free(sc->tok_trigger);
     free(sc->consumed);
@@ -1349,10 +1505,15 @@ sg_status sg_extract(const sg_lexicon *lex, const sg_doc *doc, sg_worker *w, sg_
     size_t ntoks;
     memset(&c, 0, sizeof c);
     if (w->scratch == NULL) {
-        w->scratch = calloc(1, sizeof(scratch));
-        if (w->scratch == NULL) {
+        scratch *sc = calloc(1, sizeof(scratch));
+        if (sc != NULL) {
+            sc->classes = class_table_new();
+        }
+        if (sc == NULL || sc->classes == NULL) {
+            free(sc);
             return sg_i_diag(diag, SG_ERR_NOMEM, NULL, NULL, 0, 0, "out of memory");
         }
+        w->scratch = sc;
     }
     c.lex = lex;
     c.doc = doc;
@@ -1380,6 +1541,11 @@ sg_status sg_extract(const sg_lexicon *lex, const sg_doc *doc, sg_worker *w, sg_
         sg_i_doc_sentence_tokens(doc, s, &c.first, &c.last);
         st = sg_i_find_mentions(lex, doc, w, c.first, c.last, diag);
         if (st != SG_OK) {
+            goto done;
+        }
+        st = prepare_sentence(&c);
+        if (st != SG_OK) {
+            sg_i_diag(diag, st, NULL, NULL, 0, 0, "out of memory");
             goto done;
         }
         /* coreference history: this sentence's mentions, in subject position or not;

@@ -346,8 +346,11 @@ static bool blank(const char *s, size_t n)
 }
 
 /* Reads every input into ev: text documents are extracted (loading the lexicon on
- * first need), events files are parsed. */
-static int collect(const config *cfg, char **files, size_t n_files, sg_events *ev)
+ * first need), events files are parsed. With `stream` set (extract), each input's
+ * events are written there as soon as it is done and only its actors are kept in ev,
+ * so memory does not grow with the number of documents. */
+static int collect(const config *cfg, char **files, size_t n_files, sg_events *ev,
+                   FILE *stream, const char *stream_name)
 {
     static const char *const stdin_only[] = {"-"};
     sg_lexicon *lex = NULL;
@@ -365,6 +368,15 @@ static int collect(const config *cfg, char **files, size_t n_files, sg_events *e
         size_t len = 0;
         sg_diag d;
         sg_diag_init(&d);
+        sg_events *into = ev;
+        if (stream != NULL) {
+            into = sg_events_new();
+            if (into == NULL) {
+                fprintf(stderr, "stancegraph: error: out of memory\n");
+                rc = EXIT_PROCESSING;
+                break;
+            }
+        }
         rc = read_all(path, &buf, &len);
         if (rc != EXIT_OK) {
             break;
@@ -373,7 +385,7 @@ static int collect(const config *cfg, char **files, size_t n_files, sg_events *e
             fprintf(stderr, "%s: error: empty input\n", shown);
             rc = EXIT_INPUT;
         } else if (sg_events_is_jsonl(buf, len)) {
-            if (sg_events_read_jsonl(ev, shown, buf, len, &d) != SG_OK) {
+            if (sg_events_read_jsonl(into, shown, buf, len, &d) != SG_OK) {
                 rc = report(&d);
             }
         } else {
@@ -391,7 +403,7 @@ static int collect(const config *cfg, char **files, size_t n_files, sg_events *e
             if (rc == EXIT_OK && sg_doc_new(path, shown, buf, len, &doc, &d) != SG_OK) {
                 rc = report(&d);
             }
-            if (rc == EXIT_OK && sg_extract(lex, doc, w, ev, &d) != SG_OK) {
+            if (rc == EXIT_OK && sg_extract(lex, doc, w, into, &d) != SG_OK) {
                 if (d.path == NULL) {
                     d.path = shown;
                 }
@@ -400,6 +412,20 @@ static int collect(const config *cfg, char **files, size_t n_files, sg_events *e
             sg_doc_free(doc);
         }
         free(buf);
+        if (stream != NULL) {
+            if (rc == EXIT_OK && sg_events_write_jsonl(into, stream, &d) != SG_OK) {
+                d.path = d.path != NULL ? d.path : stream_name;
+                rc = report(&d);
+            }
+            for (size_t a = 0; rc == EXIT_OK && a < sg_events_actor_count(into); a++) {
+                const sg_actor_ref *r = sg_events_actor_get(into, a);
+                if (sg_events_add_actor(ev, r->id, r->name, r->type, r->mentions) != SG_OK) {
+                    fprintf(stderr, "stancegraph: error: out of memory\n");
+                    rc = EXIT_PROCESSING;
+                }
+            }
+            sg_events_free(into);
+        }
     }
     sg_worker_free(w);
     sg_lexicon_free(lex);
@@ -537,13 +563,13 @@ static int run(const config *cfg, char **files, size_t n_files)
         rc = EXIT_PROCESSING;
         goto done;
     }
-    rc = collect(cfg, files, n_files, ev);
+    rc = collect(cfg, files, n_files, ev, cfg->cmd == CMD_EXTRACT ? out.f : NULL,
+                 out.path != NULL ? out.path : "<stdout>");
     if (rc != EXIT_OK) {
         goto done;
     }
     if (cfg->cmd == CMD_EXTRACT) {
-        if (sg_events_write_jsonl(ev, out.f, &d) != SG_OK ||
-            (cfg->actors_too && sg_events_write_actors_jsonl(ev, out.f, &d) != SG_OK)) {
+        if (cfg->actors_too && sg_events_write_actors_jsonl(ev, out.f, &d) != SG_OK) {
             d.path = d.path != NULL ? d.path : (out.path != NULL ? out.path : "<stdout>");
             rc = report(&d);
         }

@@ -31,6 +31,9 @@ struct sg_i_index {
     char *norms;
     size_t norms_len, norms_cap;
     size_t max_ntok;
+    uint64_t *first;      /* hashes of every entry's first token (open addressing, 0 =
+                             empty): most tokens start no phrase and are skipped */
+    size_t n_first;
 };
 
 static uint64_t mix(uint64_t h, uint64_t tok)
@@ -106,6 +109,43 @@ static bool add_entry(sg_i_index *ix, const char *norms, size_t norms_len, int n
     ix->n_entries++;
     if ((size_t)ntok > ix->max_ntok) {
         ix->max_ntok = (size_t)ntok;
+    }
+    return true;
+}
+
+static bool first_has(const sg_i_index *ix, uint64_t h)
+{
+    h |= 1; /* 0 marks an empty slot */
+    for (size_t j = (size_t)h & (ix->n_first - 1);; j = (j + 1) & (ix->n_first - 1)) {
+        if (ix->first[j] == h) {
+            return true;
+        }
+        if (ix->first[j] == 0) {
+            return false;
+        }
+    }
+}
+
+static bool rebuild_first(sg_i_index *ix)
+{
+    size_t ns = 1024;
+    while (ns < ix->n_entries * 2) {
+        ns *= 2;
+    }
+    free(ix->first);
+    ix->first = calloc(ns, sizeof *ix->first);
+    if (ix->first == NULL) {
+        return false;
+    }
+    ix->n_first = ns;
+    for (size_t i = 0; i < ix->n_entries; i++) {
+        const char *w = ix->norms + ix->entries[i].norm_off;
+        uint64_t h = sg_i_hash(w, strlen(w)) | 1;
+        size_t j = (size_t)h & (ns - 1);
+        while (ix->first[j] != 0 && ix->first[j] != h) {
+            j = (j + 1) & (ns - 1);
+        }
+        ix->first[j] = h;
     }
     return true;
 }
@@ -251,7 +291,7 @@ sg_status sg_i_index_build(sg_lexicon *lex, sg_diag *diag)
             }
         }
     }
-    if (!rebuild_slots(ix)) {
+    if (!rebuild_slots(ix) || !rebuild_first(ix)) {
         goto nomem;
     }
     lex->index = ix;
@@ -268,6 +308,7 @@ void sg_i_index_free(sg_i_index *ix)
     }
     free(ix->entries);
     free(ix->slots);
+    free(ix->first);
     free(ix->norms);
     free(ix);
 }
@@ -393,6 +434,10 @@ sg_status sg_i_find_mentions(const sg_lexicon *lex, const sg_doc *doc, sg_worker
 
     /* actors: literal aliases, longest match at each position, left to right */
     for (size_t i = first; i < last;) {
+        if (!first_has(ix, toks[i].hash)) {
+            i++;
+            continue;
+        }
         size_t maxn = last - i < ix->max_ntok ? last - i : ix->max_ntok;
         uint64_t h = 0;
         for (size_t n = 0; n < maxn; n++) {
@@ -463,6 +508,10 @@ sg_status sg_i_find_mentions(const sg_lexicon *lex, const sg_doc *doc, sg_worker
         }
         if (m < w->n_mentions && w->mentions[m].first <= i) {
             i = w->mentions[m].last;
+            continue;
+        }
+        if (!first_has(ix, toks[i].hash)) {
+            i++;
             continue;
         }
         size_t limit = m < w->n_mentions ? w->mentions[m].first : last;
