@@ -91,8 +91,8 @@ sg_status sg_events_write_jsonl(const sg_events *ev, FILE *out, sg_diag *diag);
 sg_status sg_events_write_actors_jsonl(const sg_events *ev, FILE *out, sg_diag *diag);
 
 /* True when buf (len bytes) looks like a JSON Lines events file: its first non-blank
- * byte is '{'. A text document starting with '{' is therefore read as events; the
- * parse error then names the line. */
+ * byte is '{' and the next non-blank one '"' (an object with a key). A text document
+ * starting that way is read as events, and the parse error names the line. */
 bool sg_events_is_jsonl(const char *buf, size_t len);
 
 /* Parses JSON Lines events (as written by sg_events_write_jsonl; blank lines are

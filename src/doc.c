@@ -483,6 +483,14 @@ sg_status sg_doc_new(const char *name, const char *path, const char *text, size_
     if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
         from = 3;
     }
+    /* a NUL byte cannot travel through C strings and JSON text unchanged: refuse it
+     * rather than lose what follows */
+    const char *nul = memchr(text, '\0', len);
+    if (nul != NULL) {
+        st = sg_i_diag(diag, SG_ERR_SYNTAX, path, text, len, (size_t)(nul - text),
+                       "NUL byte in text");
+        goto done;
+    }
     switch (tokenize(&d->tb, d->text, len, from, &bad)) {
     case TOK_OK:
         break;

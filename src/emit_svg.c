@@ -432,7 +432,9 @@ static sg_status add_edges(const sg_graph *g, Agraph_t *ag, Agnode_t **nodes, sb
         set_attr(e, "label", v);
         set_attr(e, "color", edge_colour(ed->goldstein_sum));
         set_attr(e, "fontcolor", edge_colour(ed->goldstein_sum));
-        snprintf(num, sizeof num, "%.2f", 1.0 + 1.5 * log2((double)ed->count));
+        /* log scale, capped so that heavy edges do not bury labels and arrowheads */
+        double pw = 1.0 + 1.5 * log2((double)ed->count);
+        snprintf(num, sizeof num, "%.2f", pw > 8.0 ? 8.0 : pw);
         set_attr(e, "penwidth", num);
         edge_tooltip(g, ed, b);
         v = sb_str(b);
@@ -470,6 +472,9 @@ static sg_status build(const sg_graph *g, const char *title, Agraph_t **out)
     }
     /* declare the defaults once, so that the DOT carries them as node/edge defaults */
     agattr(ag, AGNODE, (char *)"fontname", (char *)"Helvetica");
+    /* text widths are Graphviz's Helvetica estimates; viewers often substitute a
+     * wider sans-serif, so leave room around the label (default 0.11,0.055 inch) */
+    agattr(ag, AGNODE, (char *)"margin", (char *)"0.22,0.08");
     agattr(ag, AGEDGE, (char *)"fontname", (char *)"Helvetica");
     agattr(ag, AGEDGE, (char *)"fontsize", (char *)"10");
 

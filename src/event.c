@@ -39,14 +39,18 @@ static const char *const w_prep[] = {"of", "for", "on", "in", "at", "with", "aga
                                      "after", "before", "without", "despite", "toward",
                                      "towards", "under", "amid", "during", "near", "among",
                                      NULL};
+/* prepositions that attach an actor to a preceding noun ("accusations against Y") */
+static const char *const w_pp_head[] = {"against", "on", "with", "to", "into", "over",
+                                        "toward", "towards", "from", "between", "about",
+                                        "for", "among", NULL};
 static const char *const w_clause[] = {"while", "whereas", "but", "although", "though",
                                        "because", "if", "unless", "when", "whether",
                                        "before", "after", "as", "until", "despite", NULL};
 static const char *const w_relpro[] = {"which", "who", "whom", "whose", NULL};
-static const char *const w_pron_they[] = {"they", "many", "some", "most", "both", "others",
-                                          NULL};
+static const char *const w_pron_they[] = {"they", "them", "many", "some", "most", "both",
+                                          "others", NULL};
 static const char *const w_pron_it[] = {"it", NULL};
-static const char *const w_pron_he[] = {"he", "she", NULL};
+static const char *const w_pron_he[] = {"he", "she", "him", NULL};
 static const char *const w_group_types[] = {"protesters", "population", "group", "rebels",
                                             "militia", "military", "civilians", "people",
                                             "opposition", "armed group", NULL};
@@ -104,6 +108,7 @@ enum {
     CL_CLAIM = 1u << 14,
     CL_ROLE = 1u << 15,
     CL_QUANT = 1u << 16,
+    CL_PP_HEAD = 1u << 20,
     CL_CONTROL = 1u << 17,
     CL_LIGHT = 1u << 18,
     CL_FAIL = 1u << 19
@@ -137,6 +142,7 @@ static const class_list class_lists[] = {
     {CL_CLAIM, n_claim, false},
     {CL_ROLE, n_role, false},
     {CL_QUANT, w_quant, false},
+    {CL_PP_HEAD, w_pp_head, false},
     {CL_CONTROL, v_control, true},
     {CL_CONTROL, v_control_irr, false},
     {CL_LIGHT, v_light, true},
@@ -440,22 +446,32 @@ static void args_add(args *a, size_t actor)
     }
 }
 
+/* Coordination: "A and B", "A, B and C", "A, B, and the C". A comma alone does not
+ * coordinate ("Russia attacked Ukraine, Hungary said"; "the minister, Albin Kurti"):
+ * a list counts only up to its last "and"/"or". */
+
 /* Collects the mention m and the mentions coordinated with it to the left
- * ("A, B and C V ...") into a. */
+ * ("A, B and C V ...") into a, in text order. */
 static void coord_left(const ctx *c, int m, args *a)
 {
     size_t base = a->n;
+    bool seen_and = false;
     args_add(a, mention(c, m)->actor);
     a->pos = mention(c, m)->first;
     size_t p = mention(c, m)->first;
+    if (p > c->first && tok_is(c, p - 1, "the")) {
+        p--;
+    }
     while (p > c->first + 1) {
         size_t q = p - 1;
-        if (!(tok_is(c, q, "and") || tok_is(c, q, "or") || is_punct(c, q, ","))) {
+        bool is_and = tok_is(c, q, "and") || tok_is(c, q, "or");
+        if (!is_and && !(is_punct(c, q, ",") && seen_and)) {
             break;
         }
-        if (q > c->first && tok_is(c, q, "and") && is_punct(c, q - 1, ",")) {
+        if (is_and && q > c->first && is_punct(c, q - 1, ",")) {
             q--;
         }
+        seen_and = seen_and || is_and;
         if (q == c->first) {
             break;
         }
@@ -467,6 +483,9 @@ static void coord_left(const ctx *c, int m, args *a)
         args_add(a, mention(c, m2)->actor);
         a->pos = mention(c, m2)->first;
         p = mention(c, m2)->first;
+        if (p > c->first && tok_is(c, p - 1, "the")) {
+            p--;
+        }
     }
     /* collected right to left: restore text order */
     for (size_t i = base, j = a->n; i + 1 < j; i++, j--) {
@@ -476,35 +495,56 @@ static void coord_left(const ctx *c, int m, args *a)
     }
 }
 
-/* Collects the mention m and the mentions coordinated with it to the right. */
+/* Collects the mention m and the mentions coordinated with it to the right; returns
+ * the token after the last one taken. */
 static size_t coord_right(const ctx *c, int m, args *a)
 {
-    args_add(a, mention(c, m)->actor);
+    int chain[MAX_ARGS];
+    bool and_link[MAX_ARGS];
+    size_t n = 0;
     size_t p = mention(c, m)->last;
-    for (;;) {
+    while (n < MAX_ARGS) {
         size_t q = p;
+        bool comma = false, is_and = false;
         if (is_poss(c, q)) {
             break; /* "A and B's ..." is rare; stop conservatively */
         }
         if (is_punct(c, q, ",")) {
+            comma = true;
             q++;
         }
         if (tok_is(c, q, "and") || tok_is(c, q, "or")) {
+            is_and = true;
             q++;
-        } else if (q == p) {
+        }
+        if (!comma && !is_and) {
             break;
         }
         if (tok_is(c, q, "the")) {
             q++;
         }
         int m2 = mention_at(c, q);
-        if (q >= c->last || m2 < 0 || mention(c, m2)->first != q) {
+        if (q >= c->last || m2 < 0 || mention(c, m2)->first != q || is_locative(c, m2)) {
             break;
         }
-        args_add(a, mention(c, m2)->actor);
+        chain[n] = m2;
+        and_link[n] = is_and;
+        n++;
         p = mention(c, m2)->last;
     }
-    return p;
+    size_t take = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (and_link[i]) {
+            take = i + 1;
+        }
+    }
+    args_add(a, mention(c, m)->actor);
+    size_t end = mention(c, m)->last;
+    for (size_t i = 0; i < take; i++) {
+        args_add(a, mention(c, chain[i])->actor);
+        end = mention(c, chain[i])->last;
+    }
+    return end;
 }
 
 /* ---- coreference ---- */
@@ -688,6 +728,8 @@ static vgroup verb_group(const ctx *c, size_t v)
     return g;
 }
 
+static bool is_claim_word(const ctx *c, size_t i);
+
 /* ---- subjects ---- */
 
 static bool find_subject(const ctx *c, size_t start, size_t verb, args *out, bool *in_relative,
@@ -710,6 +752,11 @@ static bool np_subject(const ctx *c, size_t p, args *out)
             }
             return false;
         }
+        size_t f = mention(c, m)->first;
+        if (f > c->first + 1 && tok_in(c, f - 1, CL_PP_HEAD)) {
+            /* "X's accusations against Y were ...": Y is inside a modifier */
+            return np_subject(c, f - 2, out);
+        }
         coord_left(c, m, out);
         return true;
     }
@@ -718,7 +765,7 @@ static bool np_subject(const ctx *c, size_t p, args *out)
         const sg_tok *t = &c->toks[q];
         if (is_poss(c, q)) {
             int pm = mention_at(c, q - 1);
-            if (pm >= 0 && tok_in(c, p, CL_ROLE)) {
+            if (pm >= 0 && (tok_in(c, p, CL_ROLE) || is_claim_word(c, p))) {
                 coord_left(c, pm, out);
                 out->via = "description";
                 return true;
@@ -727,7 +774,8 @@ static bool np_subject(const ctx *c, size_t p, args *out)
         }
         if (!(t->flags & SG_TK_WORD) || (t->flags & SG_TK_CAP && k > 0) ||
             tok_in(c, q, CL_PREP) || tok_in(c, q, CL_BE) || tok_in(c, q, CL_AUX) ||
-            trigger_at(c, q) >= 0 || mention_at(c, q) >= 0) {
+            (trigger_at(c, q) >= 0 && !(k == 0 && is_claim_word(c, q))) ||
+            mention_at(c, q) >= 0) {
             return false;
         }
     }
@@ -874,6 +922,13 @@ static bool find_target(const ctx *c, size_t from, size_t r, size_t source, bool
             *end = coord_right(c, m, out);
             return true;
         }
+        /* an object pronoun right after the verb or its preposition: "threatened it" */
+        if ((tok_is(c, i, "it") || tok_is(c, i, "them") || tok_is(c, i, "him")) &&
+            (i == from || (i == from + 1 && tok_in(c, from, CL_PREP))) &&
+            resolve_pronoun(c, i, source, out)) {
+            *end = i + 1;
+            return true;
+        }
     }
     return false;
 }
@@ -980,33 +1035,31 @@ static bool code(const ctx *c, const args *src, const args *tgt, size_t r, bool 
     return true;
 }
 
-/* The author of a denied claim: the source of the latest accusation or criticism whose
- * target is the denier (or shares its top-level actor); failing that, of the latest
- * one at all. */
+/* The author of a denied claim: the source of the latest accusation or criticism in the
+ * document whose target is the denier (or shares its top-level actor). A denial with
+ * no such accusation has no target. */
 static bool claim_author(const ctx *c, const args *denier, args *out)
 {
     const scratch *sc = c->sc;
     out->n = 0;
     out->via = "description";
-    for (int pass = 0; pass < 2; pass++) {
-        for (size_t k = sc->n_claims; k-- > 0;) {
-            const pending *q = &sc->claims[k];
-            bool match = false;
-            for (size_t i = 0; i < denier->n; i++) {
-                if (q->source == denier->actor[i] ||
-                    root_of(c, q->source) == root_of(c, denier->actor[i])) {
-                    match = false;
-                    break;
-                }
-                if (pass == 1 || q->target == denier->actor[i] ||
-                    root_of(c, q->target) == root_of(c, denier->actor[i])) {
-                    match = true;
-                }
+    for (size_t k = sc->n_claims; k-- > 0;) {
+        const pending *q = &sc->claims[k];
+        bool match = false;
+        for (size_t i = 0; i < denier->n; i++) {
+            if (q->source == denier->actor[i] ||
+                root_of(c, q->source) == root_of(c, denier->actor[i])) {
+                match = false; /* one's own accusation is not denied */
+                break;
             }
-            if (match) {
-                args_add(out, q->source);
-                return true;
+            if (q->target == denier->actor[i] ||
+                root_of(c, q->target) == root_of(c, denier->actor[i])) {
+                match = true;
             }
+        }
+        if (match) {
+            args_add(out, q->source);
+            return true;
         }
     }
     return false;

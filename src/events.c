@@ -380,7 +380,17 @@ bool sg_events_is_jsonl(const char *buf, size_t len)
     for (; i < len; i++) {
         char c = buf[i];
         if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
-            return c == '{';
+            break;
+        }
+    }
+    if (i >= len || buf[i] != '{') {
+        return false;
+    }
+    /* an object starts with a key: "{Reuters} ..." is a text document */
+    for (i++; i < len; i++) {
+        char c = buf[i];
+        if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+            return c == '"';
         }
     }
     return false;

@@ -1,12 +1,16 @@
 /* stancegraph command-line tool: parses options, loads lexicons, reads text documents
  * or JSON Lines events, and runs extract, graph or centrality through the public API.
  * Outputs go to a temporary file renamed into place, so a failure leaves none. */
+/* realpath() is XSI */
+#define _XOPEN_SOURCE 700
+
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -64,7 +68,7 @@ static const opt_doc options[] = {
      "title drawn on the graph (default: the input file names)"},
     {"sort", required_argument, OPT_SORT, C_CE, "METRIC",
      "sort rows by METRIC, descending, ties by actor id (default: pagerank)"},
-    {"top", required_argument, OPT_TOP, C_CE, "N", "print only the first N rows"},
+    {"top", required_argument, OPT_TOP, C_CE, "N", "print only the first N rows (0 = all)"},
     {"help", no_argument, OPT_HELP, C_ALL, NULL, "show this help and exit"},
     {"version", no_argument, OPT_VERSION, C_ALL, NULL, "show the version and exit"},
 };
@@ -88,7 +92,7 @@ static const char *const cmd_names[] = {"extract", "graph", "centrality"};
 
 static const char *const cmd_usage[] = {
     "extract [OPTIONS] [FILE...]",
-    "graph [OPTIONS] [FILE...] -o OUT",
+    "graph [OPTIONS] [FILE...] [-o OUT]",
     "centrality [OPTIONS] [FILE...]",
 };
 
@@ -113,8 +117,8 @@ static void print_help(FILE *f, enum cmd cmd)
 {
     fprintf(f, "usage: stancegraph %s\n\n%s\n\n", cmd_usage[cmd], cmd_summary[cmd]);
     fprintf(f, "FILE is a UTF-8 text document, or a JSON Lines events file written by\n"
-               "'stancegraph extract' (detected: its first character is '{'). No FILE, or\n"
-               "'-', reads standard input.\n\noptions:\n");
+               "'stancegraph extract' (detected: it starts with '{\"', blanks aside). No\n"
+               "FILE, or '-', reads standard input.\n\noptions:\n");
     for (size_t i = 0; i < N_OPTIONS; i++) {
         const opt_doc *o = &options[i];
         if (!(o->cmds & (1u << cmd))) {
@@ -379,6 +383,9 @@ static int collect(const config *cfg, char **files, size_t n_files, sg_events *e
         }
         rc = read_all(path, &buf, &len);
         if (rc != EXIT_OK) {
+            if (into != ev) {
+                sg_events_free(into);
+            }
             break;
         }
         if (blank(buf, len)) {
@@ -436,32 +443,68 @@ static int collect(const config *cfg, char **files, size_t n_files, sg_events *e
 
 typedef struct outfile {
     FILE *f;
-    char *tmp;        /* temporary path, NULL for stdout */
-    const char *path; /* final path */
+    char *tmp;        /* temporary path, NULL for stdout and special files */
+    char *final;      /* the file the temporary one replaces (links resolved) */
+    const char *path; /* the path as given, for messages */
 } outfile;
 
-/* Opens the output early, so an unwritable path fails before any work is done. */
+/* Opens the output early, so an unwritable path fails before any work is done. A
+ * regular file (or a new one) is written to a temporary file beside it and renamed
+ * into place when the run succeeds, keeping the old file's permissions; a symbolic
+ * link is followed; anything else (a device, a FIFO) is written directly, never
+ * replaced. */
 static int out_open(outfile *o, const char *path)
 {
+    struct stat sb;
     memset(o, 0, sizeof *o);
     if (path == NULL || strcmp(path, "-") == 0) {
         o->f = stdout;
         return EXIT_OK;
     }
+    if (path[0] == '\0') {
+        return usage_error("the output file name is empty%s", "");
+    }
     o->path = path;
-    size_t n = strlen(path) + 32;
+    if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+        fprintf(stderr, "%s: error: cannot write: Is a directory\n", path);
+        return EXIT_PROCESSING;
+    }
+    if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+        o->f = fopen(path, "wb");
+        if (o->f == NULL) {
+            fprintf(stderr, "%s: error: cannot write: %s\n", path, strerror(errno));
+            return EXIT_PROCESSING;
+        }
+        return EXIT_OK;
+    }
+    char *real = realpath(path, NULL); /* follows a symbolic link to its file */
+    const char *target = real != NULL ? real : path;
+    size_t n = strlen(target) + 32;
+    o->final = malloc(strlen(target) + 1);
     o->tmp = malloc(n);
-    if (o->tmp == NULL) {
+    if (o->tmp == NULL || o->final == NULL) {
+        free(o->tmp);
+        free(o->final);
+        o->tmp = NULL;
+        o->final = NULL;
+        free(real);
         fprintf(stderr, "stancegraph: error: out of memory\n");
         return EXIT_PROCESSING;
     }
-    snprintf(o->tmp, n, "%s.tmp.%ld", path, (long)getpid());
+    strcpy(o->final, target);
+    snprintf(o->tmp, n, "%s.tmp.%ld", target, (long)getpid());
+    free(real);
     o->f = fopen(o->tmp, "wb");
     if (o->f == NULL) {
         fprintf(stderr, "%s: error: cannot write: %s\n", path, strerror(errno));
         free(o->tmp);
+        free(o->final);
         o->tmp = NULL;
+        o->final = NULL;
         return EXIT_PROCESSING;
+    }
+    if (stat(o->final, &sb) == 0) {
+        (void)fchmod(fileno(o->f), sb.st_mode & 07777);
     }
     return EXIT_OK;
 }
@@ -485,7 +528,7 @@ static int out_close(outfile *o, int rc)
             fprintf(stderr, "%s: error: cannot write: %s\n", shown, strerror(errno));
             rc = EXIT_PROCESSING;
         }
-        if (rc == EXIT_OK && rename(o->tmp, o->path) != 0) {
+        if (rc == EXIT_OK && rename(o->tmp, o->final) != 0) {
             fprintf(stderr, "%s: error: cannot rename into place: %s\n", shown,
                     strerror(errno));
             rc = EXIT_PROCESSING;
@@ -494,7 +537,11 @@ static int out_close(outfile *o, int rc)
             remove(o->tmp);
         }
         free(o->tmp);
+    } else if (o->f != stdout && fclose(o->f) != 0 && rc == EXIT_OK) {
+        fprintf(stderr, "%s: error: cannot write: %s\n", shown, strerror(errno));
+        rc = EXIT_PROCESSING;
     }
+    free(o->final);
     o->f = NULL;
     return rc;
 }
@@ -524,11 +571,11 @@ static int run(const config *cfg, char **files, size_t n_files)
     memset(&out, 0, sizeof out);
     if (cfg->cmd == CMD_GRAPH) {
         const char *f = cfg->format != NULL ? cfg->format : extension(cfg->output);
-        if (strcmp(f, "svg") == 0 || f[0] == '\0') {
+        if (strcasecmp(f, "svg") == 0 || f[0] == '\0') {
             gfmt = SG_FMT_SVG;
-        } else if (strcmp(f, "dot") == 0 || strcmp(f, "gv") == 0) {
+        } else if (strcasecmp(f, "dot") == 0 || strcasecmp(f, "gv") == 0) {
             gfmt = SG_FMT_DOT;
-        } else if (strcmp(f, "json") == 0) {
+        } else if (strcasecmp(f, "json") == 0) {
             gfmt = SG_FMT_JSON;
         } else {
             return usage_error(cfg->format != NULL
@@ -592,6 +639,7 @@ static int run(const config *cfg, char **files, size_t n_files)
             }
         }
         if (sg_emit_graph(g, gfmt, title[0] != '\0' ? title : NULL, out.f, &d) != SG_OK) {
+            d.path = d.path != NULL ? d.path : (out.path != NULL ? out.path : "<stdout>");
             rc = report(&d);
         }
         goto done;
@@ -603,8 +651,10 @@ static int run(const config *cfg, char **files, size_t n_files)
         rc = EXIT_PROCESSING;
         goto done;
     }
-    if (sg_graph_centrality(g, cent, &d) != SG_OK ||
-        sg_emit_centrality(g, cent, nn, tfmt, cfg->sort, cfg->top, out.f, &d) != SG_OK) {
+    if (sg_graph_centrality(g, cent, &d) != SG_OK) {
+        rc = report(&d);
+    } else if (sg_emit_centrality(g, cent, nn, tfmt, cfg->sort, cfg->top, out.f, &d) != SG_OK) {
+        d.path = d.path != NULL ? d.path : (out.path != NULL ? out.path : "<stdout>");
         rc = report(&d);
     }
 done:

@@ -54,65 +54,6 @@ static uint64_t phrase_key(const char *norms, int ntok)
     return h;
 }
 
-static bool add_entry(sg_i_index *ix, const char *norms, size_t norms_len, int ntok,
-                      uint8_t kind, size_t index, uint8_t form, bool upper)
-{
-    if (ntok <= 0 || ntok > MAX_NGRAM) {
-        return true; /* nothing to match, or longer than any sentence phrase we look up */
-    }
-    uint64_t key = phrase_key(norms, ntok);
-    /* skip exact duplicates (same phrase, kind and target) */
-    for (uint32_t e = ix->n_slots ? ix->slots[key & (ix->n_slots - 1)] : 0; e != 0;
-         e = ix->entries[e - 1].next + 1) {
-        const entry *en = &ix->entries[e - 1];
-        if (en->key == key && en->kind == kind && en->index == index &&
-            en->norm_len == norms_len && memcmp(ix->norms + en->norm_off, norms, norms_len) == 0) {
-            return true;
-        }
-        if (en->next == UINT32_MAX) {
-            break;
-        }
-    }
-    if (ix->n_entries == ix->cap_entries) {
-        size_t nc = ix->cap_entries == 0 ? 1024 : ix->cap_entries * 2;
-        entry *p = realloc(ix->entries, nc * sizeof *p);
-        if (p == NULL) {
-            return false;
-        }
-        ix->entries = p;
-        ix->cap_entries = nc;
-    }
-    if (ix->norms_len + norms_len > ix->norms_cap) {
-        size_t nc = ix->norms_cap == 0 ? 65536 : ix->norms_cap;
-        while (nc < ix->norms_len + norms_len) {
-            nc *= 2;
-        }
-        char *p = realloc(ix->norms, nc);
-        if (p == NULL) {
-            return false;
-        }
-        ix->norms = p;
-        ix->norms_cap = nc;
-    }
-    memcpy(ix->norms + ix->norms_len, norms, norms_len);
-    entry *en = &ix->entries[ix->n_entries];
-    en->key = key;
-    en->kind = kind;
-    en->ntok = (uint8_t)ntok;
-    en->form = form;
-    en->upper = upper;
-    en->index = index;
-    en->norm_off = ix->norms_len;
-    en->norm_len = norms_len;
-    en->next = UINT32_MAX;
-    ix->norms_len += norms_len;
-    ix->n_entries++;
-    if ((size_t)ntok > ix->max_ntok) {
-        ix->max_ntok = (size_t)ntok;
-    }
-    return true;
-}
-
 static bool first_has(const sg_i_index *ix, uint64_t h)
 {
     h |= 1; /* 0 marks an empty slot */
@@ -153,7 +94,7 @@ static bool rebuild_first(sg_i_index *ix)
 static bool rebuild_slots(sg_i_index *ix)
 {
     size_t ns = 1024;
-    while (ns < ix->n_entries * 2) {
+    while (ns < (ix->n_entries + 1) * 4) {
         ns *= 2;
     }
     uint32_t *slots = calloc(ns, sizeof *slots);
@@ -225,8 +166,92 @@ static size_t pluralise(const char *norms, size_t norms_len, char *out, size_t c
     return end + 2;
 }
 
+/* Adds a phrase. Returns false when out of memory; sets *clash to the index of
+ * another actor or relation that already owns the same phrase in the same role (an
+ * alias on two actors, a verb form or noun in two relations: the match would be
+ * arbitrary), else to SG_NONE. */
+static bool add_entry(sg_i_index *ix, const char *norms, size_t norms_len, int ntok,
+                      uint8_t kind, size_t index, uint8_t form, bool upper, size_t *clash)
+{
+    *clash = SG_NONE;
+    if (ntok <= 0 || ntok > MAX_NGRAM) {
+        return true; /* nothing to match, or longer than any sentence phrase we look up */
+    }
+    uint64_t key = phrase_key(norms, ntok);
+    if (ix->n_slots < (ix->n_entries + 1) * 2 && !rebuild_slots(ix)) {
+        return false;
+    }
+    for (uint32_t e = ix->slots[key & (ix->n_slots - 1)]; e != 0;) {
+        const entry *en = &ix->entries[e - 1];
+        if (en->key == key && en->kind == kind && en->norm_len == norms_len &&
+            memcmp(ix->norms + en->norm_off, norms, norms_len) == 0) {
+            if (en->index != index) {
+                *clash = en->index;
+            }
+            return true;
+        }
+        e = en->next == UINT32_MAX ? 0 : en->next + 1;
+    }
+    if (ix->n_entries == ix->cap_entries) {
+        size_t nc = ix->cap_entries == 0 ? 1024 : ix->cap_entries * 2;
+        entry *p = realloc(ix->entries, nc * sizeof *p);
+        if (p == NULL) {
+            return false;
+        }
+        ix->entries = p;
+        ix->cap_entries = nc;
+    }
+    if (ix->norms_len + norms_len > ix->norms_cap) {
+        size_t nc = ix->norms_cap == 0 ? 65536 : ix->norms_cap;
+        while (nc < ix->norms_len + norms_len) {
+            nc *= 2;
+        }
+        char *p = realloc(ix->norms, nc);
+        if (p == NULL) {
+            return false;
+        }
+        ix->norms = p;
+        ix->norms_cap = nc;
+    }
+    memcpy(ix->norms + ix->norms_len, norms, norms_len);
+    entry *en = &ix->entries[ix->n_entries];
+    en->key = key;
+    en->kind = kind;
+    en->ntok = (uint8_t)ntok;
+    en->form = form;
+    en->upper = upper;
+    en->index = index;
+    en->norm_off = ix->norms_len;
+    en->norm_len = norms_len;
+    en->next = UINT32_MAX;
+    ix->norms_len += norms_len;
+    size_t slot = key & (ix->n_slots - 1);
+    en->next = ix->slots[slot] == 0 ? UINT32_MAX : ix->slots[slot] - 1;
+    ix->slots[slot] = (uint32_t)(ix->n_entries + 1);
+    ix->n_entries++;
+    if ((size_t)ntok > ix->max_ntok) {
+        ix->max_ntok = (size_t)ntok;
+    }
+    return true;
+}
+
+static sg_status clash_diag(sg_diag *diag, const char *file, unsigned line, unsigned col,
+                            const char *what, const char *text, const char *owner_kind,
+                            const char *owner, const char *other)
+{
+    sg_i_diag(diag, SG_ERR_SYNTAX, file, NULL, 0, 0,
+              "%s '%s' of %s '%s' already belongs to %s '%s'", what, text, owner_kind, owner,
+              owner_kind, other);
+    if (diag != NULL) {
+        diag->line = line;
+        diag->col = col;
+    }
+    return SG_ERR_SYNTAX;
+}
+
 sg_status sg_i_index_build(sg_lexicon *lex, sg_diag *diag)
 {
+    size_t clash = SG_NONE;
     char buf[1024];
     char pl[1040];
     sg_i_index *ix = calloc(1, sizeof *ix);
@@ -252,8 +277,13 @@ sg_status sg_i_index_build(sg_lexicon *lex, sg_diag *diag)
                 len -= 4;
                 n--;
             }
-            if (!add_entry(ix, norms, len, n, KIND_ACTOR, a, 0, is_acronym(al))) {
+            if (!add_entry(ix, norms, len, n, KIND_ACTOR, a, 0, is_acronym(al), &clash)) {
                 goto nomem;
+            }
+            if (clash != SG_NONE) {
+                sg_i_index_free(ix);
+                return clash_diag(diag, act->file, act->line, act->col, "alias", al, "actor",
+                                  act->id, lex->actors[clash].id);
             }
         }
     }
@@ -270,8 +300,14 @@ sg_status sg_i_index_build(sg_lexicon *lex, sg_diag *diag)
                 for (int t = 0; t < n; t++) {
                     len += strlen(buf + len) + 1;
                 }
-                if (n > 0 && !add_entry(ix, buf, len, n, KIND_VERB, r, (uint8_t)f, false)) {
+                if (n > 0 &&
+                    !add_entry(ix, buf, len, n, KIND_VERB, r, (uint8_t)f, false, &clash)) {
                     goto nomem;
+                }
+                if (clash != SG_NONE) {
+                    sg_i_index_free(ix);
+                    return clash_diag(diag, rel->file, rel->line, rel->col, "verb form", form,
+                                      "relation", rel->id, lex->relations[clash].id);
                 }
             }
         }
@@ -282,12 +318,19 @@ sg_status sg_i_index_build(sg_lexicon *lex, sg_diag *diag)
             for (int t = 0; t < n; t++) {
                 len += strlen(buf + len) + 1;
             }
-            if (n > 0 && !add_entry(ix, buf, len, n, KIND_NOUN, r, 0, false)) {
+            if (n > 0 && !add_entry(ix, buf, len, n, KIND_NOUN, r, 0, false, &clash)) {
                 goto nomem;
             }
             size_t pn = n > 0 ? pluralise(buf, len, pl, sizeof pl) : 0;
-            if (pn > 0 && !add_entry(ix, pl, pn, n, KIND_NOUN, r, 1, false)) {
+            size_t clash2 = SG_NONE;
+            if (pn > 0 && !add_entry(ix, pl, pn, n, KIND_NOUN, r, 1, false, &clash2)) {
                 goto nomem;
+            }
+            if (clash != SG_NONE || clash2 != SG_NONE) {
+                sg_i_index_free(ix);
+                return clash_diag(diag, rel->file, rel->line, rel->col, "noun", no, "relation",
+                                  rel->id,
+                                  lex->relations[clash != SG_NONE ? clash : clash2].id);
             }
         }
     }

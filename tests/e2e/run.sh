@@ -126,6 +126,12 @@ expect "unknown lexicon key" 2 "$D/unknown_key.json:2:32: error: unknown key 'al
 expect "invalid pattern" 2 \
     "$D/bad_pattern.json:2:52: error: pattern for actor 'A' does not compile: missing closing parenthesis" -- \
     extract --actors $D/bad_pattern.json $D/small.txt
+expect "alias on two actors" 2 \
+    "$D/dup_alias.json:3:3: error: alias 'hungary' of actor 'HUN2' already belongs to actor 'HUN'" -- \
+    extract --actors $D/dup_alias.json $D/small.txt
+expect "verb in two relations" 2 \
+    "$D/dup_verb.json:3:3: error: verb form 'accuse' of relation 'praise' already belongs to relation 'accuse'" -- \
+    extract --relations $D/dup_verb.json $D/small.txt
 expect "missing lexicon" 2 "nosuch.json: error: cannot open: No such file or directory" -- \
     extract --actors nosuch.json $D/small.txt
 expect "bad events line" 2 "$D/bad_events.jsonl:2:1: error: event key 'source' is missing" -- \
@@ -147,6 +153,21 @@ else
 fi
 expect "unwritable output" 1 "/nonexistent/dir/out.svg: error: cannot write: No such file or directory" -- \
     graph $D/small.txt -o /nonexistent/dir/out.svg
+
+# -o never replaces what is not a regular file, follows links, keeps permissions
+ln -s /dev/null "$T/null-link"
+ln -s "$T/real.jsonl" "$T/link.jsonl"
+: >"$T/real.jsonl"
+chmod 600 "$T/real.jsonl"
+if $BIN extract tests/data/karabakh.txt -o "$T/null-link" && [ -L "$T/null-link" ] && [ -c /dev/null ] &&
+    $BIN extract tests/data/karabakh.txt -o "$T/link.jsonl" && [ -L "$T/link.jsonl" ] &&
+    [ -s "$T/real.jsonl" ] && [ "$(stat -c %a "$T/real.jsonl")" = 600 ]; then
+    ok "-o keeps devices, links and permissions"
+else
+    bad "-o keeps devices, links and permissions"
+fi
+expect "output is a directory" 1 "$T: error: cannot write: Is a directory" -- extract $D/small.txt -o "$T"
+expect "NUL byte in text" 2 "$D/nul.txt:1:28: error: NUL byte in text" -- extract $D/nul.txt
 
 $BIN graph --actors $D/malformed.json $D/small.txt -o "$T/partial.svg" 2>/dev/null
 if [ ! -e "$T/partial.svg" ] && [ -z "$(ls "$T" | grep 'partial.svg.tmp')" ]; then

@@ -157,3 +157,34 @@ Test(extract, modal_content_is_not_coded)
 {
     cr_assert_str_eq(run("Alpha would attack Beta."), "");
 }
+
+Test(extract, a_comma_alone_does_not_coordinate)
+{
+    cr_assert_str_eq(run("Alpha attacked Beta, Gamma said."),
+                     "0:A-fight->B@G 0:G-make_statement->null");
+    cr_assert_str_eq(run("According to Alpha, Beta threatened Gamma."),
+                     "0:A-make_statement->null 0:B-threaten->G@A");
+    cr_assert_str_eq(run("Pem met Beta, Gamma and Alphaville."), "0:A.PM-meet->B 0:A.PM-meet->G 0:A.PM-meet->A");
+}
+
+Test(extract, coordination_across_a_determiner)
+{
+    cr_assert_str_eq(run("Alpha and the Xylo militia met."), "0:A-meet->X 0:X-meet->A");
+}
+
+Test(extract, object_pronoun)
+{
+    cr_assert_str_eq(run("Alpha criticised Beta and threatened it."),
+                     "0:A-criticize->B 0:A-threaten->B");
+}
+
+Test(extract, actor_inside_a_modifier_is_not_the_subject)
+{
+    cr_assert_str_eq(run("Beta's accusations against Gamma were rejected by Alpha."),
+                     "0:B-accuse->G 0:A-reject->B");
+}
+
+Test(extract, a_denial_without_a_known_accuser_has_no_target)
+{
+    cr_assert_str_eq(run("Alpha denied that it had attacked Beta."), "");
+}
