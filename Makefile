@@ -33,8 +33,8 @@ DEB_BUILD := gcc make pkg-config libigraph-dev libcjson-dev libpcre2-dev libgrap
              libutf8proc-dev
 DEB_TEST  := libcriterion-dev python3 libxml2-utils valgrind clang time
 
-.PHONY: all deps deps-test run test check unit e2e asan ubsan valgrind install uninstall \
-        clean check-globals format golden-update bench unit-bins
+.PHONY: FORCE all deps deps-test run test check unit e2e asan ubsan valgrind install uninstall \
+        clean check-globals format golden-update bench unit-bins install-check
 .DEFAULT_GOAL := all
 
 all: $(BIN) $(LIB)
@@ -71,6 +71,12 @@ $(BUILD)/obj/%.o: src/%.c | $(BUILD)/obj
 $(BUILD)/obj $(BUILD)/tests:
 	mkdir -p $@
 
+# main.c has the data directory built in: rebuild it when PREFIX changes.
+$(BUILD)/prefix.stamp: FORCE | $(BUILD)/obj
+	@echo '$(PREFIX)' | cmp -s - $@ || echo '$(PREFIX)' >$@
+$(MAIN_OBJ): $(BUILD)/prefix.stamp
+FORCE:
+
 $(LIB): $(LIB_OBJ)
 	rm -f $@
 	$(AR) rcs $@ $^
@@ -93,7 +99,7 @@ run: deps
 # --- tests ------------------------------------------------------------------------
 test check: deps-test
 	@$(MAKE) --no-print-directory all unit-bins
-	@$(MAKE) --no-print-directory unit e2e check-globals
+	@$(MAKE) --no-print-directory unit e2e check-globals install-check
 	@$(MAKE) --no-print-directory asan
 
 unit-bins: $(UNIT_BIN)
@@ -147,6 +153,17 @@ install: all
 	install -m 644 $(LIB) $(DESTDIR)$(PREFIX)/lib/libstancegraph.a
 	install -m 644 include/*.h $(DESTDIR)$(PREFIX)/include/
 	install -m 644 lexicons/*.json $(DESTDIR)$(PREFIX)/share/stancegraph/lexicons/
+
+# Installs into a scratch DESTDIR and runs the installed binary from elsewhere: it must
+# find its lexicons under share/stancegraph.
+install-check:
+	@d=$$(mktemp -d); trap 'rm -rf "$$d"' EXIT; \
+	$(MAKE) --no-print-directory install BUILD=$$d/build PREFIX=/opt/stancegraph DESTDIR=$$d >/dev/null && \
+	cp tests/data/karabakh.txt $$d/k.txt && \
+	n=$$(cd $$d && env -u STANCEGRAPH_LEXICONS ./opt/stancegraph/bin/stancegraph extract k.txt | wc -l) && \
+	test "$$n" -gt 0 && test -f $$d/opt/stancegraph/include/stancegraph.h && \
+	test -f $$d/opt/stancegraph/lib/libstancegraph.a && \
+	echo "install-check: the installed binary found its lexicons ($$n events)"
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/stancegraph $(DESTDIR)$(PREFIX)/lib/libstancegraph.a

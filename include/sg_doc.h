@@ -24,8 +24,8 @@ typedef struct sg_doc sg_doc;
  * ("<stdin>"); both copied. Errors: SG_ERR_SYNTAX for invalid UTF-8 or a NUL byte
  * (diag gives path:line:col of the first bad byte), SG_ERR_NOMEM. An empty text is valid and has
  * no sentences. */
-sg_status sg_doc_new(const char *name, const char *path, const char *text, size_t len,
-                     sg_doc **out, sg_diag *diag);
+sg_status sg_doc_new(const char *name, const char *path, const char *text, size_t len, sg_doc **out,
+                     sg_diag *diag);
 
 /* Frees doc. Accepts NULL. */
 void sg_doc_free(sg_doc *doc);

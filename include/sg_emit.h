@@ -23,8 +23,15 @@ typedef enum sg_table_format { SG_TAB_TABLE, SG_TAB_CSV, SG_TAB_JSON } sg_table_
 
 /* Centrality columns, in output order; also the keys accepted by --sort. */
 typedef enum sg_metric {
-    SG_M_IN_DEGREE, SG_M_OUT_DEGREE, SG_M_IN_STRENGTH, SG_M_OUT_STRENGTH,
-    SG_M_BETWEENNESS, SG_M_HARMONIC, SG_M_PAGERANK, SG_M_HUB, SG_M_AUTHORITY,
+    SG_M_IN_DEGREE,
+    SG_M_OUT_DEGREE,
+    SG_M_IN_STRENGTH,
+    SG_M_OUT_STRENGTH,
+    SG_M_BETWEENNESS,
+    SG_M_HARMONIC,
+    SG_M_PAGERANK,
+    SG_M_HUB,
+    SG_M_AUTHORITY,
     SG_M_COUNT
 } sg_metric;
 

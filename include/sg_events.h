@@ -19,34 +19,34 @@ extern "C" {
  * Offsets are 0-based byte offsets into the document as read (before any decoding);
  * end offsets are exclusive. All strings are UTF-8. */
 typedef struct sg_event {
-    const char *doc;          /* the input path as given, "-" for stdin */
-    size_t sentence;          /* 0-based sentence index in the document */
-    size_t start, end;        /* byte span of the sentence in the document */
-    const char *source;       /* actor id (never NULL) */
-    const char *source_name;  /* actor display name (never NULL) */
-    const char *source_type;  /* actor type, "" when unknown (never NULL) */
-    const char *target;       /* actor id, NULL when the event has no target actor */
-    const char *target_name;  /* NULL exactly when target is NULL */
-    const char *target_type;  /* NULL exactly when target is NULL */
-    const char *relation;     /* relation id, e.g. "accuse" */
-    const char *label;        /* relation label for display, e.g. "accuses" */
-    const char *cameo;        /* CAMEO event code as a string, e.g. "112" */
-    double goldstein;         /* Goldstein weight of the code, -10 .. +10 */
-    bool negated;             /* "did not V", "failed to V" */
-    const char *trigger;      /* the text that triggered the relation, as written */
+    const char *doc;                   /* the input path as given, "-" for stdin */
+    size_t sentence;                   /* 0-based sentence index in the document */
+    size_t start, end;                 /* byte span of the sentence in the document */
+    const char *source;                /* actor id (never NULL) */
+    const char *source_name;           /* actor display name (never NULL) */
+    const char *source_type;           /* actor type, "" when unknown (never NULL) */
+    const char *target;                /* actor id, NULL when the event has no target actor */
+    const char *target_name;           /* NULL exactly when target is NULL */
+    const char *target_type;           /* NULL exactly when target is NULL */
+    const char *relation;              /* relation id, e.g. "accuse" */
+    const char *label;                 /* relation label for display, e.g. "accuses" */
+    const char *cameo;                 /* CAMEO event code as a string, e.g. "112" */
+    double goldstein;                  /* Goldstein weight of the code, -10 .. +10 */
+    bool negated;                      /* "did not V", "failed to V" */
+    const char *trigger;               /* the text that triggered the relation, as written */
     size_t trigger_start, trigger_end; /* byte span of the trigger in the document */
-    const char *text;         /* the sentence text, as written */
-    const char *attributed_to; /* actor id of the speaker for reported speech, or NULL */
-    const char *resolved_via;  /* "pronoun" or "description" when an argument was
-                                  resolved by coreference, else NULL */
+    const char *text;                  /* the sentence text, as written */
+    const char *attributed_to;         /* actor id of the speaker for reported speech, or NULL */
+    const char *resolved_via;          /* "pronoun" or "description" when an argument was
+                                          resolved by coreference, else NULL */
 } sg_event;
 
 /* An actor seen in the input (a mention), whether or not it takes part in an event. */
 typedef struct sg_actor_ref {
     const char *id;
     const char *name;
-    const char *type;   /* "" when unknown */
-    size_t mentions;    /* number of mentions summed over the inputs */
+    const char *type; /* "" when unknown */
+    size_t mentions;  /* number of mentions summed over the inputs */
 } sg_actor_ref;
 
 typedef struct sg_events sg_events;
@@ -64,8 +64,8 @@ sg_status sg_events_add(sg_events *ev, const sg_event *e);
 
 /* Records that actor id (with name and type, type may be NULL) was mentioned
  * `mentions` more times. The first name and type given for an id are kept. */
-sg_status sg_events_add_actor(sg_events *ev, const char *id, const char *name,
-                              const char *type, size_t mentions);
+sg_status sg_events_add_actor(sg_events *ev, const char *id, const char *name, const char *type,
+                              size_t mentions);
 
 /* Number of events; the i-th event (i < count), borrowed, valid until the next add or
  * sg_events_free. Events keep their insertion order. */

@@ -28,19 +28,19 @@ typedef struct sg_graph sg_graph;
 typedef struct sg_node {
     const char *id;
     const char *name;
-    const char *type;  /* "" when unknown */
-    size_t mentions;   /* from sg_events_add_actor */
+    const char *type; /* "" when unknown */
+    size_t mentions;  /* from sg_events_add_actor */
 } sg_node;
 
 /* One aggregated edge. Strings borrowed from the graph; evidence holds indexes into
  * the sg_events the graph was built from (in event order). */
 typedef struct sg_edge {
-    size_t source, target;   /* node indexes */
+    size_t source, target; /* node indexes */
     const char *relation, *label, *cameo;
-    size_t count;            /* number of (non-negated) events */
-    double goldstein_sum;    /* sum of the events' Goldstein weights */
-    double goldstein_mean;   /* goldstein_sum / count */
-    const size_t *evidence;  /* count event indexes */
+    size_t count;           /* number of (non-negated) events */
+    double goldstein_sum;   /* sum of the events' Goldstein weights */
+    double goldstein_mean;  /* goldstein_sum / count */
+    const size_t *evidence; /* count event indexes */
 } sg_edge;
 
 /* Centrality of one node, computed with igraph 0.10 on the actor network (ordered

@@ -104,8 +104,7 @@ sg_status sg_i_read_file(const char *path, const char *display, char **buf, size
     *len = 0;
     f = is_stdin ? stdin : fopen(path, "rb");
     if (f == NULL) {
-        return sg_i_diag(diag, SG_ERR_IO, display, NULL, 0, 0, "cannot open: %s",
-                         strerror(errno));
+        return sg_i_diag(diag, SG_ERR_IO, display, NULL, 0, 0, "cannot open: %s", strerror(errno));
     }
     cap = 65536;
     data = malloc(cap + 1);

@@ -23,6 +23,8 @@ struct sg_doc {
     tokbuf tb;
     size_t *sent_first; /* first token of each sentence; sent_first[n_sent] = n tokens */
     size_t n_sent;
+    size_t *line_start; /* byte offset where each line starts (the line table) */
+    size_t n_lines;
 };
 
 uint64_t sg_i_hash(const char *s, size_t n)
@@ -38,11 +40,11 @@ uint64_t sg_i_hash(const char *s, size_t n)
 /* Abbreviations whose period does not end a sentence (compared case-insensitively,
  * without the period). Single capital letters (initials) are handled separately. */
 static const char *const abbreviations[] = {
-    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "adm",
-    "gov", "sen", "rep", "pres", "prof", "rev", "hon", "st", "jr", "sr", "messrs", "mt",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "corp", "inc", "ltd", "co", "no", "nos", "vs", "etc", "approx", "dept", "est", "fig",
-    "brig", "cmdr", "gens", "govt", "ave", "blvd", "e.g", "i.e", NULL};
+    "mr",   "mrs",  "ms",   "dr",   "gen",  "lt",   "col", "maj", "capt",   "cpt",  "sgt",    "adm",
+    "gov",  "sen",  "rep",  "pres", "prof", "rev",  "hon", "st",  "jr",     "sr",   "messrs", "mt",
+    "jan",  "feb",  "mar",  "apr",  "jun",  "jul",  "aug", "sep", "sept",   "oct",  "nov",    "dec",
+    "corp", "inc",  "ltd",  "co",   "no",   "nos",  "vs",  "etc", "approx", "dept", "est",    "fig",
+    "brig", "cmdr", "gens", "govt", "ave",  "blvd", "e.g", "i.e", NULL};
 
 static bool is_abbrev(const char *s, size_t n)
 {
@@ -75,8 +77,8 @@ static int decode(const char *s, size_t len, size_t i, int32_t *cp)
         *cp = b;
         return 1;
     }
-    utf8proc_ssize_t r = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-                                          (utf8proc_ssize_t)(len - i), cp);
+    utf8proc_ssize_t r =
+        utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), cp);
     return r < 0 ? -1 : (int)r;
 }
 
@@ -90,8 +92,7 @@ static bool is_wordcp(int32_t cp)
     }
     utf8proc_category_t c = utf8proc_category(cp);
     return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
-           (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME) ||
-           c == UTF8PROC_CATEGORY_ND;
+           (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME) || c == UTF8PROC_CATEGORY_ND;
 }
 
 static bool is_upper(int32_t cp)
@@ -163,9 +164,9 @@ static bool normalise(tokbuf *tb, const char *s, size_t n)
     /* utf8proc: NFKC-style compatibility decomposition, case folding, marks stripped
      * (so "Vučić" and "Vucic" share a key); then curly apostrophes made straight. */
     utf8proc_uint8_t *out = NULL;
-    utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &out,
-                                      UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD |
-                                          UTF8PROC_STRIPMARK | UTF8PROC_COMPAT);
+    utf8proc_ssize_t r =
+        utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &out,
+                     UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | UTF8PROC_COMPAT);
     if (r < 0) {
         return false;
     }
@@ -418,9 +419,9 @@ static bool split_sentences(sg_doc *d)
         bool end = false;
         size_t last = i; /* last token of the sentence if it ends here */
         const sg_tok *t = &tb->toks[i];
-        bool terminal = (t->flags & SG_TK_PUNCT) &&
-                        (norm_is(tb, i, ".") || norm_is(tb, i, "!") || norm_is(tb, i, "?") ||
-                         norm_is(tb, i, "\xE2\x80\xA6"));
+        bool terminal =
+            (t->flags & SG_TK_PUNCT) && (norm_is(tb, i, ".") || norm_is(tb, i, "!") ||
+                                         norm_is(tb, i, "?") || norm_is(tb, i, "\xE2\x80\xA6"));
         if (terminal) {
             while (last + 1 < tb->n && is_closer(tb, last + 1) &&
                    !(tb->toks[last + 1].flags & SG_TK_NLBEFORE)) {
@@ -461,8 +462,28 @@ static bool split_sentences(sg_doc *d)
     return true;
 }
 
-sg_status sg_doc_new(const char *name, const char *path, const char *text, size_t len,
-                     sg_doc **out, sg_diag *diag)
+static bool build_lines(sg_doc *d)
+{
+    size_t n = 1;
+    for (size_t i = 0; i < d->len; i++) {
+        n += d->text[i] == '\n';
+    }
+    d->line_start = malloc(n * sizeof *d->line_start);
+    if (d->line_start == NULL) {
+        return false;
+    }
+    d->n_lines = 0;
+    d->line_start[d->n_lines++] = 0;
+    for (size_t i = 0; i < d->len; i++) {
+        if (d->text[i] == '\n') {
+            d->line_start[d->n_lines++] = i + 1;
+        }
+    }
+    return true;
+}
+
+sg_status sg_doc_new(const char *name, const char *path, const char *text, size_t len, sg_doc **out,
+                     sg_diag *diag)
 {
     sg_status st = SG_OK;
     size_t bad = 0;
@@ -498,11 +519,11 @@ sg_status sg_doc_new(const char *name, const char *path, const char *text, size_
         st = sg_i_diag(diag, SG_ERR_NOMEM, path, NULL, 0, 0, "out of memory");
         goto done;
     case TOK_BADUTF8:
-        st = sg_i_diag(diag, SG_ERR_SYNTAX, path, text, len, bad,
-                       "invalid UTF-8 byte 0x%02X", (unsigned)(unsigned char)text[bad]);
+        st = sg_i_diag(diag, SG_ERR_SYNTAX, path, text, len, bad, "invalid UTF-8 byte 0x%02X",
+                       (unsigned)(unsigned char)text[bad]);
         goto done;
     }
-    if (!split_sentences(d)) {
+    if (!split_sentences(d) || !build_lines(d)) {
         st = sg_i_diag(diag, SG_ERR_NOMEM, path, NULL, 0, 0, "out of memory");
         goto done;
     }
@@ -524,6 +545,7 @@ void sg_doc_free(sg_doc *doc)
     free(doc->tb.toks);
     free(doc->tb.norm);
     free(doc->sent_first);
+    free(doc->line_start);
     free(doc);
 }
 
@@ -572,7 +594,24 @@ void sg_doc_token_span(const sg_doc *doc, size_t i, size_t *start, size_t *end)
 
 void sg_doc_position(const sg_doc *doc, size_t offset, unsigned *line, unsigned *col)
 {
-    sg_i_line_col(doc->text, doc->len, offset, line, col);
+    if (offset > doc->len) {
+        offset = doc->len;
+    }
+    /* binary search for the last line starting at or before offset */
+    size_t lo = 0, hi = doc->n_lines;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->line_start[mid] <= offset) {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    unsigned l, c;
+    size_t s = doc->line_start[lo];
+    sg_i_line_col(doc->text + s, doc->len - s, offset - s, &l, &c);
+    *line = (unsigned)(lo + 1);
+    *col = c;
 }
 
 const sg_tok *sg_i_doc_tokens(const sg_doc *doc, size_t *n)

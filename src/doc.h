@@ -8,21 +8,21 @@
 #include "sg_doc.h"
 
 enum {
-    SG_TK_WORD = 1u << 0,   /* letters/digits (possibly with inner - ' .) */
-    SG_TK_PUNCT = 1u << 1,  /* a single punctuation or symbol code point */
-    SG_TK_NUM = 1u << 2,    /* starts with a digit */
-    SG_TK_CAP = 1u << 3,    /* first letter is upper case */
-    SG_TK_UPPER = 1u << 4,  /* has letters, all upper case */
-    SG_TK_POSS = 1u << 5,   /* the possessive marker 's / ’s / trailing ’ */
+    SG_TK_WORD = 1u << 0,    /* letters/digits (possibly with inner - ' .) */
+    SG_TK_PUNCT = 1u << 1,   /* a single punctuation or symbol code point */
+    SG_TK_NUM = 1u << 2,     /* starts with a digit */
+    SG_TK_CAP = 1u << 3,     /* first letter is upper case */
+    SG_TK_UPPER = 1u << 4,   /* has letters, all upper case */
+    SG_TK_POSS = 1u << 5,    /* the possessive marker 's / ’s / trailing ’ */
     SG_TK_NLBEFORE = 1u << 6 /* a line break precedes the token */
 };
 
 typedef struct sg_tok {
-    size_t start, end;    /* byte span in the document */
-    size_t norm_off;      /* offset of the normalised form in the doc's norm buffer */
+    size_t start, end; /* byte span in the document */
+    size_t norm_off;   /* offset of the normalised form in the doc's norm buffer */
     uint32_t norm_len;
-    uint32_t flags;       /* SG_TK_* */
-    uint64_t hash;        /* hash of the normalised form (sg_i_hash) */
+    uint32_t flags; /* SG_TK_* */
+    uint64_t hash;  /* hash of the normalised form (sg_i_hash) */
 } sg_tok;
 
 /* Tokens of the document and their count (borrowed, live as long as doc). */

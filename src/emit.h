@@ -19,8 +19,8 @@ sg_status sg_i_emit_json(const sg_graph *g, FILE *out, sg_diag *diag);
 
 /* Writes the centrality rows (already sorted and cut) as a JSON array of objects
  * {"id", "name", <metric>: number or null, ...}. Errors: SG_ERR_IO, SG_ERR_NOMEM. */
-sg_status sg_i_emit_centrality_json(const sg_graph *g, const sg_centrality *const *rows,
-                                    size_t n, FILE *out, sg_diag *diag);
+sg_status sg_i_emit_centrality_json(const sg_graph *g, const sg_centrality *const *rows, size_t n,
+                                    FILE *out, sg_diag *diag);
 
 /* The value of metric m in c. */
 double sg_i_metric_value(const sg_centrality *c, sg_metric m);

@@ -160,12 +160,11 @@ sg_status sg_emit_graph(const sg_graph *g, sg_graph_format fmt, const char *titl
     case SG_FMT_JSON:
         return sg_i_emit_json(g, out, diag);
     }
-    return sg_i_diag(diag, SG_ERR_BACKEND, NULL, NULL, 0, 0, "unknown graph format %d",
-                     (int)fmt);
+    return sg_i_diag(diag, SG_ERR_BACKEND, NULL, NULL, 0, 0, "unknown graph format %d", (int)fmt);
 }
 
-sg_status sg_i_emit_centrality_json(const sg_graph *g, const sg_centrality *const *rows,
-                                    size_t n, FILE *out, sg_diag *diag)
+sg_status sg_i_emit_centrality_json(const sg_graph *g, const sg_centrality *const *rows, size_t n,
+                                    FILE *out, sg_diag *diag)
 {
     sg_status st = SG_OK;
     char *text = NULL;

@@ -19,9 +19,9 @@ extern gvplugin_library_t gvplugin_neato_layout_LTX_library;
 extern gvplugin_library_t gvplugin_core_LTX_library;
 
 enum {
-    WRAP_AT = 20,        /* names longer than this many code points go on two lines */
-    TIP_EVIDENCE = 3,    /* evidence sentences shown in an edge tooltip */
-    TIP_TEXT_MAX = 160,  /* code points of one evidence sentence in a tooltip */
+    WRAP_AT = 20,       /* names longer than this many code points go on two lines */
+    TIP_EVIDENCE = 3,   /* evidence sentences shown in an edge tooltip */
+    TIP_TEXT_MAX = 160, /* code points of one evidence sentence in a tooltip */
 };
 
 /* ---- a growable string ------------------------------------------------------------ */
@@ -546,8 +546,7 @@ sg_status sg_i_emit_graphviz(const sg_graph *g, bool svg, const char *title, FIL
         goto done;
     }
     if (st != SG_OK) {
-        sg_i_diag(diag, st, NULL, NULL, 0, 0, "cannot build the drawing: %s",
-                  sg_status_str(st));
+        sg_i_diag(diag, st, NULL, NULL, 0, 0, "cannot build the drawing: %s", sg_status_str(st));
         goto done;
     }
     if (!svg) {

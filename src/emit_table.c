@@ -11,8 +11,8 @@
 /* Metric names in sg_metric order. An array of arrays rather than of pointers: pointers
  * would need relocation and land in writable data (make check-globals). */
 static const char metric_names[SG_M_COUNT][16] = {
-    "in_degree",  "out_degree", "in_strength", "out_strength", "betweenness",
-    "harmonic",   "pagerank",   "hub",         "authority",
+    "in_degree", "out_degree", "in_strength", "out_strength", "betweenness",
+    "harmonic",  "pagerank",   "hub",         "authority",
 };
 
 const char *sg_metric_name(sg_metric m)
@@ -278,8 +278,8 @@ sg_status sg_emit_centrality(const sg_graph *g, const sg_centrality *c, size_t n
         /* rows must belong to g; a bad index is a caller bug */
         if (nd == NULL) {
             st = sg_i_diag(diag, SG_ERR_BACKEND, NULL, NULL, 0, 0,
-                           "centrality row %zu names node %zu, the graph has %zu", i,
-                           c[i].node, sg_graph_node_count(g));
+                           "centrality row %zu names node %zu, the graph has %zu", i, c[i].node,
+                           sg_graph_node_count(g));
             goto done;
         }
         rows[i].c = &c[i];

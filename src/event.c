@@ -13,82 +13,85 @@
 /* ---- word classes (closed-class English words; compared on normalised tokens) ---- */
 
 static const char *const w_det[] = {
-    "the", "a", "an", "this", "these", "those", "its", "their", "his", "her", "our", "my",
-    "your", "some", "any", "every", "each", "several", "similar", "such", "further", "new",
-    "more", "fresh", "other", "another", "no", NULL};
-static const char *const w_be[] = {"is", "are", "was", "were", "be", "been", "being", "am",
-                                   "get", "got", "gets", "getting", NULL};
+    "the",     "a",   "an",   "this",  "these", "those",   "its",  "their",   "his",     "her",
+    "our",     "my",  "your", "some",  "any",   "every",   "each", "several", "similar", "such",
+    "further", "new", "more", "fresh", "other", "another", "no",   NULL};
+static const char *const w_be[] = {"is", "are", "was", "were", "be",      "been", "being",
+                                   "am", "get", "got", "gets", "getting", NULL};
 static const char *const w_aux[] = {"has", "have", "had", "having", "do", "does", "did", NULL};
 static const char *const w_modal[] = {"will", "would", "shall", "should", "can", "could",
-                                      "may", "might", "must", "'ll", NULL};
+                                      "may",  "might", "must",  "'ll",    NULL};
 static const char *const w_neg[] = {"not", "n't", "never", NULL};
 static const char *const w_adv[] = {
-    "also", "again", "later", "reportedly", "allegedly", "repeatedly", "once", "recently",
-    "previously", "already", "still", "further", "then", "now", "yet", "just", "even",
-    "jointly", "firmly", "openly", "directly", "briefly", "long", "formally", "publicly",
-    "strongly", "quickly", "immediately", "subsequently", "swiftly", "sharply", "twice",
-    "first", "finally", "today", "yesterday", "tonight", "officially", "effectively",
-    "since", "earlier", "both", "all", "ever", "too", "so", "largely", "mostly", NULL};
-static const char *const w_ly_nouns[] = {"supply", "apply", "reply", "rally", "ally",
-                                         "assembly", "family", "italy", "july", "only",
-                                         "early", "daily", "weekly", "monthly", NULL};
-static const char *const w_loc[] = {"in", "at", "near", "inside", "outside", "across",
-                                    "throughout", "around", "within", "off", "via", NULL};
-static const char *const w_prep[] = {"of", "for", "on", "in", "at", "with", "against", "to",
-                                     "into", "from", "by", "between", "over", "about",
-                                     "after", "before", "without", "despite", "toward",
-                                     "towards", "under", "amid", "during", "near", "among",
-                                     NULL};
+    "also",     "again",      "later",       "reportedly",  "allegedly",    "repeatedly",
+    "once",     "recently",   "previously",  "already",     "still",        "further",
+    "then",     "now",        "yet",         "just",        "even",         "jointly",
+    "firmly",   "openly",     "directly",    "briefly",     "long",         "formally",
+    "publicly", "strongly",   "quickly",     "immediately", "subsequently", "swiftly",
+    "sharply",  "twice",      "first",       "finally",     "today",        "yesterday",
+    "tonight",  "officially", "effectively", "since",       "earlier",      "both",
+    "all",      "ever",       "too",         "so",          "largely",      "mostly",
+    NULL};
+static const char *const w_ly_nouns[] = {"supply",   "apply",  "reply",  "rally",   "ally",
+                                         "assembly", "family", "italy",  "july",    "only",
+                                         "early",    "daily",  "weekly", "monthly", NULL};
+static const char *const w_loc[] = {"in",         "at",     "near",   "inside", "outside", "across",
+                                    "throughout", "around", "within", "off",    "via",     NULL};
+static const char *const w_prep[] = {
+    "of",     "for",     "on",      "in",   "at",     "with",  "against", "to",      "into",
+    "from",   "by",      "between", "over", "about",  "after", "before",  "without", "despite",
+    "toward", "towards", "under",   "amid", "during", "near",  "among",   NULL};
 /* prepositions that attach an actor to a preceding noun ("accusations against Y") */
-static const char *const w_pp_head[] = {"against", "on", "with", "to", "into", "over",
-                                        "toward", "towards", "from", "between", "about",
-                                        "for", "among", NULL};
-static const char *const w_clause[] = {"while", "whereas", "but", "although", "though",
-                                       "because", "if", "unless", "when", "whether",
-                                       "before", "after", "as", "until", "despite", NULL};
+static const char *const w_pp_head[] = {"against", "on",     "with",    "to",   "into",
+                                        "over",    "toward", "towards", "from", "between",
+                                        "about",   "for",    "among",   NULL};
+static const char *const w_clause[] = {
+    "while", "whereas", "but",    "although", "though", "because", "if",      "unless",
+    "when",  "whether", "before", "after",    "as",     "until",   "despite", NULL};
 static const char *const w_relpro[] = {"which", "who", "whom", "whose", NULL};
-static const char *const w_pron_they[] = {"they", "them", "many", "some", "most", "both",
-                                          "others", NULL};
+static const char *const w_pron_they[] = {"they", "them", "many",   "some",
+                                          "most", "both", "others", NULL};
 static const char *const w_pron_it[] = {"it", NULL};
 static const char *const w_pron_he[] = {"he", "she", "him", NULL};
-static const char *const w_group_types[] = {"protesters", "population", "group", "rebels",
-                                            "militia", "military", "civilians", "people",
+static const char *const w_group_types[] = {"protesters", "population",  "group",     "rebels",
+                                            "militia",    "military",    "civilians", "people",
                                             "opposition", "armed group", NULL};
 /* verbs whose "to"-infinitive complement carries the event ("agreed to send aid"),
  * as base forms; class_table adds their inflections */
-static const char *const v_control[] = {"agree", "decide", "plan", "want", "try", "seek",
-                                        "continue", "vow", "move", "begin", "start",
-                                        "attempt", "prepare", "aim", "hope", "intend",
-                                        "appear", "fail", "refuse", "decline", "pledge",
-                                        "promise", "offer", "threaten", "agree", NULL};
+static const char *const v_control[] = {
+    "agree",  "decide",  "plan",    "want",    "try",   "seek",     "continue", "vow",    "move",
+    "begin",  "start",   "attempt", "prepare", "aim",   "hope",     "intend",   "appear", "fail",
+    "refuse", "decline", "pledge",  "promise", "offer", "threaten", "agree",    NULL};
 static const char *const v_control_irr[] = {"sought", "began", "begun", NULL};
 /* light verbs whose object noun names the act ("imposed sanctions on X") */
-static const char *const v_light[] = {"impose", "open", "launch", "hold", "send", "provide",
-                                      "deliver", "give", "stage", "conduct", "carry", "level",
-                                      "make", "raise", "attend", "begin", "start", "join",
-                                      "resume", "enter", "extend", "mount", "file", "lodge",
-                                      "issue", "announce", "order", "take", "step", "hike",
-                                      "expand", "tighten", "slap", "approve", "adopt",
-                                      "renew", "pursue", "initiate", "boost", "increase",
-                                      "offer", "pledge", NULL};
-static const char *const v_light_irr[] = {"held", "sent", "gave", "given", "made", "began",
-                                          "begun", "took", "taken", NULL};
+static const char *const v_light[] = {
+    "impose", "open",     "launch", "hold",  "send",   "provide",  "deliver", "give",
+    "stage",  "conduct",  "carry",  "level", "make",   "raise",    "attend",  "begin",
+    "start",  "join",     "resume", "enter", "extend", "mount",    "file",    "lodge",
+    "issue",  "announce", "order",  "take",  "step",   "hike",     "expand",  "tighten",
+    "slap",   "approve",  "adopt",  "renew", "pursue", "initiate", "boost",   "increase",
+    "offer",  "pledge",   NULL};
+static const char *const v_light_irr[] = {"held",  "sent",  "gave", "given", "made",
+                                          "began", "begun", "took", "taken", NULL};
 /* nouns that name a claim: the object of a rejection that is really a denial */
-static const char *const n_claim[] = {"claim", "claims", "charge", "charges", "accusation",
-                                      "accusations", "allegation", "allegations", "report",
-                                      "reports", "assertion", "assertions", NULL};
+static const char *const n_claim[] = {
+    "claim",       "claims", "charge",  "charges",   "accusation", "accusations", "allegation",
+    "allegations", "report", "reports", "assertion", "assertions", NULL};
 /* role nouns: "Rwanda's government spokesperson said" has Rwanda as subject */
 static const char *const n_role[] = {
-    "spokesperson", "spokesman", "spokeswoman", "official", "officials", "minister",
-    "ministers", "envoy", "envoys", "ambassador", "representative", "representatives",
-    "delegation", "leader", "leaders", "president", "government", "ministry", "army",
-    "military", "forces", "troops", "authorities", "chief", "head", "office", "adviser",
-    "advisers", "advisor", "diplomats", "diplomat", "negotiators", "commander",
-    "commanders", "soldiers", "police", "administration", "cabinet", "parliament",
-    "lawmakers", "members", "supporters", NULL};
+    "spokesperson",   "spokesman",       "spokeswoman", "official",   "officials",
+    "minister",       "ministers",       "envoy",       "envoys",     "ambassador",
+    "representative", "representatives", "delegation",  "leader",     "leaders",
+    "president",      "government",      "ministry",    "army",       "military",
+    "forces",         "troops",          "authorities", "chief",      "head",
+    "office",         "adviser",         "advisers",    "advisor",    "diplomats",
+    "diplomat",       "negotiators",     "commander",   "commanders", "soldiers",
+    "police",         "administration",  "cabinet",     "parliament", "lawmakers",
+    "members",        "supporters",      NULL};
 
-static const char *const w_quant[] = {"thousands", "hundreds", "dozens", "millions", "scores",
-                                      "many", "some", "most", "groups", "crowds", NULL};
+static const char *const w_quant[] = {"thousands", "hundreds", "dozens", "millions",
+                                      "scores",    "many",     "some",   "most",
+                                      "groups",    "crowds",   NULL};
 
 enum {
     CL_DET = 1u << 0,
@@ -125,28 +128,17 @@ typedef struct class_list {
 static const char *const v_fail[] = {"fail", NULL};
 
 static const class_list class_lists[] = {
-    {CL_DET, w_det, false},
-    {CL_BE, w_be, false},
-    {CL_AUX, w_aux, false},
-    {CL_MODAL, w_modal, false},
-    {CL_NEG, w_neg, false},
-    {CL_ADV, w_adv, false},
-    {CL_LYNOUN, w_ly_nouns, false},
-    {CL_LOC, w_loc, false},
-    {CL_PREP, w_prep, false},
-    {CL_CLAUSE, w_clause, false},
-    {CL_RELPRO, w_relpro, false},
-    {CL_THEY, w_pron_they, false},
-    {CL_IT, w_pron_it, false},
-    {CL_HE, w_pron_he, false},
-    {CL_CLAIM, n_claim, false},
-    {CL_ROLE, n_role, false},
-    {CL_QUANT, w_quant, false},
-    {CL_PP_HEAD, w_pp_head, false},
-    {CL_CONTROL, v_control, true},
-    {CL_CONTROL, v_control_irr, false},
-    {CL_LIGHT, v_light, true},
-    {CL_LIGHT, v_light_irr, false},
+    {CL_DET, w_det, false},         {CL_BE, w_be, false},
+    {CL_AUX, w_aux, false},         {CL_MODAL, w_modal, false},
+    {CL_NEG, w_neg, false},         {CL_ADV, w_adv, false},
+    {CL_LYNOUN, w_ly_nouns, false}, {CL_LOC, w_loc, false},
+    {CL_PREP, w_prep, false},       {CL_CLAUSE, w_clause, false},
+    {CL_RELPRO, w_relpro, false},   {CL_THEY, w_pron_they, false},
+    {CL_IT, w_pron_it, false},      {CL_HE, w_pron_he, false},
+    {CL_CLAIM, n_claim, false},     {CL_ROLE, n_role, false},
+    {CL_QUANT, w_quant, false},     {CL_PP_HEAD, w_pp_head, false},
+    {CL_CONTROL, v_control, true},  {CL_CONTROL, v_control_irr, false},
+    {CL_LIGHT, v_light, true},      {CL_LIGHT, v_light_irr, false},
     {CL_FAIL, v_fail, true},
 };
 
@@ -282,8 +274,8 @@ enum { MAX_ARGS = 8 };
 typedef struct args {
     size_t actor[MAX_ARGS];
     size_t n;
-    size_t pos;             /* first token of the (first) argument */
-    const char *via;        /* "pronoun" / "description" / NULL */
+    size_t pos;      /* first token of the (first) argument */
+    const char *via; /* "pronoun" / "description" / NULL */
 } args;
 
 /* A coded event before it becomes an sg_event. */
@@ -292,7 +284,7 @@ typedef struct pending {
     size_t rel;
     bool negated;
     size_t trig_first, trig_last;
-    size_t attributed_to;  /* actor index or SG_NONE */
+    size_t attributed_to; /* actor index or SG_NONE */
     const char *via;
 } pending;
 
@@ -308,13 +300,13 @@ typedef struct scratch {
     int *tok_mention; /* per token of the sentence: mention index or -1 */
     int *tok_trigger; /* per token: trigger index or -1 */
     size_t cap_tok;
-    bool *consumed;   /* per trigger */
+    bool *consumed; /* per trigger */
     size_t cap_trig;
     pending *pend;
     size_t n_pend, cap_pend;
-    hist *hist;       /* document-level mention history for coreference */
+    hist *hist; /* document-level mention history for coreference */
     size_t n_hist, cap_hist;
-    args last_chain;  /* last coordinated actors (2+), for "they" */
+    args last_chain; /* last coordinated actors (2+), for "they" */
     size_t last_chain_tok;
     /* document-level record of accusations, for denials: source, target, relation */
     pending *claims;
@@ -656,7 +648,6 @@ static bool resolve_pronoun(const ctx *c, size_t p, size_t exclude, args *out)
     return false;
 }
 
-
 /* Is mention m in subject position: not after a preposition (except "thousands of"),
  * and followed by what can start a predicate? */
 static bool subject_like(const ctx *c, int m)
@@ -679,7 +670,8 @@ static bool subject_like(const ctx *c, int m)
         return false;
     }
     const sg_tok *t = &c->toks[n];
-    if (tok_in(c, n, CL_BE) || tok_in(c, n, CL_AUX) || tok_in(c, n, CL_MODAL) || tok_in(c, n, CL_NEG)) {
+    if (tok_in(c, n, CL_BE) || tok_in(c, n, CL_AUX) || tok_in(c, n, CL_MODAL) ||
+        tok_in(c, n, CL_NEG)) {
         return true;
     }
     return (t->flags & SG_TK_WORD) && !(t->flags & SG_TK_CAP) && !tok_in(c, n, CL_PREP) &&
@@ -689,7 +681,7 @@ static bool subject_like(const ctx *c, int m)
 /* ---- verb groups ---- */
 
 typedef struct vgroup {
-    size_t start;   /* first token of the verb group (aux, negation, adverbs) */
+    size_t start; /* first token of the verb group (aux, negation, adverbs) */
     bool negated, be, modal, have;
 } vgroup;
 
@@ -706,13 +698,12 @@ static vgroup verb_group(const ctx *c, size_t v)
         } else if (tok_in(c, q, CL_BE)) {
             g.be = true;
         } else if (tok_in(c, q, CL_AUX)) {
-            g.have = g.have || !tok_is(c, q, "did") ;
+            g.have = g.have || !tok_is(c, q, "did");
         } else if (tok_in(c, q, CL_MODAL)) {
             g.modal = true;
         } else if (is_adverb(c, q) && mention_at(c, q) < 0) {
             /* skip */
-        } else if (tok_is(c, q, "to") && q > c->first &&
-                   tok_in(c, q - 1, CL_CONTROL)) {
+        } else if (tok_is(c, q, "to") && q > c->first && tok_in(c, q - 1, CL_CONTROL)) {
             if (tok_in(c, q - 1, CL_FAIL)) {
                 g.negated = true;
             }
@@ -772,10 +763,9 @@ static bool np_subject(const ctx *c, size_t p, args *out)
             }
             return false;
         }
-        if (!(t->flags & SG_TK_WORD) || (t->flags & SG_TK_CAP && k > 0) ||
-            tok_in(c, q, CL_PREP) || tok_in(c, q, CL_BE) || tok_in(c, q, CL_AUX) ||
-            (trigger_at(c, q) >= 0 && !(k == 0 && is_claim_word(c, q))) ||
-            mention_at(c, q) >= 0) {
+        if (!(t->flags & SG_TK_WORD) || (t->flags & SG_TK_CAP && k > 0) || tok_in(c, q, CL_PREP) ||
+            tok_in(c, q, CL_BE) || tok_in(c, q, CL_AUX) ||
+            (trigger_at(c, q) >= 0 && !(k == 0 && is_claim_word(c, q))) || mention_at(c, q) >= 0) {
             return false;
         }
     }
@@ -794,8 +784,8 @@ static bool find_subject(const ctx *c, size_t start, size_t verb, args *out, boo
     }
     size_t p = start - 1;
     /* relative pronoun: "Armenia, which supported ..." */
-    if (tok_in(c, p, CL_RELPRO) || (tok_is(c, p, "that") && p > c->first &&
-                                    mention_at(c, p - 1) >= 0)) {
+    if (tok_in(c, p, CL_RELPRO) ||
+        (tok_is(c, p, "that") && p > c->first && mention_at(c, p - 1) >= 0)) {
         size_t q = p - 1;
         if (is_punct(c, q, ",") && q > c->first) {
             q--;
@@ -881,10 +871,11 @@ static bool find_target(const ctx *c, size_t from, size_t r, size_t source, bool
             (mention_at(c, i + 1) < 0 || !tok_in(c, i + 1, CL_DET))) {
             return false;
         }
-        if (tok_is(c, i, "and") && (tok_in(c, i + 1, CL_AUX) || tok_in(c, i + 1, CL_BE) ||
-                                    (trigger_at(c, i + 1) >= 0 &&
-                                     c->w->triggers[trigger_at(c, i + 1)].verb_rel != SG_NONE &&
-                                     c->w->triggers[trigger_at(c, i + 1)].verb_form != SG_VF_ING))) {
+        if (tok_is(c, i, "and") &&
+            (tok_in(c, i + 1, CL_AUX) || tok_in(c, i + 1, CL_BE) ||
+             (trigger_at(c, i + 1) >= 0 &&
+              c->w->triggers[trigger_at(c, i + 1)].verb_rel != SG_NONE &&
+              c->w->triggers[trigger_at(c, i + 1)].verb_form != SG_VF_ING))) {
             return false;
         }
         if (tok_is(c, i, "that")) {
@@ -974,8 +965,8 @@ static bool claim_push(scratch *sc, const pending *p)
 
 /* Codes source x target for relation r (reciprocal relations with coordinated
  * subjects and no target code every ordered pair). Returns false when out of memory. */
-static bool code(const ctx *c, const args *src, const args *tgt, size_t r, bool negated,
-                 size_t tf, size_t tl)
+static bool code(const ctx *c, const args *src, const args *tgt, size_t r, bool negated, size_t tf,
+                 size_t tl)
 {
     unsigned fl = rel_flags(c, r);
     bool untargeted_ok = (fl & (SG_REL_UNTARGETED | SG_REL_REPORTING)) != 0;
@@ -1083,7 +1074,8 @@ static bool infinitive_at(const ctx *c, size_t i)
     if (i >= c->last || !(c->toks[i].flags & SG_TK_WORD)) {
         return false;
     }
-    if (mention_at(c, i) >= 0 || tok_in(c, i, CL_DET) || (c->toks[i].flags & (SG_TK_CAP | SG_TK_NUM))) {
+    if (mention_at(c, i) >= 0 || tok_in(c, i, CL_DET) ||
+        (c->toks[i].flags & (SG_TK_CAP | SG_TK_NUM))) {
         return false;
     }
     return true;
@@ -1121,8 +1113,8 @@ static char reading(const ctx *c, const sg_trigger *t)
         !(c->toks[p - 1].flags & SG_TK_CAP) && mention_at(c, p - 1) < 0 &&
         !tok_in(c, p - 1, CL_BE) && !tok_in(c, p - 1, CL_AUX) && !tok_in(c, p - 1, CL_MODAL) &&
         !tok_in(c, p - 1, CL_NEG) && !tok_is(c, p - 1, "to") && !tok_in(c, p - 1, CL_THEY) &&
-        !tok_in(c, p - 1, CL_IT) && !tok_in(c, p - 1, CL_HE) &&
-        !tok_in(c, p - 1, CL_RELPRO) && !tok_is(c, p - 1, "and") && !tok_is(c, p - 1, "that")) {
+        !tok_in(c, p - 1, CL_IT) && !tok_in(c, p - 1, CL_HE) && !tok_in(c, p - 1, CL_RELPRO) &&
+        !tok_is(c, p - 1, "and") && !tok_is(c, p - 1, "that")) {
         return 'n'; /* "humanitarian aid", "security talks" */
     }
     return 'v';
@@ -1367,9 +1359,9 @@ static sg_status do_sentence(ctx *c)
                     continue;
                 }
                 prev_subject = src;
-            if (first_subject.n == 0) {
-                first_subject = src;
-            }
+                if (first_subject.n == 0) {
+                    first_subject = src;
+                }
                 if (g.modal) {
                     continue;
                 }
@@ -1520,8 +1512,7 @@ static sg_status emit_pending(const ctx *c, size_t sent, sg_events *out)
         e.trigger_start = t0;
         e.trigger_end = t1;
         e.text = sentence;
-        e.attributed_to =
-            p->attributed_to != SG_NONE ? c->lex->actors[p->attributed_to].id : NULL;
+        e.attributed_to = p->attributed_to != SG_NONE ? c->lex->actors[p->attributed_to].id : NULL;
         e.resolved_via = p->via;
         st = sg_events_add(out, &e);
         free(trigger);

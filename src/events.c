@@ -167,8 +167,8 @@ static sg_status grow_actor_slots(sg_events *ev)
     return SG_OK;
 }
 
-sg_status sg_events_add_actor(sg_events *ev, const char *id, const char *name,
-                              const char *type, size_t mentions)
+sg_status sg_events_add_actor(sg_events *ev, const char *id, const char *name, const char *type,
+                              size_t mentions)
 {
     bool oom = false;
     size_t slot;
@@ -418,8 +418,8 @@ static sg_status key_error(line_ctx *lc, const char *key, const char *what)
             break;
         }
     }
-    return sg_i_diag(lc->diag, SG_ERR_SYNTAX, lc->path, lc->buf, lc->len, off,
-                     "event key '%s' %s", key, what);
+    return sg_i_diag(lc->diag, SG_ERR_SYNTAX, lc->path, lc->buf, lc->len, off, "event key '%s' %s",
+                     key, what);
 }
 
 static sg_status get_str(line_ctx *lc, const cJSON *o, const char *key, bool required,

@@ -385,13 +385,13 @@ static bool hits_power(size_t n, size_t npairs, const igraph_vector_int_t *edges
     return converged;
 }
 
-#define SG_IG(call, what)                                                                  \
-    do {                                                                                   \
-        igraph_error_t rc_ = (call);                                                       \
-        if (rc_ != IGRAPH_SUCCESS) {                                                       \
-            st = igraph_fail(diag, rc_, (what));                                           \
-            goto done;                                                                     \
-        }                                                                                  \
+#define SG_IG(call, what)                                                                          \
+    do {                                                                                           \
+        igraph_error_t rc_ = (call);                                                               \
+        if (rc_ != IGRAPH_SUCCESS) {                                                               \
+            st = igraph_fail(diag, rc_, (what));                                                   \
+            goto done;                                                                             \
+        }                                                                                          \
     } while (0)
 
 sg_status sg_graph_centrality(const sg_graph *g, sg_centrality *out, sg_diag *diag)
@@ -402,8 +402,7 @@ sg_status sg_graph_centrality(const sg_graph *g, sg_centrality *out, sg_diag *di
     size_t npairs = 0;
     double *scratch = NULL;
     igraph_error_handler_t *old_err = igraph_set_error_handler(igraph_error_handler_ignore);
-    igraph_warning_handler_t *old_warn =
-        igraph_set_warning_handler(igraph_warning_handler_ignore);
+    igraph_warning_handler_t *old_warn = igraph_set_warning_handler(igraph_warning_handler_ignore);
 
     memset(&k, 0, sizeof k);
     for (size_t i = 0; i < n; i++) {
@@ -446,8 +445,7 @@ sg_status sg_graph_centrality(const sg_graph *g, sg_centrality *out, sg_diag *di
         /* counts are >= 1, so the lengths are positive and finite */
         VECTOR(k.invw)[i] = 1.0 / VECTOR(k.w)[i];
     }
-    SG_IG(igraph_create(&k.graph, &k.edges, (igraph_integer_t)n, IGRAPH_DIRECTED),
-          "igraph_create");
+    SG_IG(igraph_create(&k.graph, &k.edges, (igraph_integer_t)n, IGRAPH_DIRECTED), "igraph_create");
     k.has_graph = true;
     SG_IG(igraph_vector_int_init(&k.ideg, 0), "igraph_vector_int_init");
     k.has_ideg = true;
@@ -464,14 +462,12 @@ sg_status sg_graph_centrality(const sg_graph *g, sg_centrality *out, sg_diag *di
     for (size_t i = 0; i < n; i++) {
         out[i].out_degree = (double)VECTOR(k.ideg)[i];
     }
-    SG_IG(igraph_strength(&k.graph, &k.res, igraph_vss_all(), IGRAPH_IN, IGRAPH_NO_LOOPS,
-                          &k.w),
+    SG_IG(igraph_strength(&k.graph, &k.res, igraph_vss_all(), IGRAPH_IN, IGRAPH_NO_LOOPS, &k.w),
           "igraph_strength");
     for (size_t i = 0; i < n; i++) {
         out[i].in_strength = VECTOR(k.res)[i];
     }
-    SG_IG(igraph_strength(&k.graph, &k.res, igraph_vss_all(), IGRAPH_OUT, IGRAPH_NO_LOOPS,
-                          &k.w),
+    SG_IG(igraph_strength(&k.graph, &k.res, igraph_vss_all(), IGRAPH_OUT, IGRAPH_NO_LOOPS, &k.w),
           "igraph_strength");
     for (size_t i = 0; i < n; i++) {
         out[i].out_strength = VECTOR(k.res)[i];
@@ -482,8 +478,8 @@ sg_status sg_graph_centrality(const sg_graph *g, sg_centrality *out, sg_diag *di
         out[i].betweenness = VECTOR(k.res)[i];
     }
     if (n > 1) {
-        SG_IG(igraph_harmonic_centrality(&k.graph, &k.res, igraph_vss_all(), IGRAPH_OUT,
-                                         &k.invw, true),
+        SG_IG(igraph_harmonic_centrality(&k.graph, &k.res, igraph_vss_all(), IGRAPH_OUT, &k.invw,
+                                         true),
               "igraph_harmonic_centrality");
         for (size_t i = 0; i < n; i++) {
             out[i].harmonic = VECTOR(k.res)[i];
@@ -499,8 +495,7 @@ sg_status sg_graph_centrality(const sg_graph *g, sg_centrality *out, sg_diag *di
         goto done;
     }
     SG_IG(igraph_personalized_pagerank(&k.graph, IGRAPH_PAGERANK_ALGO_PRPACK, &k.res, NULL,
-                                       igraph_vss_all(), IGRAPH_DIRECTED, 0.85, NULL, &k.w,
-                                       NULL),
+                                       igraph_vss_all(), IGRAPH_DIRECTED, 0.85, NULL, &k.w, NULL),
           "igraph_personalized_pagerank");
     for (size_t i = 0; i < n; i++) {
         out[i].pagerank = VECTOR(k.res)[i];
@@ -511,8 +506,7 @@ sg_status sg_graph_centrality(const sg_graph *g, sg_centrality *out, sg_diag *di
     k.has_auth = true;
     /* our own ARPACK options: NULL would make igraph modify its global defaults */
     igraph_arpack_options_init(&k.arpack);
-    SG_IG(igraph_hub_and_authority_scores(&k.graph, &k.hub, &k.auth, NULL, true, &k.w,
-                                          &k.arpack),
+    SG_IG(igraph_hub_and_authority_scores(&k.graph, &k.hub, &k.auth, NULL, true, &k.w, &k.arpack),
           "igraph_hub_and_authority_scores");
     /* When the principal eigenvalue of A A^T is degenerate (a reciprocal pair with equal
      * counts, two equal components) any vector of its eigenspace is an answer, and

@@ -11,8 +11,7 @@
  * buf may be NULL, then line and col are 0. The message is printf-formatted. Returns
  * st, so callers can write `return sg_i_diag(...)`. */
 sg_status sg_i_diag(sg_diag *d, sg_status st, const char *path, const char *buf, size_t len,
-                    size_t offset, const char *fmt, ...)
-    __attribute__((format(printf, 7, 8)));
+                    size_t offset, const char *fmt, ...) __attribute__((format(printf, 7, 8)));
 
 /* Computes the 1-based line and code-point column of byte offset `offset` in buf. */
 void sg_i_line_col(const char *buf, size_t len, size_t offset, unsigned *line, unsigned *col);

@@ -35,8 +35,8 @@ typedef struct src {
     const char *path; /* for diagnostics, borrowed */
     const char *s;    /* the whole buffer, BOM included */
     size_t len;
-    size_t bom;    /* 3 when the text starts with a UTF-8 byte-order mark, else 0 */
-    size_t start;  /* offset of the top-level value */
+    size_t bom;     /* 3 when the text starts with a UTF-8 byte-order mark, else 0 */
+    size_t start;   /* offset of the top-level value */
     bool relations; /* a relations file (else actors) */
     sg_diag *diag;
 } src;
@@ -46,7 +46,7 @@ static sg_status fail(const src *c, sg_status st, size_t off, const char *fmt, .
 
 static sg_status fail(const src *c, sg_status st, size_t off, const char *fmt, ...)
 {
-    char msg[sizeof ((sg_diag *)0)->msg];
+    char msg[sizeof((sg_diag *)0)->msg];
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
@@ -172,8 +172,8 @@ static size_t check_string(const char *s, size_t len, size_t i, const char **err
             return 0;
         }
         if (u >= 0xD800 && u <= 0xDBFF) {
-            long lo = (i + 7 < len && s[i + 6] == '\\' && s[i + 7] == 'u') ? hex4(s, len, i + 8)
-                                                                            : -1;
+            long lo =
+                (i + 7 < len && s[i + 6] == '\\' && s[i + 7] == 'u') ? hex4(s, len, i + 8) : -1;
             if (lo < 0xDC00 || lo > 0xDFFF) {
                 *err = "lone surrogate in string";
                 *err_off = i;
@@ -299,7 +299,7 @@ value:
             goto after;
         }
         *err = (s[i] == ']' || s[i] == '}') ? "expected a value (trailing comma?)"
-                                             : "expected a value";
+                                            : "expected a value";
         *err_off = i;
         return false;
     }
@@ -400,8 +400,8 @@ static size_t skip_value(const char *s, size_t len, size_t i)
         }
         return len;
     }
-    while (i < len && s[i] != ',' && s[i] != '}' && s[i] != ']' && s[i] != ' ' &&
-           s[i] != '\t' && s[i] != '\n' && s[i] != '\r') {
+    while (i < len && s[i] != ',' && s[i] != '}' && s[i] != ']' && s[i] != ' ' && s[i] != '\t' &&
+           s[i] != '\n' && s[i] != '\r') {
         i++;
     }
     return i;
@@ -877,12 +877,12 @@ static const irregular IRREGULAR[] = {
  * (stress on the last syllable, or -l/-p spellings common to British and American
  * usage). One-syllable CVC verbs double by rule. Sorted for bsearch. */
 static const char DOUBLING[][12] = {
-    "abet",     "acquit",   "admit",    "allot",    "annul",    "commit",   "compel",
-    "concur",   "confer",   "control",  "defer",    "deter",    "embed",    "emit",
-    "enrol",    "equip",    "excel",    "expel",    "extol",    "handicap", "impel",
-    "incur",    "infer",    "kidnap",   "occur",    "omit",     "outstrip", "outwit",
-    "patrol",   "permit",   "prefer",   "propel",   "rebel",    "rebut",    "recur",    "refer",
-    "regret",   "remit",    "repel",    "submit",   "transfer", "transmit", "worship",
+    "abet",     "acquit",   "admit",    "allot",    "annul",  "commit", "compel", "concur",
+    "confer",   "control",  "defer",    "deter",    "embed",  "emit",   "enrol",  "equip",
+    "excel",    "expel",    "extol",    "handicap", "impel",  "incur",  "infer",  "kidnap",
+    "occur",    "omit",     "outstrip", "outwit",   "patrol", "permit", "prefer", "propel",
+    "rebel",    "rebut",    "recur",    "refer",    "regret", "remit",  "repel",  "submit",
+    "transfer", "transmit", "worship",
 };
 
 static int cmp_irregular(const void *key, const void *elem)
@@ -1167,8 +1167,7 @@ static sg_status check_keys(const src *c, const cJSON *obj, size_t obj_off,
         size_t vo = obj_off;
         if (nth > 0) {
             find_member(c->s, c->len, obj_off, m->string, nth, &ko, &vo);
-            return fail(c, SG_ERR_SYNTAX, ko, "duplicate key '%s'%s", shown(m->string, b),
-                        where);
+            return fail(c, SG_ERR_SYNTAX, ko, "duplicate key '%s'%s", shown(m->string, b), where);
         }
         bool ok = false;
         for (size_t i = 0; i < n_allowed; i++) {
@@ -1193,8 +1192,8 @@ static sg_status get_string(entry *e, const char *key, bool required, bool nonem
     *out = NULL;
     if (v == NULL) {
         if (required) {
-            return fail(e->c, SG_ERR_SYNTAX, entry_off(e->c, e->k), "missing key '%s' in %s",
-                        key, e->label);
+            return fail(e->c, SG_ERR_SYNTAX, entry_off(e->c, e->k), "missing key '%s' in %s", key,
+                        e->label);
         }
         return SG_OK;
     }
@@ -1228,8 +1227,7 @@ static const char *item_name(item_kind kind)
 
 /* Validates optional array-of-strings member key. Sets *arr (NULL when absent) and *n.
  * Checks each element according to kind. */
-static sg_status get_array(entry *e, const char *key, item_kind kind, const cJSON **arr,
-                           size_t *n)
+static sg_status get_array(entry *e, const char *key, item_kind kind, const cJSON **arr, size_t *n)
 {
     const cJSON *v = cJSON_GetObjectItemCaseSensitive(e->obj, key);
     char b[SHOWN];
@@ -1333,8 +1331,7 @@ static sg_status get_id(entry *e, const char *kind, char **id)
     const cJSON *v = cJSON_GetObjectItemCaseSensitive(e->obj, "id");
     *id = NULL;
     if (v == NULL) {
-        return fail(e->c, SG_ERR_SYNTAX, entry_off(e->c, e->k), "missing key 'id' in %s",
-                    e->label);
+        return fail(e->c, SG_ERR_SYNTAX, entry_off(e->c, e->k), "missing key 'id' in %s", e->label);
     }
     if (!cJSON_IsString(v)) {
         return fail(e->c, SG_ERR_SYNTAX, val_off(e->c, e->k, "id"), "'id' of %s must be a string",
@@ -1364,9 +1361,8 @@ static void set_label(entry *e, const char *kind)
  * data in position-independent code (make check-globals). */
 static const char ACTOR_KEYS[][KEY_MAX] = {"id",      "name",     "type",       "parent",
                                            "aliases", "patterns", "description"};
-static const char RELATION_KEYS[][KEY_MAX] = {"id",    "label", "cameo",    "goldstein",
-                                              "verbs", "nouns", "patterns", "flags",
-                                              "description"};
+static const char RELATION_KEYS[][KEY_MAX] = {"id",    "label",    "cameo", "goldstein",  "verbs",
+                                              "nouns", "patterns", "flags", "description"};
 #define N_KEYS(a) (sizeof(a) / sizeof((a)[0]))
 
 static sg_status parse_actor(entry *e, size_t off, sg_i_actor *a)
@@ -1419,8 +1415,7 @@ static sg_status parse_actor(entry *e, size_t off, sg_i_actor *a)
     return st;
 }
 
-static const char FLAG_NAMES[][12] = {"reporting", "refusal", "denial", "reciprocal",
-                                      "untargeted"};
+static const char FLAG_NAMES[][12] = {"reporting", "refusal", "denial", "reciprocal", "untargeted"};
 
 static sg_status parse_relation(entry *e, size_t off, sg_i_relation *r)
 {
@@ -1454,8 +1449,8 @@ static sg_status parse_relation(entry *e, size_t off, sg_i_relation *r)
         }
         if (!ok) {
             st = fail(c, SG_ERR_SYNTAX, val_off(c, e->k, "cameo"),
-                      "invalid cameo code '%s' of %s (2 to 4 digits expected)",
-                      shown(r->cameo, b), e->label);
+                      "invalid cameo code '%s' of %s (2 to 4 digits expected)", shown(r->cameo, b),
+                      e->label);
         }
     }
     if (st == SG_OK) {
@@ -1543,8 +1538,8 @@ static sg_status parse_top(src *c, cJSON **root, const cJSON **arr)
     c->bom = (c->len >= 3 && memcmp(c->s, "\xEF\xBB\xBF", 3) == 0) ? 3 : 0;
     snprintf(allowed[0], sizeof allowed[0], "%s", name);
     if (bad < c->len) {
-        return fail(c, SG_ERR_SYNTAX, bad, c->s[bad] == '\0' ? "invalid NUL byte"
-                                                             : "invalid UTF-8 byte sequence");
+        return fail(c, SG_ERR_SYNTAX, bad,
+                    c->s[bad] == '\0' ? "invalid NUL byte" : "invalid UTF-8 byte sequence");
     }
     c->start = skip_ws(c->s, c->len, c->bom);
     if (!json_check(c->s, c->len, c->start, &err, &err_off)) {
@@ -1819,7 +1814,7 @@ static sg_status actor_fail(sg_diag *diag, const sg_i_actor *a, const char *fmt,
 
 static sg_status actor_fail(sg_diag *diag, const sg_i_actor *a, const char *fmt, ...)
 {
-    char msg[sizeof ((sg_diag *)0)->msg];
+    char msg[sizeof((sg_diag *)0)->msg];
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);

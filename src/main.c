@@ -54,9 +54,9 @@ static const opt_doc options[] = {
     {"output", required_argument, OPT_OUTPUT, C_ALL, "FILE",
      "write to FILE instead of standard output ('-' = stdout); the file appears only "
      "when the run succeeds"},
-    {"format", required_argument, OPT_FORMAT, C_GR | C_CE, "FMT",
-     "graph: svg, dot or json (default: from the -o extension, else svg); "
-     "centrality: table, csv or json (default: table)"},
+    {"format", required_argument, OPT_FORMAT, C_GR, "FMT",
+     "svg, dot or json (default: from the -o extension, else svg)"},
+    {"format", required_argument, OPT_FORMAT, C_CE, "FMT", "table, csv or json (default: table)"},
     {"actors", required_argument, OPT_ACTORS, C_ALL, "FILE",
      "actor lexicon (repeatable); replaces the built-in actors.json"},
     {"relations", required_argument, OPT_RELATIONS, C_ALL, "FILE",
@@ -134,9 +134,11 @@ static void print_help(FILE *f, enum cmd cmd)
         }
         fprintf(f, "  %-26s %s\n", left, o->help);
     }
-    fprintf(f, "\nlexicons: the built-in actors.json and relations.json are looked up in\n"
-               "$STANCEGRAPH_LEXICONS, then in the source tree's lexicons/ when run from\n"
-               "build/, then in %s/lexicons.\n",
+    fprintf(f,
+            "\nlexicons: the built-in actors.json and relations.json are looked up in\n"
+            "$STANCEGRAPH_LEXICONS, then in the source tree's lexicons/ when run from\n"
+            "build/, then in ../share/stancegraph/lexicons beside the binary's\n"
+            "directory, then in %s/lexicons.\n",
             SG_DATADIR);
     fprintf(f, "\nexit status: 0 success, 1 processing error (I/O, library failure),\n"
                "2 usage or input error (bad option, unreadable or malformed input or "
@@ -145,16 +147,15 @@ static void print_help(FILE *f, enum cmd cmd)
 
 static void print_main_help(FILE *f)
 {
-    fprintf(f,
-            "usage: stancegraph COMMAND [OPTIONS] [FILE...]\n\n"
-            "Turn news text into an actor-stance graph: who accuses, denies, demands,\n"
-            "supports, threatens, meets or attacks whom, with the sentence that says so.\n\n"
-            "commands:\n"
-            "  extract      events as JSON Lines\n"
-            "  graph        the aggregated graph as SVG, DOT or JSON\n"
-            "  centrality   actor centrality as a table, CSV or JSON\n\n"
-            "'stancegraph COMMAND --help' describes a command and its options.\n"
-            "exit status: 0 success, 1 processing error, 2 usage or input error.\n");
+    fprintf(f, "usage: stancegraph COMMAND [OPTIONS] [FILE...]\n\n"
+               "Turn news text into an actor-stance graph: who accuses, denies, demands,\n"
+               "supports, threatens, meets or attacks whom, with the sentence that says so.\n\n"
+               "commands:\n"
+               "  extract      events as JSON Lines\n"
+               "  graph        the aggregated graph as SVG, DOT or JSON\n"
+               "  centrality   actor centrality as a table, CSV or JSON\n\n"
+               "'stancegraph COMMAND --help' describes a command and its options.\n"
+               "exit status: 0 success, 1 processing error, 2 usage or input error.\n");
 }
 
 static int usage_error(const char *fmt, const char *arg)
@@ -187,39 +188,36 @@ static bool file_exists(const char *p)
     return stat(p, &sb) == 0 && S_ISREG(sb.st_mode);
 }
 
-/* Finds the built-in lexicon directory (see --help). Writes it to dir. */
-static bool lexicon_dir(char *dir, size_t n)
+/* Finds the built-in lexicon directory (see --help). Writes it to dir (n bytes). */
+static void lexicon_dir(char *dir, size_t n)
 {
-    char probe[PATH_MAX + 32];
+    char probe[PATH_MAX + 96];
+    char exe[PATH_MAX];
     const char *env = getenv("STANCEGRAPH_LEXICONS");
     if (env != NULL && env[0] != '\0') {
         snprintf(dir, n, "%s", env);
-        return true;
+        return;
     }
-    char exe[PATH_MAX];
     ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    char *slash = NULL;
     if (len > 0) {
         exe[len] = '\0';
-        char *slash = strrchr(exe, '/');
-        if (slash != NULL) {
-            *slash = '\0';
-            /* the source tree: <root>/build[/asan]/stancegraph -> <root>/lexicons */
-            for (int up = 1; up <= 2; up++) {
-                char *s = strrchr(exe, '/');
-                if (s == NULL) {
-                    break;
-                }
-                *s = '\0';
-                snprintf(probe, sizeof probe, "%s/lexicons/relations.json", exe);
-                if (file_exists(probe)) {
-                    snprintf(dir, n, "%s/lexicons", exe);
-                    return true;
-                }
+        slash = strrchr(exe, '/');
+    }
+    if (slash != NULL) {
+        *slash = '\0'; /* exe is now the binary's directory */
+        /* the source tree: <root>/build[/asan]/stancegraph -> <root>/lexicons */
+        static const char *const rel[] = {"/../lexicons", "/../../lexicons",
+                                          "/../share/stancegraph/lexicons"};
+        for (size_t i = 0; i < sizeof rel / sizeof rel[0]; i++) {
+            snprintf(probe, sizeof probe, "%s%s/relations.json", exe, rel[i]);
+            if (file_exists(probe)) {
+                snprintf(dir, n, "%s%s", exe, rel[i]);
+                return;
             }
         }
     }
     snprintf(dir, n, "%s/lexicons", SG_DATADIR);
-    return true;
 }
 
 /* A lexicon that cannot be read or compiled is an input error (exit 2). */
@@ -232,8 +230,8 @@ static int lexicon_error(const sg_diag *d)
 static int load_lexicon(const config *cfg, sg_lexicon **out)
 {
     sg_diag d;
-    char dir[PATH_MAX + 32];
-    char path[PATH_MAX + 64];
+    char dir[PATH_MAX + 96];
+    char path[PATH_MAX + 128];
     sg_lexicon *lex = sg_lexicon_new();
     int rc = EXIT_OK;
     sg_diag_init(&d);
@@ -353,8 +351,8 @@ static bool blank(const char *s, size_t n)
  * first need), events files are parsed. With `stream` set (extract), each input's
  * events are written there as soon as it is done and only its actors are kept in ev,
  * so memory does not grow with the number of documents. */
-static int collect(const config *cfg, char **files, size_t n_files, sg_events *ev,
-                   FILE *stream, const char *stream_name)
+static int collect(const config *cfg, char **files, size_t n_files, sg_events *ev, FILE *stream,
+                   const char *stream_name)
 {
     static const char *const stdin_only[] = {"-"};
     sg_lexicon *lex = NULL;
@@ -529,8 +527,7 @@ static int out_close(outfile *o, int rc)
             rc = EXIT_PROCESSING;
         }
         if (rc == EXIT_OK && rename(o->tmp, o->final) != 0) {
-            fprintf(stderr, "%s: error: cannot rename into place: %s\n", shown,
-                    strerror(errno));
+            fprintf(stderr, "%s: error: cannot rename into place: %s\n", shown, strerror(errno));
             rc = EXIT_PROCESSING;
         }
         if (rc != EXIT_OK) {
@@ -592,12 +589,10 @@ static int run(const config *cfg, char **files, size_t n_files)
         } else if (strcmp(cfg->format, "json") == 0) {
             tfmt = SG_TAB_JSON;
         } else {
-            return usage_error("unknown table format '%s' (use table, csv or json)",
-                               cfg->format);
+            return usage_error("unknown table format '%s' (use table, csv or json)", cfg->format);
         }
     } else if (cfg->cmd == CMD_EXTRACT && cfg->format != NULL) {
-        return usage_error("extract writes JSON Lines; '--format %s' is not accepted",
-                           cfg->format);
+        return usage_error("extract writes JSON Lines; '--format %s' is not accepted", cfg->format);
     }
 
     rc = out_open(&out, cfg->output);

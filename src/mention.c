@@ -13,13 +13,13 @@ enum { MAX_NGRAM = 12 };
 
 typedef struct entry {
     uint64_t key;
-    uint32_t next;      /* next entry with the same slot chain, UINT32_MAX = none */
+    uint32_t next; /* next entry with the same slot chain, UINT32_MAX = none */
     uint8_t kind;
     uint8_t ntok;
-    uint8_t form;       /* SG_VF_* for verbs */
-    uint8_t upper;      /* acronym alias: matches upper-case text only */
-    size_t index;       /* actor or relation index */
-    size_t norm_off;    /* NUL-separated normalised tokens in ix->norms */
+    uint8_t form;    /* SG_VF_* for verbs */
+    uint8_t upper;   /* acronym alias: matches upper-case text only */
+    size_t index;    /* actor or relation index */
+    size_t norm_off; /* NUL-separated normalised tokens in ix->norms */
     size_t norm_len;
 } entry;
 
@@ -31,8 +31,8 @@ struct sg_i_index {
     char *norms;
     size_t norms_len, norms_cap;
     size_t max_ntok;
-    uint64_t *first;      /* hashes of every entry's first token (open addressing, 0 =
-                             empty): most tokens start no phrase and are skipped */
+    uint64_t *first; /* hashes of every entry's first token (open addressing, 0 =
+                        empty): most tokens start no phrase and are skipped */
     size_t n_first;
 };
 
@@ -157,7 +157,8 @@ static size_t pluralise(const char *norms, size_t norms_len, char *out, size_t c
         memcpy(out + end - 1, "ies", 4);
         return end + 3;
     }
-    if (last == 's' || last == 'x' || last == 'z' || (last == 'h' && (prev == 'c' || prev == 's'))) {
+    if (last == 's' || last == 'x' || last == 'z' ||
+        (last == 'h' && (prev == 'c' || prev == 's'))) {
         memcpy(out + end, "es", 3);
         return end + 3;
     }
@@ -170,8 +171,8 @@ static size_t pluralise(const char *norms, size_t norms_len, char *out, size_t c
  * another actor or relation that already owns the same phrase in the same role (an
  * alias on two actors, a verb form or noun in two relations: the match would be
  * arbitrary), else to SG_NONE. */
-static bool add_entry(sg_i_index *ix, const char *norms, size_t norms_len, int ntok,
-                      uint8_t kind, size_t index, uint8_t form, bool upper, size_t *clash)
+static bool add_entry(sg_i_index *ix, const char *norms, size_t norms_len, int ntok, uint8_t kind,
+                      size_t index, uint8_t form, bool upper, size_t *clash)
 {
     *clash = SG_NONE;
     if (ntok <= 0 || ntok > MAX_NGRAM) {
@@ -300,8 +301,7 @@ sg_status sg_i_index_build(sg_lexicon *lex, sg_diag *diag)
                 for (int t = 0; t < n; t++) {
                     len += strlen(buf + len) + 1;
                 }
-                if (n > 0 &&
-                    !add_entry(ix, buf, len, n, KIND_VERB, r, (uint8_t)f, false, &clash)) {
+                if (n > 0 && !add_entry(ix, buf, len, n, KIND_VERB, r, (uint8_t)f, false, &clash)) {
                     goto nomem;
                 }
                 if (clash != SG_NONE) {
@@ -329,8 +329,7 @@ sg_status sg_i_index_build(sg_lexicon *lex, sg_diag *diag)
             if (clash != SG_NONE || clash2 != SG_NONE) {
                 sg_i_index_free(ix);
                 return clash_diag(diag, rel->file, rel->line, rel->col, "noun", no, "relation",
-                                  rel->id,
-                                  lex->relations[clash != SG_NONE ? clash : clash2].id);
+                                  rel->id, lex->relations[clash != SG_NONE ? clash : clash2].id);
             }
         }
     }
@@ -441,8 +440,8 @@ static sg_status run_pattern(const sg_doc *doc, sg_worker *w, const sg_i_pattern
         PCRE2_UCHAR msg[120];
         pcre2_get_error_message(rc, msg, sizeof msg);
         return sg_i_diag(diag, SG_ERR_PATTERN, sg_doc_name(doc), text, len, s0,
-                         "pattern '%s' of %s '%s' failed on this sentence: %s", p->src, what,
-                         owner, (const char *)msg);
+                         "pattern '%s' of %s '%s' failed on this sentence: %s", p->src, what, owner,
+                         (const char *)msg);
     }
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(w->md);
     size_t ms = ov[0], me = ov[1];
@@ -461,8 +460,8 @@ static sg_status run_pattern(const sg_doc *doc, sg_worker *w, const sg_i_pattern
     return SG_OK;
 }
 
-sg_status sg_i_find_mentions(const sg_lexicon *lex, const sg_doc *doc, sg_worker *w,
-                             size_t first, size_t last, sg_diag *diag)
+sg_status sg_i_find_mentions(const sg_lexicon *lex, const sg_doc *doc, sg_worker *w, size_t first,
+                             size_t last, sg_diag *diag)
 {
     const sg_i_index *ix = lex->index;
     size_t ntoks;
@@ -598,8 +597,8 @@ sg_status sg_i_find_mentions(const sg_lexicon *lex, const sg_doc *doc, sg_worker
             size_t off = s0;
             while (off <= s1) {
                 size_t mf, ml;
-                sg_status st = run_pattern(doc, w, &rel->patterns[k], "relation", rel->id, s0,
-                                           s1, toks, first, last, &mf, &ml, &off, diag);
+                sg_status st = run_pattern(doc, w, &rel->patterns[k], "relation", rel->id, s0, s1,
+                                           toks, first, last, &mf, &ml, &off, diag);
                 if (st == SG_ERR_SYNTAX) {
                     break;
                 }

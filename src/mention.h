@@ -17,9 +17,9 @@ typedef struct sg_mention {
  * noun. A span can be read both ways ("talks", "attack"); the event stage decides. */
 typedef struct sg_trigger {
     size_t first, last;
-    size_t verb_rel;  /* relation index of the verb reading, SG_NONE if none */
-    int verb_form;    /* SG_VF_*; -1 for a pattern match (a finite verb) */
-    size_t noun_rel;  /* relation index of the noun reading, SG_NONE if none */
+    size_t verb_rel; /* relation index of the verb reading, SG_NONE if none */
+    int verb_form;   /* SG_VF_*; -1 for a pattern match (a finite verb) */
+    size_t noun_rel; /* relation index of the noun reading, SG_NONE if none */
     bool from_pattern;
 } sg_trigger;
 
@@ -31,7 +31,7 @@ struct sg_worker {
     size_t n_mentions, cap_mentions;
     sg_trigger *triggers;
     size_t n_triggers, cap_triggers;
-    void *scratch;   /* event stage scratch (event.c) */
+    void *scratch; /* event stage scratch (event.c) */
 };
 
 /* Finds actor mentions (longest match, leftmost first, no overlaps; literal aliases by
@@ -39,7 +39,7 @@ struct sg_worker {
  * mentions) in tokens [first, last) of doc, replacing w->mentions and w->triggers, both
  * sorted by first token. Errors: SG_ERR_PATTERN when a pattern hits PCRE2's match or
  * depth limit (diag names the pattern and the sentence position), SG_ERR_NOMEM. */
-sg_status sg_i_find_mentions(const sg_lexicon *lex, const sg_doc *doc, sg_worker *w,
-                             size_t first, size_t last, sg_diag *diag);
+sg_status sg_i_find_mentions(const sg_lexicon *lex, const sg_doc *doc, sg_worker *w, size_t first,
+                             size_t last, sg_diag *diag);
 
 #endif

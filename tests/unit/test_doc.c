@@ -10,8 +10,7 @@ static sg_doc *doc_from(const char *text)
     sg_doc *doc = NULL;
     sg_diag d;
     sg_diag_init(&d);
-    cr_assert_eq(sg_doc_new("t.txt", "t.txt", text, strlen(text), &doc, &d), SG_OK, "%s",
-                 d.msg);
+    cr_assert_eq(sg_doc_new("t.txt", "t.txt", text, strlen(text), &doc, &d), SG_OK, "%s", d.msg);
     return doc;
 }
 

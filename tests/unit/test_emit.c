@@ -219,8 +219,8 @@ static bool svg_tooltip_contains(const char *svg, const char *want)
 
 Test(metric, names_round_trip)
 {
-    const char *want[] = {"in_degree", "out_degree", "in_strength", "out_strength",
-                          "betweenness", "harmonic", "pagerank", "hub", "authority"};
+    const char *want[] = {"in_degree", "out_degree", "in_strength", "out_strength", "betweenness",
+                          "harmonic",  "pagerank",   "hub",         "authority"};
     for (int i = 0; i < SG_M_COUNT; i++) {
         sg_metric m = SG_M_COUNT;
         cr_assert_str_eq(sg_metric_name((sg_metric)i), want[i]);
@@ -241,14 +241,13 @@ Test(centrality_out, csv_exact)
     sg_graph *g = graph_of(ev);
     char *csv = emit_table(g, SG_TAB_CSV, SG_M_PAGERANK, 0);
     /* pagerank of a path a -2-> b -1-> c with the isolated d, n = 4 */
-    cr_assert_str_eq(csv,
-                     "id,name,in_degree,out_degree,in_strength,out_strength,betweenness,"
-                     "harmonic,pagerank,hub,authority\n"
-                     "c,Gamma,1,0,1,0,0.000000,0.000000,0.400545,0.000000,0.000000\n"
-                     "b,Beta,1,1,2,1,1.000000,0.333333,0.288050,0.000000,1.000000\n"
-                     "a,Alpha,0,1,0,2,0.000000,0.888889,0.155703,1.000000,0.000000\n"
-                     "d,\"Delta, \"\"the\"\" 4th\",0,0,0,0,0.000000,0.000000,0.155703,"
-                     "0.000000,0.000000\n");
+    cr_assert_str_eq(csv, "id,name,in_degree,out_degree,in_strength,out_strength,betweenness,"
+                          "harmonic,pagerank,hub,authority\n"
+                          "c,Gamma,1,0,1,0,0.000000,0.000000,0.400545,0.000000,0.000000\n"
+                          "b,Beta,1,1,2,1,1.000000,0.333333,0.288050,0.000000,1.000000\n"
+                          "a,Alpha,0,1,0,2,0.000000,0.888889,0.155703,1.000000,0.000000\n"
+                          "d,\"Delta, \"\"the\"\" 4th\",0,0,0,0,0.000000,0.000000,0.155703,"
+                          "0.000000,0.000000\n");
     free(csv);
     sg_graph_free(g);
     sg_events_free(ev);
@@ -260,12 +259,11 @@ Test(centrality_out, sort_ties_by_id_and_top)
     sg_graph *g = graph_of(ev);
     /* in_degree: b and c have 1 (tie -> id order), a and d 0 */
     char *csv = emit_table(g, SG_TAB_CSV, SG_M_IN_DEGREE, 3);
-    cr_assert_str_eq(csv,
-                     "id,name,in_degree,out_degree,in_strength,out_strength,betweenness,"
-                     "harmonic,pagerank,hub,authority\n"
-                     "b,Beta,1,1,2,1,1.000000,0.333333,0.288050,0.000000,1.000000\n"
-                     "c,Gamma,1,0,1,0,0.000000,0.000000,0.400545,0.000000,0.000000\n"
-                     "a,Alpha,0,1,0,2,0.000000,0.888889,0.155703,1.000000,0.000000\n");
+    cr_assert_str_eq(csv, "id,name,in_degree,out_degree,in_strength,out_strength,betweenness,"
+                          "harmonic,pagerank,hub,authority\n"
+                          "b,Beta,1,1,2,1,1.000000,0.333333,0.288050,0.000000,1.000000\n"
+                          "c,Gamma,1,0,1,0,0.000000,0.000000,0.400545,0.000000,0.000000\n"
+                          "a,Alpha,0,1,0,2,0.000000,0.888889,0.155703,1.000000,0.000000\n");
     free(csv);
     sg_graph_free(g);
     sg_events_free(ev);
@@ -276,13 +274,12 @@ Test(centrality_out, table_exact)
     sg_events *ev = path_events();
     sg_graph *g = graph_of(ev);
     char *t = emit_table(g, SG_TAB_TABLE, SG_M_HARMONIC, 2);
-    cr_assert_str_eq(t,
-                     "actor  id  in_degree  out_degree  in_strength  out_strength  "
-                     "betweenness  harmonic  pagerank     hub  authority\n"
-                     "Alpha  a           0           1            0             2  "
-                     "     0.0000    0.8889    0.1557  1.0000     0.0000\n"
-                     "Beta   b           1           1            2             1  "
-                     "     1.0000    0.3333    0.2880  0.0000     1.0000\n");
+    cr_assert_str_eq(t, "actor  id  in_degree  out_degree  in_strength  out_strength  "
+                        "betweenness  harmonic  pagerank     hub  authority\n"
+                        "Alpha  a           0           1            0             2  "
+                        "     0.0000    0.8889    0.1557  1.0000     0.0000\n"
+                        "Beta   b           1           1            2             1  "
+                        "     1.0000    0.3333    0.2880  0.0000     1.0000\n");
     free(t);
     sg_graph_free(g);
     sg_events_free(ev);
@@ -324,13 +321,11 @@ Test(centrality_out, nan_is_null_empty_and_dash)
     cr_assert_eq(sg_emit_centrality(g, &c, 1, SG_TAB_CSV, SG_M_PAGERANK, 0, cap_open(&cap), &d),
                  SG_OK);
     char *csv = cap_close(&cap);
-    cr_assert_str_eq(strchr(csv, '\n') + 1,
-                     "x,X,2,0,0,0,0.000000,0.000000,,,0.000000\n");
+    cr_assert_str_eq(strchr(csv, '\n') + 1, "x,X,2,0,0,0,0.000000,0.000000,,,0.000000\n");
     free(csv);
 
-    cr_assert_eq(
-        sg_emit_centrality(g, &c, 1, SG_TAB_TABLE, SG_M_PAGERANK, 0, cap_open(&cap), &d),
-        SG_OK);
+    cr_assert_eq(sg_emit_centrality(g, &c, 1, SG_TAB_TABLE, SG_M_PAGERANK, 0, cap_open(&cap), &d),
+                 SG_OK);
     char *t = cap_close(&cap);
     cr_assert_not_null(strstr(t, "  -    -     0.0000\n"), "%s", t);
     free(t);
@@ -483,8 +478,7 @@ Test(svg, hostile_names_are_valid_xml_and_exact)
     cr_assert(svg_has_text(svg, "Title & \\N \"q\" <x>\\"), "title missing:\n%s", svg);
     for (size_t i = 0; i < N_HOSTILE; i++) {
         /* node label and edge label */
-        cr_assert(svg_has_text(svg, hostile[i][1]), "label '%s' missing:\n%s", hostile[i][1],
-                  svg);
+        cr_assert(svg_has_text(svg, hostile[i][1]), "label '%s' missing:\n%s", hostile[i][1], svg);
         /* evidence text in the edge tooltip */
         if (i > 0) {
             cr_assert(svg_tooltip_contains(svg, hostile[i][1]), "tooltip '%s' missing",
@@ -577,8 +571,7 @@ Test(svg, write_failure_is_io_error)
     size_t n = sg_graph_node_count(g);
     sg_centrality *c = calloc(n, sizeof *c);
     cr_assert_eq(sg_graph_centrality(g, c, &d), SG_OK);
-    cr_assert_eq(sg_emit_centrality(g, c, n, SG_TAB_CSV, SG_M_PAGERANK, 0, full, &d),
-                 SG_ERR_IO);
+    cr_assert_eq(sg_emit_centrality(g, c, n, SG_TAB_CSV, SG_M_PAGERANK, 0, full, &d), SG_ERR_IO);
     free(c);
     fclose(full);
     sg_graph_free(g);
@@ -612,32 +605,31 @@ Test(dot, exact_small_graph)
     add_ev(ev, "a", "Alpha", "b", "Beta", "accuse", "accuses", -2.0, "y");
     sg_graph *g = graph_of(ev);
     char *dot = emit_graph(g, SG_FMT_DOT, NULL);
-    cr_assert_str_eq(dot,
-                     "digraph stancegraph {\n"
-                     "\tgraph [fontname=Helvetica,\n"
-                     "\t\trankdir=LR\n"
-                     "\t];\n"
-                     "\tnode [fontname=Helvetica,\n"
-                     "\t\tmargin=\"0.22,0.08\"\n"
-                     "\t];\n"
-                     "\tedge [fontname=Helvetica,\n"
-                     "\t\tfontsize=10\n"
-                     "\t];\n"
-                     "\ta\t[label=Alpha,\n"
-                     "\t\tshape=box,\n"
-                     "\t\ttooltip=\"Alpha (country), 0 mentions\"];\n"
-                     "\tb\t[label=Beta,\n"
-                     "\t\tshape=ellipse,\n"
-                     "\t\ttooltip=\"Beta (person), 0 mentions\"];\n"
-                     "\ta -> b\t[color=\"#D55E00\",\n"
-                     "\t\tfontcolor=\"#D55E00\",\n"
-                     "\t\tlabel=\"accuses ×2\",\n"
-                     "\t\tlabeltooltip=\"Alpha → Beta: accuses ×2, CAMEO 112, Goldstein "
-                     "-4.0&#10;[news.txt #0] x&#10;[news.txt #1] y\",\n"
-                     "\t\tpenwidth=2.50,\n"
-                     "\t\ttooltip=\"Alpha → Beta: accuses ×2, CAMEO 112, Goldstein "
-                     "-4.0&#10;[news.txt #0] x&#10;[news.txt #1] y\"];\n"
-                     "}\n");
+    cr_assert_str_eq(dot, "digraph stancegraph {\n"
+                          "\tgraph [fontname=Helvetica,\n"
+                          "\t\trankdir=LR\n"
+                          "\t];\n"
+                          "\tnode [fontname=Helvetica,\n"
+                          "\t\tmargin=\"0.22,0.08\"\n"
+                          "\t];\n"
+                          "\tedge [fontname=Helvetica,\n"
+                          "\t\tfontsize=10\n"
+                          "\t];\n"
+                          "\ta\t[label=Alpha,\n"
+                          "\t\tshape=box,\n"
+                          "\t\ttooltip=\"Alpha (country), 0 mentions\"];\n"
+                          "\tb\t[label=Beta,\n"
+                          "\t\tshape=ellipse,\n"
+                          "\t\ttooltip=\"Beta (person), 0 mentions\"];\n"
+                          "\ta -> b\t[color=\"#D55E00\",\n"
+                          "\t\tfontcolor=\"#D55E00\",\n"
+                          "\t\tlabel=\"accuses ×2\",\n"
+                          "\t\tlabeltooltip=\"Alpha → Beta: accuses ×2, CAMEO 112, Goldstein "
+                          "-4.0&#10;[news.txt #0] x&#10;[news.txt #1] y\",\n"
+                          "\t\tpenwidth=2.50,\n"
+                          "\t\ttooltip=\"Alpha → Beta: accuses ×2, CAMEO 112, Goldstein "
+                          "-4.0&#10;[news.txt #0] x&#10;[news.txt #1] y\"];\n"
+                          "}\n");
     free(dot);
     sg_graph_free(g);
     sg_events_free(ev);

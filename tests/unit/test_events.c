@@ -117,7 +117,8 @@ Test(events, bad_lines_are_errors_and_change_nothing)
     char line[300];
     cr_assert_eq(sg_events_read_jsonl(ev, "x.jsonl", text, strlen(text), &d), SG_ERR_SYNTAX);
     sg_diag_format(&d, line, sizeof line);
-    cr_assert_str_eq(line, "x.jsonl:3:42: error: event key 'goldstein' must be a number from -10 to 10");
+    cr_assert_str_eq(line,
+                     "x.jsonl:3:42: error: event key 'goldstein' must be a number from -10 to 10");
     cr_assert_eq(sg_events_count(ev), 0);
     const char *broken = "{\"source\": \"A\",";
     cr_assert_eq(sg_events_read_jsonl(ev, "y.jsonl", broken, strlen(broken), &d), SG_ERR_SYNTAX);

@@ -54,10 +54,9 @@ static const char *run(const char *text)
     for (size_t i = 0; i < sg_events_count(ev); i++) {
         const sg_event *e = sg_events_get(ev, i);
         size_t used = strlen(out);
-        snprintf(out + used, sizeof out - used, "%s%zu:%s-%s->%s%s%s%s", i ? " " : "",
-                 e->sentence, e->source, e->relation, e->target ? e->target : "null",
-                 e->negated ? "!" : "", e->attributed_to ? "@" : "",
-                 e->attributed_to ? e->attributed_to : "");
+        snprintf(out + used, sizeof out - used, "%s%zu:%s-%s->%s%s%s%s", i ? " " : "", e->sentence,
+                 e->source, e->relation, e->target ? e->target : "null", e->negated ? "!" : "",
+                 e->attributed_to ? "@" : "", e->attributed_to ? e->attributed_to : "");
     }
     sg_events_free(ev);
     sg_doc_free(doc);
@@ -164,7 +163,8 @@ Test(extract, a_comma_alone_does_not_coordinate)
                      "0:A-fight->B@G 0:G-make_statement->null");
     cr_assert_str_eq(run("According to Alpha, Beta threatened Gamma."),
                      "0:A-make_statement->null 0:B-threaten->G@A");
-    cr_assert_str_eq(run("Pem met Beta, Gamma and Alphaville."), "0:A.PM-meet->B 0:A.PM-meet->G 0:A.PM-meet->A");
+    cr_assert_str_eq(run("Pem met Beta, Gamma and Alphaville."),
+                     "0:A.PM-meet->B 0:A.PM-meet->G 0:A.PM-meet->A");
 }
 
 Test(extract, coordination_across_a_determiner)

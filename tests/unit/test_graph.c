@@ -140,9 +140,9 @@ Test(graph, aggregates_pairs_and_sorts)
 Test(graph, negated_untargeted_and_self_loops_are_not_edges)
 {
     sg_events *ev = sg_events_new();
-    add_ev(ev, "a", "b", "accuse", -2.0, true);  /* negated */
+    add_ev(ev, "a", "b", "accuse", -2.0, true);     /* negated */
     add_ev(ev, "a", NULL, "threaten", -7.0, false); /* no target */
-    add_ev(ev, "a", "a", "praise", 3.0, false);  /* self-loop */
+    add_ev(ev, "a", "a", "praise", 3.0, false);     /* self-loop */
     add_ev(ev, "c", "b", "praise", 3.0, false);
     sg_graph *g = graph_of(ev);
 

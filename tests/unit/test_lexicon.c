@@ -159,12 +159,12 @@ Test(lexicon, empty_section_and_bom_crlf)
     sg_lexicon *lex = sg_lexicon_new();
     sg_diag d;
     cr_expect_eq(add_actors(lex, "{\"actors\": []}", &d), SG_OK, "%s", d.msg);
-    cr_expect_eq(add_actors(lex, "\xEF\xBB\xBF{\"actors\": [{\"id\": \"A\", \"name\": \"A\"}]}",
-                            &d),
-                 SG_OK, "%s", d.msg);
-    cr_expect_eq(add_actors(lex, "{\r\n\"actors\": [\r\n{\"id\": \"B\", \"name\": \"B\"}\r\n]}\r\n",
-                            &d),
-                 SG_OK, "%s", d.msg);
+    cr_expect_eq(
+        add_actors(lex, "\xEF\xBB\xBF{\"actors\": [{\"id\": \"A\", \"name\": \"A\"}]}", &d), SG_OK,
+        "%s", d.msg);
+    cr_expect_eq(
+        add_actors(lex, "{\r\n\"actors\": [\r\n{\"id\": \"B\", \"name\": \"B\"}\r\n]}\r\n", &d),
+        SG_OK, "%s", d.msg);
     cr_expect_eq(sg_lexicon_actor_count(lex), 2);
     cr_expect_eq(lex->actors[0].col, 13); /* the BOM is not a column */
     cr_expect_eq(lex->actors[1].line, 3);
@@ -210,8 +210,8 @@ Test(lexicon, files)
     sg_diag d;
     char line[300];
     sg_diag_init(&d);
-    cr_expect_eq(sg_lexicon_add_actors_file(lex, "tests/data/lexicons/good_actors.json", &d),
-                 SG_OK, "%s", d.msg);
+    cr_expect_eq(sg_lexicon_add_actors_file(lex, "tests/data/lexicons/good_actors.json", &d), SG_OK,
+                 "%s", d.msg);
     cr_expect_eq(sg_lexicon_actor_count(lex), 2);
     sg_diag_init(&d);
     cr_expect_eq(sg_lexicon_add_actors_file(lex, "tests/data/lexicons/missing.json", &d),
@@ -240,8 +240,7 @@ Test(lexicon, builtin_lexicons)
     sg_lexicon *lex = sg_lexicon_new();
     sg_diag d;
     sg_diag_init(&d);
-    cr_assert_eq(sg_lexicon_add_actors_file(lex, "lexicons/actors.json", &d), SG_OK, "%s",
-                 d.msg);
+    cr_assert_eq(sg_lexicon_add_actors_file(lex, "lexicons/actors.json", &d), SG_OK, "%s", d.msg);
     cr_assert_eq(sg_lexicon_add_relations_file(lex, "lexicons/relations.json", &d), SG_OK, "%s",
                  d.msg);
     cr_assert_eq(sg_lexicon_compile(lex, &d), SG_OK, "%s", d.msg);
@@ -283,14 +282,29 @@ Test(lexicon, builtin_lexicons)
 
     /* every relation of the vocabulary (tests/../devset README), with its CAMEO code */
     static const char want[][2][32] = {
-        {"make_statement", "010"}, {"deny", "016"},     {"appeal", "020"},
-        {"express_intent_cooperate", "030"},           {"meet", "040"},
-        {"consult", "046"},        {"cooperate", "050"}, {"endorse", "051"},
-        {"aid", "070"},            {"yield", "080"},    {"investigate", "090"},
-        {"demand", "100"},         {"criticize", "111"}, {"accuse", "112"},
-        {"reject", "120"},         {"refuse", "125"},   {"threaten", "130"},
-        {"protest", "140"},        {"mobilize", "150"}, {"reduce_relations", "160"},
-        {"coerce", "170"},         {"assault", "180"},  {"fight", "190"},
+        {"make_statement", "010"},
+        {"deny", "016"},
+        {"appeal", "020"},
+        {"express_intent_cooperate", "030"},
+        {"meet", "040"},
+        {"consult", "046"},
+        {"cooperate", "050"},
+        {"endorse", "051"},
+        {"aid", "070"},
+        {"yield", "080"},
+        {"investigate", "090"},
+        {"demand", "100"},
+        {"criticize", "111"},
+        {"accuse", "112"},
+        {"reject", "120"},
+        {"refuse", "125"},
+        {"threaten", "130"},
+        {"protest", "140"},
+        {"mobilize", "150"},
+        {"reduce_relations", "160"},
+        {"coerce", "170"},
+        {"assault", "180"},
+        {"fight", "190"},
     };
     for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
         size_t r = sg_lexicon_relation_find(lex, want[i][0]);
@@ -322,15 +336,14 @@ Test(lexicon, builtin_lexicons)
                 for (size_t j = 0; j < rb->n_verbs; j++) {
                     for (int f = 0; f < SG_VF_COUNT; f++) {
                         cr_expect_str_neq(ra->verbs[i].forms[f], rb->verbs[j].forms[f],
-                                          "%s in %s and %s", ra->verbs[i].forms[f], ra->id,
-                                          rb->id);
+                                          "%s in %s and %s", ra->verbs[i].forms[f], ra->id, rb->id);
                     }
                 }
             }
             for (size_t i = 0; i < ra->n_nouns; i++) {
                 for (size_t j = 0; j < rb->n_nouns; j++) {
-                    cr_expect_str_neq(ra->nouns[i], rb->nouns[j], "%s in %s and %s",
-                                      ra->nouns[i], ra->id, rb->id);
+                    cr_expect_str_neq(ra->nouns[i], rb->nouns[j], "%s in %s and %s", ra->nouns[i],
+                                      ra->id, rb->id);
                 }
             }
         }
@@ -483,10 +496,9 @@ Test(errors, actor_aliases)
     expect_error(false, "{\"actors\": [{\"id\": \"AZE\", \"name\": \"A\", \"aliases\": \"Baku\"}]}",
                  SG_ERR_SYNTAX,
                  "t.json:1:51: error: 'aliases' of actor 'AZE' must be an array of strings");
-    expect_error(false,
-                 "{\"actors\": [{\"id\": \"AZE\", \"name\": \"A\", \"aliases\": [\"Baku\", 3]}]}",
-                 SG_ERR_SYNTAX,
-                 "t.json:1:60: error: 'aliases' of actor 'AZE' must be an array of strings");
+    expect_error(
+        false, "{\"actors\": [{\"id\": \"AZE\", \"name\": \"A\", \"aliases\": [\"Baku\", 3]}]}",
+        SG_ERR_SYNTAX, "t.json:1:60: error: 'aliases' of actor 'AZE' must be an array of strings");
     expect_error(false,
                  "{\"actors\": [{\"id\": \"AZE\", \"name\": \"A\",\n"
                  "  \"aliases\": [\"Baku\", \"\"]}]}",
@@ -590,15 +602,14 @@ Test(errors, relations)
              "t.json:1:%zu: error: verb 'call  for' of relation 'r' has extra spaces", col + 42);
     expect_error(true, json, SG_ERR_SYNTAX, want);
 
-    snprintf(json, sizeof json,
-             "%s\"cameo\": \"010\", \"goldstein\": 0, \"nouns\": \"talks\"}]}", head);
+    snprintf(json, sizeof json, "%s\"cameo\": \"010\", \"goldstein\": 0, \"nouns\": \"talks\"}]}",
+             head);
     snprintf(want, sizeof want,
-             "t.json:1:%zu: error: 'nouns' of relation 'r' must be an array of strings",
-             col + 41);
+             "t.json:1:%zu: error: 'nouns' of relation 'r' must be an array of strings", col + 41);
     expect_error(true, json, SG_ERR_SYNTAX, want);
 
-    snprintf(json, sizeof json,
-             "%s\"cameo\": \"010\", \"goldstein\": 0, \"verb\": [\"say\"]}]}", head);
+    snprintf(json, sizeof json, "%s\"cameo\": \"010\", \"goldstein\": 0, \"verb\": [\"say\"]}]}",
+             head);
     snprintf(want, sizeof want, "t.json:1:%zu: error: unknown key 'verb' in relation 'r'",
              col + 32);
     expect_error(true, json, SG_ERR_SYNTAX, want);
@@ -645,10 +656,9 @@ Test(errors, parents)
     sg_lexicon_free(lex);
 
     lex = sg_lexicon_new();
-    cr_assert_eq(add_actors(lex,
-                            "{\"actors\": [{\"id\": \"S\", \"name\": \"S\", \"parent\": \"S\"}]}",
-                            &d),
-                 SG_OK, "%s", d.msg);
+    cr_assert_eq(
+        add_actors(lex, "{\"actors\": [{\"id\": \"S\", \"name\": \"S\", \"parent\": \"S\"}]}", &d),
+        SG_OK, "%s", d.msg);
     cr_expect_eq(sg_lexicon_compile(lex, &d), SG_ERR_SYNTAX);
     sg_diag_format(&d, line, sizeof line);
     cr_expect_str_eq(line, "t.json:1:48: error: parent 'S' of actor 'S' makes a cycle");
