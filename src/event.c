@@ -853,6 +853,12 @@ static bool find_target(const ctx *c, size_t from, size_t r, size_t source, bool
                 return false;
             }
             size_t j = i + 1;
+            /* ", Yerevan said": a new clause with its own subject */
+            size_t k = tok_is(c, j, "the") ? j + 1 : j;
+            int sm = mention_at(c, k);
+            if (sm >= 0 && mention(c, sm)->first == k && subject_like(c, sm)) {
+                return false;
+            }
             while (j < c->last && (tok_in(c, j, CL_NEG) || is_adverb(c, j))) {
                 j++;
             }

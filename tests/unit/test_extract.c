@@ -167,6 +167,12 @@ Test(extract, a_comma_alone_does_not_coordinate)
                      "0:A.PM-meet->B 0:A.PM-meet->G 0:A.PM-meet->A");
 }
 
+Test(extract, a_trailing_speaker_is_not_an_object)
+{
+    cr_assert_str_eq(run("Alpha shelled the positions, Gamma said."),
+                     "0:G-make_statement->null");
+}
+
 Test(extract, coordination_across_a_determiner)
 {
     cr_assert_str_eq(run("Alpha and the Xylo militia met."), "0:A-meet->X 0:X-meet->A");
