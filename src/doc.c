@@ -549,6 +549,11 @@ void sg_doc_free(sg_doc *doc)
     free(doc);
 }
 
+const char *sg_i_doc_path(const sg_doc *doc)
+{
+    return doc->path;
+}
+
 const char *sg_doc_name(const sg_doc *doc)
 {
     return doc->name;

@@ -25,6 +25,9 @@ typedef struct sg_tok {
     uint64_t hash;  /* hash of the normalised form (sg_i_hash) */
 } sg_tok;
 
+/* The document's path for diagnostics ("<stdin>"), borrowed. */
+const char *sg_i_doc_path(const sg_doc *doc);
+
 /* Tokens of the document and their count (borrowed, live as long as doc). */
 const sg_tok *sg_i_doc_tokens(const sg_doc *doc, size_t *n);
 

@@ -34,6 +34,10 @@ struct sg_i_index {
     uint64_t *first; /* hashes of every entry's first token (open addressing, 0 =
                         empty): most tokens start no phrase and are skipped */
     size_t n_first;
+    size_t *pat_actors; /* actors and relations that have patterns */
+    size_t n_pat_actors;
+    size_t *pat_rels;
+    size_t n_pat_rels;
 };
 
 static uint64_t mix(uint64_t h, uint64_t tok)
@@ -74,6 +78,8 @@ static bool rebuild_first(sg_i_index *ix)
         ns *= 2;
     }
     free(ix->first);
+    free(ix->pat_actors);
+    free(ix->pat_rels);
     ix->first = calloc(ns, sizeof *ix->first);
     if (ix->first == NULL) {
         return false;
@@ -336,6 +342,21 @@ sg_status sg_i_index_build(sg_lexicon *lex, sg_diag *diag)
     if (!rebuild_slots(ix) || !rebuild_first(ix)) {
         goto nomem;
     }
+    ix->pat_actors = malloc((lex->n_actors + 1) * sizeof *ix->pat_actors);
+    ix->pat_rels = malloc((lex->n_relations + 1) * sizeof *ix->pat_rels);
+    if (ix->pat_actors == NULL || ix->pat_rels == NULL) {
+        goto nomem;
+    }
+    for (size_t a = 0; a < lex->n_actors; a++) {
+        if (lex->actors[a].n_patterns > 0) {
+            ix->pat_actors[ix->n_pat_actors++] = a;
+        }
+    }
+    for (size_t r = 0; r < lex->n_relations; r++) {
+        if (lex->relations[r].n_patterns > 0) {
+            ix->pat_rels[ix->n_pat_rels++] = r;
+        }
+    }
     lex->index = ix;
     return SG_OK;
 nomem:
@@ -351,6 +372,8 @@ void sg_i_index_free(sg_i_index *ix)
     free(ix->entries);
     free(ix->slots);
     free(ix->first);
+    free(ix->pat_actors);
+    free(ix->pat_rels);
     free(ix->norms);
     free(ix);
 }
@@ -423,41 +446,84 @@ static int cmp_trigger(const void *a, const void *b)
     return 0;
 }
 
-/* Runs pattern p over sentence bytes [s0, s1) and calls back for each match mapped to
- * whole tokens. Returns SG_OK, or an error when PCRE2 hits a limit. */
-static sg_status run_pattern(const sg_doc *doc, sg_worker *w, const sg_i_pattern *p,
-                             const char *what, const char *owner, size_t s0, size_t s1,
-                             const sg_tok *toks, size_t first, size_t last, size_t *mfirst,
-                             size_t *mlast, size_t *offset, sg_diag *diag)
+/* Finds the matches of pattern p in sentence bytes [s0, s1), each widened to the whole
+ * tokens inside it, and calls add(w, first, last, owner_index) for each. Errors:
+ * SG_ERR_PATTERN when PCRE2 fails (match or depth limit: diag names the pattern, its
+ * owner and the sentence), SG_ERR_NOMEM from add. */
+typedef bool (*span_fn)(sg_worker *w, size_t first, size_t last, size_t owner);
+
+static sg_status match_pattern(const sg_doc *doc, sg_worker *w, const sg_i_pattern *p,
+                               const char *what, const char *owner, size_t owner_index,
+                               size_t first, size_t last, span_fn add, sg_diag *diag)
 {
-    size_t len;
+    size_t len, ntoks;
     const char *text = sg_doc_text(doc, &len);
-    int rc = pcre2_match(p->code, (PCRE2_SPTR)text, s1, *offset, 0, w->md, w->mctx);
-    if (rc == PCRE2_ERROR_NOMATCH) {
-        return SG_ERR_SYNTAX; /* used as "no more matches" by the caller */
-    }
-    if (rc < 0) {
-        PCRE2_UCHAR msg[120];
-        pcre2_get_error_message(rc, msg, sizeof msg);
-        return sg_i_diag(diag, SG_ERR_PATTERN, sg_doc_name(doc), text, len, s0,
-                         "pattern '%s' of %s '%s' failed on this sentence: %s", p->src, what, owner,
-                         (const char *)msg);
-    }
-    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(w->md);
-    size_t ms = ov[0], me = ov[1];
-    *offset = me > ms ? me : me + 1;
-    *mfirst = SG_NONE;
-    *mlast = SG_NONE;
-    for (size_t i = first; i < last; i++) {
-        if (toks[i].start >= ms && toks[i].end <= me) {
-            if (*mfirst == SG_NONE) {
-                *mfirst = i;
+    const sg_tok *toks = sg_i_doc_tokens(doc, &ntoks);
+    size_t s0 = toks[first].start, s1 = toks[last - 1].end;
+    size_t off = s0;
+    size_t t = first;
+    while (off <= s1) {
+        int rc = pcre2_match(p->code, (PCRE2_SPTR)text, s1, off, 0, w->md, w->mctx);
+        if (rc == PCRE2_ERROR_NOMATCH) {
+            return SG_OK;
+        }
+        if (rc < 0) {
+            PCRE2_UCHAR msg[120];
+            pcre2_get_error_message(rc, msg, sizeof msg);
+            return sg_i_diag(diag, SG_ERR_PATTERN, sg_i_doc_path(doc), text, len, s0,
+                             "pattern '%s' of %s '%s' failed on this sentence: %s", p->src, what,
+                             owner, (const char *)msg);
+        }
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(w->md);
+        size_t ms = ov[0], me = ov[1];
+        /* after an empty match, step over one whole UTF-8 character */
+        off = me;
+        if (me == ms) {
+            off++;
+            while (off < s1 && ((unsigned char)text[off] & 0xC0) == 0x80) {
+                off++;
             }
-            *mlast = i + 1;
+        }
+        while (t < last && toks[t].start < ms) {
+            t++;
+        }
+        size_t mf = t, ml = t;
+        while (ml < last && toks[ml].end <= me) {
+            ml++;
+        }
+        if (ml > mf && !add(w, mf, ml, owner_index)) {
+            return sg_i_diag(diag, SG_ERR_NOMEM, NULL, NULL, 0, 0, "out of memory");
         }
     }
-    (void)s0;
     return SG_OK;
+}
+
+static bool overlaps_mention(const sg_worker *w, size_t first, size_t last)
+{
+    for (size_t m = 0; m < w->n_mentions; m++) {
+        if (w->mentions[m].first < last && first < w->mentions[m].last) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* A pattern match overlapping an earlier mention (literal ones first) is dropped. */
+static bool add_pattern_mention(sg_worker *w, size_t first, size_t last, size_t actor)
+{
+    return overlaps_mention(w, first, last) || push_mention(w, first, last, actor);
+}
+
+/* A pattern trigger overlapping a mention or an earlier trigger is dropped. */
+static bool add_pattern_trigger(sg_worker *w, size_t first, size_t last, size_t rel)
+{
+    for (size_t t = 0; t < w->n_triggers; t++) {
+        if (w->triggers[t].first < last && first < w->triggers[t].last) {
+            return true;
+        }
+    }
+    sg_trigger tr = {first, last, rel, -1, SG_NONE, true};
+    return overlaps_mention(w, first, last) || push_trigger(w, &tr);
 }
 
 sg_status sg_i_find_mentions(const sg_lexicon *lex, const sg_doc *doc, sg_worker *w, size_t first,
@@ -472,8 +538,6 @@ sg_status sg_i_find_mentions(const sg_lexicon *lex, const sg_doc *doc, sg_worker
     if (first >= last) {
         return SG_OK;
     }
-    size_t s0 = toks[first].start, s1 = toks[last - 1].end;
-
     /* actors: literal aliases, longest match at each position, left to right */
     for (size_t i = first; i < last;) {
         if (!first_has(ix, toks[i].hash)) {
@@ -509,32 +573,16 @@ sg_status sg_i_find_mentions(const sg_lexicon *lex, const sg_doc *doc, sg_worker
             i++;
         }
     }
-    /* actors: lexicon patterns; a pattern match overlapping a literal one is dropped */
+    /* actors: lexicon patterns */
     size_t n_literal = w->n_mentions;
-    for (size_t a = 0; a < lex->n_actors; a++) {
-        const sg_i_actor *act = &lex->actors[a];
-        for (size_t k = 0; k < act->n_patterns; k++) {
-            size_t off = s0;
-            while (off <= s1) {
-                size_t mf, ml;
-                sg_status st = run_pattern(doc, w, &act->patterns[k], "actor", act->id, s0, s1,
-                                           toks, first, last, &mf, &ml, &off, diag);
-                if (st == SG_ERR_SYNTAX) {
-                    break;
-                }
-                if (st != SG_OK) {
-                    return st;
-                }
-                if (mf == SG_NONE) {
-                    continue;
-                }
-                bool overlap = false;
-                for (size_t m = 0; m < w->n_mentions && !overlap; m++) {
-                    overlap = w->mentions[m].first < ml && mf < w->mentions[m].last;
-                }
-                if (!overlap && !push_mention(w, mf, ml, a)) {
-                    goto nomem;
-                }
+    for (size_t k = 0; k < ix->n_pat_actors; k++) {
+        const sg_i_actor *act = &lex->actors[ix->pat_actors[k]];
+        for (size_t q = 0; q < act->n_patterns; q++) {
+            sg_status st = match_pattern(doc, w, &act->patterns[q], "actor", act->id,
+                                         ix->pat_actors[k], first, last, add_pattern_mention,
+                                         diag);
+            if (st != SG_OK) {
+                return st;
             }
         }
     }
@@ -591,34 +639,13 @@ sg_status sg_i_find_mentions(const sg_lexicon *lex, const sg_doc *doc, sg_worker
         }
     }
     size_t n_literal_tr = w->n_triggers;
-    for (size_t r = 0; r < lex->n_relations; r++) {
-        const sg_i_relation *rel = &lex->relations[r];
-        for (size_t k = 0; k < rel->n_patterns; k++) {
-            size_t off = s0;
-            while (off <= s1) {
-                size_t mf, ml;
-                sg_status st = run_pattern(doc, w, &rel->patterns[k], "relation", rel->id, s0, s1,
-                                           toks, first, last, &mf, &ml, &off, diag);
-                if (st == SG_ERR_SYNTAX) {
-                    break;
-                }
-                if (st != SG_OK) {
-                    return st;
-                }
-                if (mf == SG_NONE) {
-                    continue;
-                }
-                bool overlap = false;
-                for (size_t t = 0; t < w->n_triggers && !overlap; t++) {
-                    overlap = w->triggers[t].first < ml && mf < w->triggers[t].last;
-                }
-                for (size_t t = 0; t < w->n_mentions && !overlap; t++) {
-                    overlap = w->mentions[t].first < ml && mf < w->mentions[t].last;
-                }
-                sg_trigger tr = {mf, ml, r, -1, SG_NONE, true};
-                if (!overlap && !push_trigger(w, &tr)) {
-                    goto nomem;
-                }
+    for (size_t k = 0; k < ix->n_pat_rels; k++) {
+        const sg_i_relation *rel = &lex->relations[ix->pat_rels[k]];
+        for (size_t q = 0; q < rel->n_patterns; q++) {
+            sg_status st = match_pattern(doc, w, &rel->patterns[q], "relation", rel->id,
+                                         ix->pat_rels[k], first, last, add_pattern_trigger, diag);
+            if (st != SG_OK) {
+                return st;
             }
         }
     }

@@ -132,6 +132,14 @@ expect "alias on two actors" 2 \
 expect "verb in two relations" 2 \
     "$D/dup_verb.json:3:3: error: verb form 'accuse' of relation 'praise' already belongs to relation 'accuse'" -- \
     extract --relations $D/dup_verb.json $D/small.txt
+expect "pattern hits PCRE2's limit" 2 \
+    "$D/slow.txt:1:1: error: pattern '(a|aa)+\$' of actor 'A' failed on this sentence: JIT stack limit reached" -- \
+    extract --actors $D/slow_pattern.json $D/slow.txt
+if $BIN extract --actors $D/empty_match.json $D/utf8.txt | grep -q '"relation":"accuse"'; then
+    ok "empty pattern matches step over whole UTF-8 characters"
+else
+    bad "empty pattern matches step over whole UTF-8 characters"
+fi
 expect "missing lexicon" 2 "nosuch.json: error: cannot open: No such file or directory" -- \
     extract --actors nosuch.json $D/small.txt
 expect "bad events line" 2 "$D/bad_events.jsonl:2:1: error: event key 'source' is missing" -- \
