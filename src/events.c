@@ -327,21 +327,30 @@ static cJSON *event_to_json(const sg_event *e)
     return o;
 }
 
+/* Writes o (taking ownership; NULL means it could not be built) as one line. */
+static sg_status write_line(cJSON *o, FILE *out, sg_diag *diag)
+{
+    char *s = o != NULL ? cJSON_PrintUnformatted(o) : NULL;
+    cJSON_Delete(o);
+    if (s == NULL) {
+        return sg_i_diag(diag, SG_ERR_NOMEM, NULL, NULL, 0, 0, "out of memory");
+    }
+    int r1 = fputs(s, out);
+    int r2 = fputc('\n', out);
+    cJSON_free(s);
+    if (r1 == EOF || r2 == EOF) {
+        return sg_i_diag(diag, SG_ERR_IO, NULL, NULL, 0, 0, "cannot write events: %s",
+                         strerror(errno));
+    }
+    return SG_OK;
+}
+
 sg_status sg_events_write_jsonl(const sg_events *ev, FILE *out, sg_diag *diag)
 {
     for (size_t i = 0; i < ev->n_events; i++) {
-        cJSON *o = event_to_json(&ev->events[i]);
-        char *s = o != NULL ? cJSON_PrintUnformatted(o) : NULL;
-        cJSON_Delete(o);
-        if (s == NULL) {
-            return sg_i_diag(diag, SG_ERR_NOMEM, NULL, NULL, 0, 0, "out of memory");
-        }
-        int r1 = fputs(s, out);
-        int r2 = fputc('\n', out);
-        cJSON_free(s);
-        if (r1 == EOF || r2 == EOF) {
-            return sg_i_diag(diag, SG_ERR_IO, NULL, NULL, 0, 0, "cannot write events: %s",
-                             strerror(errno));
+        sg_status st = write_line(event_to_json(&ev->events[i]), out, diag);
+        if (st != SG_OK) {
+            return st;
         }
     }
     return SG_OK;
@@ -352,20 +361,16 @@ sg_status sg_events_write_actors_jsonl(const sg_events *ev, FILE *out, sg_diag *
     for (size_t i = 0; i < ev->n_actors; i++) {
         const sg_actor_ref *a = &ev->actors[i];
         cJSON *o = cJSON_CreateObject();
-        bool ok = o != NULL && add_str_or_null(o, "actor", a->id) &&
-                  add_str_or_null(o, "name", a->name) && add_str_or_null(o, "type", a->type) &&
-                  add_num(o, "mentions", (double)a->mentions);
-        char *s = ok ? cJSON_PrintUnformatted(o) : NULL;
-        cJSON_Delete(o);
-        if (s == NULL) {
-            return sg_i_diag(diag, SG_ERR_NOMEM, NULL, NULL, 0, 0, "out of memory");
+        if (o != NULL && !(add_str_or_null(o, "actor", a->id) &&
+                           add_str_or_null(o, "name", a->name) &&
+                           add_str_or_null(o, "type", a->type) &&
+                           add_num(o, "mentions", (double)a->mentions))) {
+            cJSON_Delete(o);
+            o = NULL;
         }
-        int r1 = fputs(s, out);
-        int r2 = fputc('\n', out);
-        cJSON_free(s);
-        if (r1 == EOF || r2 == EOF) {
-            return sg_i_diag(diag, SG_ERR_IO, NULL, NULL, 0, 0, "cannot write events: %s",
-                             strerror(errno));
+        sg_status st = write_line(o, out, diag);
+        if (st != SG_OK) {
+            return st;
         }
     }
     return SG_OK;
