@@ -569,6 +569,23 @@ static bool plural_actor(const ctx *c, size_t a)
     return l > 1 && name[l - 1] == 's' && strcmp(t, "country") != 0 && strcmp(t, "person") != 0;
 }
 
+/* Finds the last coordination of two or more actors that starts before token p in the
+ * current sentence. */
+static bool last_chain_before(const ctx *c, size_t p, args *chain, size_t *tok)
+{
+    bool found = false;
+    for (size_t m = 0; m + 1 < c->w->n_mentions && c->w->mentions[m].first < p; m++) {
+        args a = {{0}, 0, 0, NULL};
+        (void)coord_right(c, (int)m, &a);
+        if (a.n >= 2) {
+            *chain = a;
+            *tok = c->w->mentions[m].first;
+            found = true;
+        }
+    }
+    return found;
+}
+
 /* Resolves the pronoun at token p (before position `before`) to actors. */
 static bool resolve_pronoun(const ctx *c, size_t p, size_t exclude, args *out)
 {
@@ -590,18 +607,7 @@ static bool resolve_pronoun(const ctx *c, size_t p, size_t exclude, args *out)
         }
         args cur = {{0}, 0, 0, NULL};
         size_t cur_tok = 0;
-        for (size_t m = 0; m + 1 < c->w->n_mentions; m++) {
-            args chain = {{0}, 0, 0, NULL};
-            if (c->w->mentions[m].first >= p) {
-                break;
-            }
-            (void)coord_right(c, (int)m, &chain);
-            if (chain.n >= 2) {
-                cur = chain;
-                cur_tok = c->w->mentions[m].first;
-            }
-        }
-        if (cur.n >= 2) {
+        if (last_chain_before(c, p, &cur, &cur_tok)) {
             sc->last_chain = cur;
             sc->last_chain_tok = cur_tok;
         }
@@ -723,7 +729,7 @@ static bool is_claim_word(const ctx *c, size_t i);
 
 /* ---- subjects ---- */
 
-static bool find_subject(const ctx *c, size_t start, size_t verb, args *out, bool *in_relative,
+static bool find_subject(const ctx *c, size_t start, args *out, bool *in_relative,
                          const args *prev_subject, const args *first_subject);
 
 /* The NP ending at p: an actor head, or a possessor with a role noun ("Rwanda's
@@ -772,13 +778,12 @@ static bool np_subject(const ctx *c, size_t p, args *out)
     return false;
 }
 
-static bool find_subject(const ctx *c, size_t start, size_t verb, args *out, bool *in_relative,
+static bool find_subject(const ctx *c, size_t start, args *out, bool *in_relative,
                          const args *prev_subject, const args *first_subject)
 {
     out->n = 0;
     out->via = NULL;
     *in_relative = false;
-    (void)verb;
     if (start <= c->first) {
         return false;
     }
@@ -1251,7 +1256,7 @@ static sg_status do_sentence(ctx *c)
             unsigned fl = rel_flags(c, r);
             vgroup g = verb_group(c, t->first);
             bool passive = g.be && (t->verb_form == SG_VF_PAST || t->verb_form == SG_VF_PART);
-            if (!find_subject(c, g.start, t->first, &src, &in_rel, &prev_subject, &first_subject)) {
+            if (!find_subject(c, g.start, &src, &in_rel, &prev_subject, &first_subject)) {
                 /* a reduced relative on a claim noun: "a charge Belgrade rejected" */
                 continue;
             }
@@ -1361,7 +1366,7 @@ static sg_status do_sentence(ctx *c)
             if (q > c->first && tok_in(c, q - 1, CL_LIGHT)) {
                 size_t lv = q - 1;
                 vgroup g = verb_group(c, lv);
-                if (!find_subject(c, g.start, lv, &src, &in_rel, &prev_subject, &first_subject)) {
+                if (!find_subject(c, g.start, &src, &in_rel, &prev_subject, &first_subject)) {
                     continue;
                 }
                 prev_subject = src;
@@ -1583,10 +1588,6 @@ sg_status sg_extract(const sg_lexicon *lex, const sg_doc *doc, sg_worker *w, sg_
             c.rel_deny = r;
         }
     }
-    size_t *counts = calloc(lex->n_actors > 0 ? lex->n_actors : 1, sizeof *counts);
-    if (counts == NULL) {
-        return sg_i_diag(diag, SG_ERR_NOMEM, NULL, NULL, 0, 0, "out of memory");
-    }
     for (size_t s = 0; s < sg_doc_sentence_count(doc); s++) {
         sg_i_doc_sentence_tokens(doc, s, &c.first, &c.last);
         st = sg_i_find_mentions(lex, doc, w, c.first, c.last, diag);
@@ -1604,7 +1605,6 @@ sg_status sg_extract(const sg_lexicon *lex, const sg_doc *doc, sg_worker *w, sg_
             if (is_locative(&c, (int)m)) {
                 continue;
             }
-            counts[w->mentions[m].actor]++;
             if (!hist_push(c.sc, w->mentions[m].actor, w->mentions[m].first,
                            subject_like(&c, (int)m))) {
                 st = sg_i_diag(diag, SG_ERR_NOMEM, NULL, NULL, 0, 0, "out of memory");
@@ -1622,28 +1622,23 @@ sg_status sg_extract(const sg_lexicon *lex, const sg_doc *doc, sg_worker *w, sg_
             sg_i_diag(diag, st, NULL, NULL, 0, 0, "out of memory");
             goto done;
         }
-        /* the last coordination of 2+ actors, for "they" */
-        for (size_t m = 0; m + 1 < w->n_mentions; m++) {
-            args chain = {{0}, 0, 0, NULL};
-            size_t end = coord_right(&c, (int)m, &chain);
-            (void)end;
-            if (chain.n >= 2) {
-                c.sc->last_chain = chain;
-                c.sc->last_chain_tok = w->mentions[m].first;
-            }
+        /* the last coordination of 2+ actors, for "they" in later sentences */
+        args chain = {{0}, 0, 0, NULL};
+        size_t chain_tok = 0;
+        if (last_chain_before(&c, c.last, &chain, &chain_tok)) {
+            c.sc->last_chain = chain;
+            c.sc->last_chain_tok = chain_tok;
         }
     }
-    for (size_t a = 0; a < lex->n_actors; a++) {
-        if (counts[a] > 0) {
-            const sg_i_actor *act = &lex->actors[a];
-            st = sg_events_add_actor(out, act->id, act->name, act->type, counts[a]);
-            if (st != SG_OK) {
-                sg_i_diag(diag, st, NULL, NULL, 0, 0, "out of memory");
-                goto done;
-            }
+    /* every mention outside a locative phrase is in the history: record the actors */
+    for (size_t h = 0; h < c.sc->n_hist; h++) {
+        const sg_i_actor *act = &lex->actors[c.sc->hist[h].actor];
+        st = sg_events_add_actor(out, act->id, act->name, act->type, 1);
+        if (st != SG_OK) {
+            sg_i_diag(diag, st, NULL, NULL, 0, 0, "out of memory");
+            goto done;
         }
     }
 done:
-    free(counts);
     return st;
 }
