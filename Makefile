@@ -101,6 +101,7 @@ test check: deps-test
 	@$(MAKE) --no-print-directory all unit-bins
 	@$(MAKE) --no-print-directory unit e2e check-globals install-check
 	@$(MAKE) --no-print-directory asan
+	@$(MAKE) --no-print-directory valgrind
 
 unit-bins: $(UNIT_BIN)
 

@@ -38,7 +38,7 @@ if [ -f "$SHARED/seed/check.py" ]; then
     if $BIN extract tests/data/karabakh.txt >"$T/ev.jsonl" &&
         $BIN graph tests/data/karabakh.txt -o "$T/karabakh.svg" &&
         python3 "$SHARED/seed/check.py" "$T/ev.jsonl" --svg "$T/karabakh.svg" >"$T/check" 2>&1; then
-        ok "seed: $(tail -n 1 "$T/check")"
+        ok "$(tail -n 1 "$T/check")"
     else
         bad "seed check"
         cat "$T/check"
