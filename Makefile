@@ -34,7 +34,7 @@ DEB_BUILD := gcc make pkg-config libigraph-dev libcjson-dev libpcre2-dev libgrap
 DEB_TEST  := libcriterion-dev python3 libxml2-utils valgrind clang time
 
 .PHONY: FORCE all deps deps-test run test check unit e2e asan ubsan valgrind install uninstall \
-        clean check-globals format golden-update bench unit-bins install-check
+        clean check-globals format golden-update bench unit-bins install-check eval
 .DEFAULT_GOAL := all
 
 all: $(BIN) $(LIB)
@@ -127,6 +127,17 @@ ubsan: asan
 valgrind: all
 	@SG_BIN="valgrind -q --error-exitcode=99 --leak-check=full \
 	  --suppressions=tests/valgrind.supp $(BIN)" sh tests/e2e/run.sh
+
+# Extraction scored on the development set in ../shared/devset (skipped without it).
+DEVSET ?= ../shared/devset
+eval: all
+	@if [ ! -f $(DEVSET)/score.py ]; then \
+	  echo "eval: skipped, $(DEVSET)/score.py is absent (the shared folder is not beside the repository)"; \
+	else \
+	  $(BIN) extract --actors $(DEVSET)/actors.json $(DEVSET)/texts/*.txt | \
+	  python3 $(DEVSET)/score.py --gold $(DEVSET)/gold.jsonl --actors $(DEVSET)/actors.json \
+	    --pred /dev/stdin --by-doc; \
+	fi
 
 # Throughput and memory figures (never asserted in tests). BENCH_MB sets the corpus size.
 bench: all

@@ -39,6 +39,10 @@ typedef struct sg_event {
     const char *attributed_to;         /* actor id of the speaker for reported speech, or NULL */
     const char *resolved_via;          /* "pronoun" or "description" when an argument was
                                           resolved by coreference, else NULL */
+    /* Why the event exists (extract --explain, see sg_worker_set_explain): the rules
+     * that chose the source, the target and the relation, as short English phrases;
+     * all three NULL when not requested. */
+    const char *explain_source, *explain_target, *explain_relation;
 } sg_event;
 
 /* An actor seen in the input (a mention), whether or not it takes part in an event. */
@@ -79,7 +83,8 @@ const sg_actor_ref *sg_events_actor_get(const sg_events *ev, size_t i);
 /* Writes each event as one JSON object per line (JSON Lines) to out, in order, with the
  * keys doc, sentence, start, end, source, source_name, target, target_name, relation,
  * cameo, goldstein, negated, trigger, text, plus label, source_type, target_type,
- * trigger_start, trigger_end, and attributed_to / resolved_via when set. Errors:
+ * trigger_start, trigger_end, and attributed_to / resolved_via / explain (an object with
+ * source, target and relation) when set. Errors:
  * SG_ERR_IO when a write fails (errno kept), SG_ERR_NOMEM. */
 sg_status sg_events_write_jsonl(const sg_events *ev, FILE *out, sg_diag *diag);
 

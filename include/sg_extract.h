@@ -31,6 +31,10 @@ sg_worker *sg_worker_new(const sg_lexicon *lex);
 /* Frees w. Accepts NULL. */
 void sg_worker_free(sg_worker *w);
 
+/* With on = true, events extracted with w carry explain_source, explain_target and
+ * explain_relation (sg_events.h): which rule chose each part. Off by default. */
+void sg_worker_set_explain(sg_worker *w, bool on);
+
 /* Extracts the events of doc and appends them (and every mentioned actor, with its
  * mention count) to out. Threads may call this concurrently on different docs sharing
  * one lexicon, each with its own worker and its own out. Errors: SG_ERR_NOMEM;

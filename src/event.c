@@ -275,7 +275,8 @@ typedef struct args {
     size_t actor[MAX_ARGS];
     size_t n;
     size_t pos;      /* first token of the (first) argument */
-    const char *via; /* "pronoun" / "description" / NULL */
+    const char *via;  /* "pronoun" / "description" / NULL */
+    const char *rule; /* why these actors (for --explain); static text */
 } args;
 
 /* A coded event before it becomes an sg_event. */
@@ -286,6 +287,7 @@ typedef struct pending {
     size_t trig_first, trig_last;
     size_t attributed_to; /* actor index or SG_NONE */
     const char *via;
+    const char *why_source, *why_target, *why_relation; /* for --explain */
 } pending;
 
 typedef struct hist {
@@ -575,7 +577,7 @@ static bool last_chain_before(const ctx *c, size_t p, args *chain, size_t *tok)
 {
     bool found = false;
     for (size_t m = 0; m + 1 < c->w->n_mentions && c->w->mentions[m].first < p; m++) {
-        args a = {{0}, 0, 0, NULL};
+        args a = {{0}, 0, 0, NULL, NULL};
         (void)coord_right(c, (int)m, &a);
         if (a.n >= 2) {
             *chain = a;
@@ -592,6 +594,7 @@ static bool resolve_pronoun(const ctx *c, size_t p, size_t exclude, args *out)
     scratch *sc = c->sc;
     out->n = 0;
     out->via = "pronoun";
+    out->rule = "pronoun resolved to a recent compatible actor";
     out->pos = p;
     if (tok_in(c, p, CL_THEY)) {
         /* the more recent of: a plural actor in subject position, the last
@@ -605,7 +608,7 @@ static bool resolve_pronoun(const ctx *c, size_t p, size_t exclude, args *out)
                 break;
             }
         }
-        args cur = {{0}, 0, 0, NULL};
+        args cur = {{0}, 0, 0, NULL, NULL};
         size_t cur_tok = 0;
         if (last_chain_before(c, p, &cur, &cur_tok)) {
             sc->last_chain = cur;
@@ -755,6 +758,7 @@ static bool np_subject(const ctx *c, size_t p, args *out)
             return np_subject(c, f - 2, out);
         }
         coord_left(c, m, out);
+        out->rule = out->n > 1 ? "coordinated actors before the verb" : "actor before the verb";
         return true;
     }
     /* walk left over a short noun phrase looking for a possessor */
@@ -765,6 +769,7 @@ static bool np_subject(const ctx *c, size_t p, args *out)
             if (pm >= 0 && (tok_in(c, p, CL_ROLE) || is_claim_word(c, p))) {
                 coord_left(c, pm, out);
                 out->via = "description";
+                out->rule = "possessor of the noun before the verb";
                 return true;
             }
             return false;
@@ -800,6 +805,7 @@ static bool find_subject(const ctx *c, size_t start, args *out, bool *in_relativ
         if (m >= 0 && mention(c, m)->last == q + 1) {
             args_add(out, mention(c, m)->actor);
             out->pos = mention(c, m)->first;
+            out->rule = "antecedent of the relative pronoun";
             return true;
         }
         return false;
@@ -816,6 +822,7 @@ static bool find_subject(const ctx *c, size_t start, args *out, bool *in_relativ
         *out = is_punct(c, p - 1, ",") && first_subject != NULL && first_subject->n > 0
                    ? *first_subject
                    : *prev_subject;
+        out->rule = "shared subject of conjoined verbs";
         return true;
     }
     /* parenthetical: "Kim Yo Jong, the sister of ..., threatened" */
@@ -829,6 +836,7 @@ static bool find_subject(const ctx *c, size_t start, args *out, bool *in_relativ
         }
         if (is_punct(c, q, ",") && q > c->first) {
             if (np_subject(c, q - 1, out)) {
+                out->rule = "actor before an apposition or parenthesis";
                 return true;
             }
         }
@@ -897,10 +905,12 @@ static bool find_target(const ctx *c, size_t from, size_t r, size_t source, bool
             int m = mention_at(c, j);
             if (m >= 0 && mention(c, m)->first == j) {
                 *end = coord_right(c, m, out);
+                out->rule = "subject of the that-clause";
                 return true;
             }
             if (tok_in(c, j, CL_DET) && mention_at(c, j + 1) >= 0) {
                 *end = coord_right(c, mention_at(c, j + 1), out);
+                out->rule = "subject of the that-clause";
                 return true;
             }
             if (resolve_pronoun(c, j, source, out)) {
@@ -922,6 +932,7 @@ static bool find_target(const ctx *c, size_t from, size_t r, size_t source, bool
                 continue;
             }
             *end = coord_right(c, m, out);
+            out->rule = out->n > 1 ? "coordinated actors after the verb" : "first actor after the verb";
             return true;
         }
         /* an object pronoun right after the verb or its preposition: "threatened it" */
@@ -929,6 +940,7 @@ static bool find_target(const ctx *c, size_t from, size_t r, size_t source, bool
             (i == from || (i == from + 1 && tok_in(c, from, CL_PREP))) &&
             resolve_pronoun(c, i, source, out)) {
             *end = i + 1;
+            out->rule = "object pronoun resolved to a recent compatible actor";
             return true;
         }
     }
@@ -977,12 +989,15 @@ static bool claim_push(scratch *sc, const pending *p)
 /* Codes source x target for relation r (reciprocal relations with coordinated
  * subjects and no target code every ordered pair). Returns false when out of memory. */
 static bool code(const ctx *c, const args *src, const args *tgt, size_t r, bool negated, size_t tf,
-                 size_t tl)
+                 size_t tl, const char *why_relation)
 {
     unsigned fl = rel_flags(c, r);
     bool untargeted_ok = (fl & (SG_REL_UNTARGETED | SG_REL_REPORTING)) != 0;
-    pending p = {0, SG_NONE, r, negated, tf, tl, SG_NONE, NULL};
+    pending p = {0, SG_NONE, r, negated, tf, tl, SG_NONE, NULL, NULL, NULL, NULL};
     p.via = src->via != NULL ? src->via : tgt->via;
+    p.why_source = src->rule;
+    p.why_target = tgt->n > 0 ? tgt->rule : "no actor target";
+    p.why_relation = why_relation;
     if (fl & SG_REL_REPORTING) {
         for (size_t i = 0; i < src->n; i++) {
             p.source = src->actor[i];
@@ -995,6 +1010,7 @@ static bool code(const ctx *c, const args *src, const args *tgt, size_t r, bool 
     }
     if (tgt->n == 0) {
         if ((fl & SG_REL_RECIPROCAL) && src->n >= 2) {
+            p.why_target = "the other coordinated actor (reciprocal relation)";
             for (size_t i = 0; i < src->n; i++) {
                 for (size_t j = 0; j < src->n; j++) {
                     if (i != j) {
@@ -1045,6 +1061,7 @@ static bool claim_author(const ctx *c, const args *denier, args *out)
     const scratch *sc = c->sc;
     out->n = 0;
     out->via = "description";
+    out->rule = "author of the latest accusation against the denier";
     for (size_t k = sc->n_claims; k-- > 0;) {
         const pending *q = &sc->claims[k];
         bool match = false;
@@ -1221,8 +1238,8 @@ static sg_status do_sentence(ctx *c)
 {
     sg_worker *w = c->w;
     scratch *sc = c->sc;
-    args prev_subject = {{0}, 0, 0, NULL};
-    args first_subject = {{0}, 0, 0, NULL};
+    args prev_subject = {{0}, 0, 0, NULL, NULL};
+    args first_subject = {{0}, 0, 0, NULL, NULL};
 
     sc->n_pend = 0;
 
@@ -1231,10 +1248,10 @@ static sg_status do_sentence(ctx *c)
         if (tok_is(c, i, "according") && tok_is(c, i + 1, "to")) {
             int m = mention_at(c, i + 2);
             if (m >= 0 && mention(c, m)->first == i + 2) {
-                args s = {{0}, 0, i + 2, NULL};
-                args none = {{0}, 0, 0, NULL};
+                args s = {{0}, 0, i + 2, NULL, "actor after 'according to'"};
+                args none = {{0}, 0, 0, NULL, NULL};
                 coord_right(c, m, &s);
-                if (!code(c, &s, &none, c->rel_statement, false, i, i + 2)) {
+                if (!code(c, &s, &none, c->rel_statement, false, i, i + 2, "'according to X'")) {
                     return SG_ERR_NOMEM;
                 }
             }
@@ -1247,8 +1264,8 @@ static sg_status do_sentence(ctx *c)
             continue;
         }
         char rd = reading(c, t);
-        args src = {{0}, 0, 0, NULL};
-        args tgt = {{0}, 0, 0, NULL};
+        args src = {{0}, 0, 0, NULL, NULL};
+        args tgt = {{0}, 0, 0, NULL, NULL};
         size_t tend = t->last;
         bool in_rel = false;
         if (rd == 'v') {
@@ -1307,7 +1324,9 @@ static sg_status do_sentence(ctx *c)
                     continue; /* agentless passive: no source */
                 }
                 coord_right(c, m, &src);
-                if (!code(c, &src, &tgt, r, g.negated, t->first, t->last)) {
+                src.rule = "agent after 'by'";
+                tgt.rule = "subject of the passive verb";
+                if (!code(c, &src, &tgt, r, g.negated, t->first, t->last, "passive verb")) {
                     return SG_ERR_NOMEM;
                 }
                 continue;
@@ -1330,14 +1349,16 @@ static sg_status do_sentence(ctx *c)
                             (src.pos >= c->first + 2 && is_claim_word(c, src.pos - 2) &&
                              tok_is(c, src.pos - 1, "that"));
             }
+            const char *why = through_inf ? "verb with an infinitive complement" : "verb";
             if (rel_root(c, r, "12") && claim_obj && c->rel_deny != SG_NONE && tgt.n == 0) {
                 r = c->rel_deny;
                 fl = rel_flags(c, r);
+                why = "rejection of a claim, coded as a denial";
             }
             if ((fl & SG_REL_DENIAL) && tgt.n == 0) {
                 claim_author(c, &src, &tgt);
             }
-            if (!code(c, &src, &tgt, r, g.negated, t->first, t->last)) {
+            if (!code(c, &src, &tgt, r, g.negated, t->first, t->last, why)) {
                 return SG_ERR_NOMEM;
             }
         } else if (rd == 'n') {
@@ -1378,7 +1399,8 @@ static sg_status do_sentence(ctx *c)
                 }
                 size_t src0 = src.n > 0 ? src.actor[0] : SG_NONE;
                 find_target(c, t->last, r, src0, true, false, &tgt, &tend);
-                if (!code(c, &src, &tgt, r, g.negated, t->first, t->last)) {
+                if (!code(c, &src, &tgt, r, g.negated, t->first, t->last,
+                          "noun governed by a light verb")) {
                     return SG_ERR_NOMEM;
                 }
                 continue;
@@ -1392,7 +1414,10 @@ static sg_status do_sentence(ctx *c)
                     mention(c, mention_at(c, j + 1))->first == j + 1 &&
                     !is_locative(c, mention_at(c, j + 1))) {
                     coord_right(c, mention_at(c, j + 1), &tgt);
-                    if (!code(c, &src, &tgt, r, false, t->first, t->last)) {
+                    src.rule = "possessor of the noun";
+                    tgt.rule = "actor after the noun's preposition";
+                    if (!code(c, &src, &tgt, r, false, t->first, t->last,
+                              "noun with a possessor and a prepositional object")) {
                         return SG_ERR_NOMEM;
                     }
                 }
@@ -1427,18 +1452,21 @@ static sg_status do_sentence(ctx *c)
                 if (m2 < 0) {
                     break;
                 }
-                args s = {{0}, 0, 0, NULL};
-                args none = {{0}, 0, 0, NULL};
+                args s = {{0}, 0, 0, NULL, NULL};
+                args none = {{0}, 0, 0, NULL, NULL};
                 args_add(&s, mention(c, m1)->actor);
                 args_add(&s, mention(c, m2)->actor);
                 if (rel_flags(c, r) & SG_REL_RECIPROCAL) {
-                    if (!code(c, &s, &none, r, false, t->first, t->last)) {
+                    s.rule = "actors after 'between'";
+                    if (!code(c, &s, &none, r, false, t->first, t->last,
+                              "noun with 'between X and Y'")) {
                         return SG_ERR_NOMEM;
                     }
                 } else {
-                    args a = {{s.actor[0]}, 1, 0, NULL};
-                    args b = {{s.actor[1]}, 1, 0, NULL};
-                    if (!code(c, &a, &b, r, false, t->first, t->last)) {
+                    args a = {{s.actor[0]}, 1, 0, NULL, "first actor after 'between'"};
+                    args b = {{s.actor[1]}, 1, 0, NULL, "second actor after 'between'"};
+                    if (!code(c, &a, &b, r, false, t->first, t->last,
+                              "noun with 'between X and Y'")) {
                         return SG_ERR_NOMEM;
                     }
                 }
@@ -1465,6 +1493,11 @@ static void scratch_free(scratch *sc)
     free(sc->hist);
     free(sc->claims);
     free(sc);
+}
+
+void sg_worker_set_explain(sg_worker *w, bool on)
+{
+    w->explain = on;
 }
 
 void sg_worker_free(sg_worker *w)
@@ -1525,6 +1558,11 @@ static sg_status emit_pending(const ctx *c, size_t sent, sg_events *out)
         e.text = sentence;
         e.attributed_to = p->attributed_to != SG_NONE ? c->lex->actors[p->attributed_to].id : NULL;
         e.resolved_via = p->via;
+        if (c->w->explain) {
+            e.explain_source = p->why_source != NULL ? p->why_source : "-";
+            e.explain_target = p->why_target != NULL ? p->why_target : "-";
+            e.explain_relation = p->why_relation != NULL ? p->why_relation : "-";
+        }
         st = sg_events_add(out, &e);
         free(trigger);
     }
@@ -1623,7 +1661,7 @@ sg_status sg_extract(const sg_lexicon *lex, const sg_doc *doc, sg_worker *w, sg_
             goto done;
         }
         /* the last coordination of 2+ actors, for "they" in later sentences */
-        args chain = {{0}, 0, 0, NULL};
+        args chain = {{0}, 0, 0, NULL, NULL};
         size_t chain_tok = 0;
         if (last_chain_before(&c, c.last, &chain, &chain_tok)) {
             c.sc->last_chain = chain;

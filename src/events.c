@@ -235,6 +235,9 @@ sg_status sg_events_add(sg_events *ev, const sg_event *e)
     c.text = intern(t, e->text != NULL ? e->text : "", &oom);
     c.attributed_to = intern(t, e->attributed_to, &oom);
     c.resolved_via = intern(t, e->resolved_via, &oom);
+    c.explain_source = intern(t, e->explain_source, &oom);
+    c.explain_target = intern(t, e->explain_target, &oom);
+    c.explain_relation = intern(t, e->explain_relation, &oom);
     if (oom) {
         return SG_ERR_NOMEM;
     }
@@ -318,6 +321,12 @@ static cJSON *event_to_json(const sg_event *e)
     }
     if (ok && e->resolved_via != NULL) {
         ok = add_str_or_null(o, "resolved_via", e->resolved_via);
+    }
+    if (ok && e->explain_relation != NULL) {
+        cJSON *x = cJSON_AddObjectToObject(o, "explain");
+        ok = x != NULL && add_str_or_null(x, "source", e->explain_source) &&
+             add_str_or_null(x, "target", e->explain_target) &&
+             add_str_or_null(x, "relation", e->explain_relation);
     }
     ok = ok && add_str_or_null(o, "text", e->text);
     if (!ok) {
@@ -543,6 +552,18 @@ static sg_status parse_line(line_ctx *lc, const char *line, size_t n, sg_events 
         goto done;
     }
     e.goldstein = gs != NULL ? gs->valuedouble : 0.0;
+    const cJSON *x = cJSON_GetObjectItemCaseSensitive(o, "explain");
+    if (x != NULL) {
+        if (!cJSON_IsObject(x)) {
+            st = key_error(lc, "explain", "must be an object");
+            goto done;
+        }
+        if ((st = get_str(lc, x, "source", false, true, &e.explain_source)) != SG_OK ||
+            (st = get_str(lc, x, "target", false, true, &e.explain_target)) != SG_OK ||
+            (st = get_str(lc, x, "relation", false, true, &e.explain_relation)) != SG_OK) {
+            goto done;
+        }
+    }
     if (e.doc == NULL) {
         e.doc = lc->path;
     }

@@ -31,7 +31,8 @@ enum opt_id {
     OPT_TOP,
     OPT_TITLE,
     OPT_VERSION,
-    OPT_ACTORS_TOO
+    OPT_ACTORS_TOO,
+    OPT_EXPLAIN
 };
 
 /* One table drives getopt_long and --help. `cmds` is a bit set of the commands that
@@ -64,6 +65,9 @@ static const opt_doc options[] = {
     {"actors-too", no_argument, OPT_ACTORS_TOO, C_EX, NULL,
      "also write one line per mentioned actor ({\"actor\": ID, ...}), so that graph and "
      "centrality from the file keep actors mentioned without events"},
+    {"explain", no_argument, OPT_EXPLAIN, C_EX, NULL,
+     "add to each event an \"explain\" object naming the rules that chose its source, "
+     "target and relation"},
     {"title", required_argument, OPT_TITLE, C_GR, "TEXT",
      "title drawn on the graph (default: the input file names)"},
     {"sort", required_argument, OPT_SORT, C_CE, "METRIC",
@@ -86,6 +90,7 @@ typedef struct config {
     sg_metric sort;
     size_t top;
     bool actors_too;
+    bool explain;
 } config;
 
 static const char *const cmd_names[] = {"extract", "graph", "centrality"};
@@ -401,6 +406,8 @@ static int collect(const config *cfg, char **files, size_t n_files, sg_events *e
                     if (w == NULL) {
                         fprintf(stderr, "stancegraph: error: out of memory\n");
                         rc = EXIT_PROCESSING;
+                    } else {
+                        sg_worker_set_explain(w, cfg->explain);
                     }
                 }
             }
@@ -722,6 +729,9 @@ int main(int argc, char **argv)
             break;
         case OPT_FORMAT:
             cfg.format = optarg;
+            break;
+        case OPT_EXPLAIN:
+            cfg.explain = true;
             break;
         case OPT_ACTORS_TOO:
             cfg.actors_too = true;

@@ -32,6 +32,7 @@ struct sg_worker {
     sg_trigger *triggers;
     size_t n_triggers, cap_triggers;
     void *scratch; /* event stage scratch (event.c) */
+    bool explain;  /* record the rules behind each event */
 };
 
 /* Finds actor mentions (longest match, leftmost first, no overlaps; literal aliases by

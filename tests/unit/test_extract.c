@@ -194,3 +194,22 @@ Test(extract, a_denial_without_a_known_accuser_has_no_target)
 {
     cr_assert_str_eq(run("Alpha denied that it had attacked Beta."), "");
 }
+
+Test(extract, explain_names_the_rules)
+{
+    const char *text = "Beta was criticised by Alpha.";
+    sg_doc *doc = NULL;
+    sg_events *ev = sg_events_new();
+    sg_diag d;
+    sg_worker_set_explain(worker, true);
+    cr_assert_eq(sg_doc_new("t.txt", "t.txt", text, strlen(text), &doc, &d), SG_OK);
+    cr_assert_eq(sg_extract(lex, doc, worker, ev, &d), SG_OK);
+    cr_assert_eq(sg_events_count(ev), 1);
+    const sg_event *e = sg_events_get(ev, 0);
+    cr_assert_str_eq(e->explain_source, "agent after 'by'");
+    cr_assert_str_eq(e->explain_target, "subject of the passive verb");
+    cr_assert_str_eq(e->explain_relation, "passive verb");
+    sg_worker_set_explain(worker, false);
+    sg_events_free(ev);
+    sg_doc_free(doc);
+}
