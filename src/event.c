@@ -49,10 +49,10 @@ static const char *const w_clause[] = {
     "while", "whereas", "but",    "although", "though", "because", "if",      "unless",
     "when",  "whether", "before", "after",    "as",     "until",   "despite", NULL};
 static const char *const w_relpro[] = {"which", "who", "whom", "whose", NULL};
-static const char *const w_pron_they[] = {"they", "them", "many",   "some",
+static const char *const w_pron_they[] = {"they", "them", "their",  "many", "some",
                                           "most", "both", "others", NULL};
-static const char *const w_pron_it[] = {"it", NULL};
-static const char *const w_pron_he[] = {"he", "she", "him", NULL};
+static const char *const w_pron_it[] = {"it", "its", NULL};
+static const char *const w_pron_he[] = {"he", "she", "him", "his", "her", NULL};
 static const char *const w_group_types[] = {"protesters", "population",  "group",     "rebels",
                                             "militia",    "military",    "civilians", "people",
                                             "opposition", "armed group", NULL};
@@ -71,6 +71,8 @@ static const char *const v_light[] = {
     "issue",  "announce", "order",  "take",  "step",   "hike",     "expand",  "tighten",
     "slap",   "approve",  "adopt",  "renew", "pursue", "initiate", "boost",   "increase",
     "offer",  "pledge",   NULL};
+/* light verbs of exchange: their act goes both ways */
+static const char *const v_mutual[] = {"trade", "exchange", "swap", NULL};
 static const char *const v_light_irr[] = {"held",  "sent",  "gave", "given", "made",
                                           "began", "begun", "took", "taken", NULL};
 /* nouns that name a claim: the object of a rejection that is really a denial */
@@ -112,6 +114,7 @@ enum {
     CL_ROLE = 1u << 15,
     CL_QUANT = 1u << 16,
     CL_PP_HEAD = 1u << 20,
+    CL_MUTUAL = 1u << 21,
     CL_CONTROL = 1u << 17,
     CL_LIGHT = 1u << 18,
     CL_FAIL = 1u << 19
@@ -139,7 +142,8 @@ static const class_list class_lists[] = {
     {CL_QUANT, w_quant, false},     {CL_PP_HEAD, w_pp_head, false},
     {CL_CONTROL, v_control, true},  {CL_CONTROL, v_control_irr, false},
     {CL_LIGHT, v_light, true},      {CL_LIGHT, v_light_irr, false},
-    {CL_FAIL, v_fail, true},
+    {CL_FAIL, v_fail, true},        {CL_MUTUAL, v_mutual, true},
+    {CL_LIGHT, v_mutual, true},
 };
 
 /* A hash table from a token's normalised form to its class bits, built once per
@@ -274,10 +278,16 @@ enum { MAX_ARGS = 8 };
 typedef struct args {
     size_t actor[MAX_ARGS];
     size_t n;
-    size_t pos;      /* first token of the (first) argument */
+    size_t pos;       /* first token of the (first) argument */
     const char *via;  /* "pronoun" / "description" / NULL */
     const char *rule; /* why these actors (for --explain); static text */
+    bool mutual;      /* "each other", "traded accusations": both directions */
 } args;
+
+#define ARGS_EMPTY                                                                                 \
+    {                                                                                              \
+        {0}, 0, 0, NULL, NULL, false                                                               \
+    }
 
 /* A coded event before it becomes an sg_event. */
 typedef struct pending {
@@ -293,8 +303,12 @@ typedef struct pending {
 typedef struct hist {
     size_t actor;
     size_t tok;
+    size_t sent; /* sentence index */
     bool subject;
 } hist;
+
+/* Coreference looks back over this many sentences (the current one included). */
+enum { COREF_WINDOW = 3 };
 
 typedef struct scratch {
     class_table *classes;
@@ -323,6 +337,7 @@ typedef struct ctx {
     const sg_tok *toks;
     size_t first, last; /* sentence token range */
     size_t rel_statement, rel_deny;
+    size_t sent; /* index of the current sentence */
 } ctx;
 
 /* ---- token helpers ---- */
@@ -543,7 +558,7 @@ static size_t coord_right(const ctx *c, int m, args *a)
 
 /* ---- coreference ---- */
 
-static bool hist_push(scratch *sc, size_t actor, size_t tok, bool subject)
+static bool hist_push(scratch *sc, size_t actor, size_t tok, size_t sent, bool subject)
 {
     if (sc->n_hist == sc->cap_hist) {
         size_t nc = sc->cap_hist == 0 ? 64 : sc->cap_hist * 2;
@@ -554,7 +569,7 @@ static bool hist_push(scratch *sc, size_t actor, size_t tok, bool subject)
         sc->hist = p;
         sc->cap_hist = nc;
     }
-    sc->hist[sc->n_hist++] = (hist){actor, tok, subject};
+    sc->hist[sc->n_hist++] = (hist){actor, tok, sent, subject};
     return true;
 }
 
@@ -571,13 +586,19 @@ static bool plural_actor(const ctx *c, size_t a)
     return l > 1 && name[l - 1] == 's' && strcmp(t, "country") != 0 && strcmp(t, "person") != 0;
 }
 
+/* Is history entry e close enough before token p to be referred back to? */
+static bool in_window(const ctx *c, const hist *e, size_t p)
+{
+    return e->tok < p && e->sent + COREF_WINDOW > c->sent;
+}
+
 /* Finds the last coordination of two or more actors that starts before token p in the
  * current sentence. */
 static bool last_chain_before(const ctx *c, size_t p, args *chain, size_t *tok)
 {
     bool found = false;
     for (size_t m = 0; m + 1 < c->w->n_mentions && c->w->mentions[m].first < p; m++) {
-        args a = {{0}, 0, 0, NULL, NULL};
+        args a = ARGS_EMPTY;
         (void)coord_right(c, (int)m, &a);
         if (a.n >= 2) {
             *chain = a;
@@ -602,13 +623,14 @@ static bool resolve_pronoun(const ctx *c, size_t p, size_t exclude, args *out)
         size_t best = SG_NONE, best_tok = 0;
         for (size_t h = sc->n_hist; h-- > 0;) {
             const hist *e = &sc->hist[h];
-            if (e->tok < p && e->subject && plural_actor(c, e->actor) && e->actor != exclude) {
+            if (in_window(c, e, p) && e->subject && plural_actor(c, e->actor) &&
+                e->actor != exclude) {
                 best = e->actor;
                 best_tok = e->tok;
                 break;
             }
         }
-        args cur = {{0}, 0, 0, NULL, NULL};
+        args cur = ARGS_EMPTY;
         size_t cur_tok = 0;
         if (last_chain_before(c, p, &cur, &cur_tok)) {
             sc->last_chain = cur;
@@ -628,7 +650,7 @@ static bool resolve_pronoun(const ctx *c, size_t p, size_t exclude, args *out)
             return true;
         }
         for (size_t h = sc->n_hist; h-- > 0;) {
-            if (sc->hist[h].tok < p && plural_actor(c, sc->hist[h].actor) &&
+            if (in_window(c, &sc->hist[h], p) && plural_actor(c, sc->hist[h].actor) &&
                 sc->hist[h].actor != exclude) {
                 args_add(out, sc->hist[h].actor);
                 return true;
@@ -644,7 +666,7 @@ static bool resolve_pronoun(const ctx *c, size_t p, size_t exclude, args *out)
     for (int pass = 0; pass < 2; pass++) {
         for (size_t h = sc->n_hist; h-- > 0;) {
             const hist *e = &sc->hist[h];
-            if (e->tok >= p || e->actor == exclude || (pass == 0 && !e->subject)) {
+            if (!in_window(c, e, p) || e->actor == exclude || (pass == 0 && !e->subject)) {
                 continue;
             }
             if (is_person(c, e->actor) != person || (!person && plural_actor(c, e->actor))) {
@@ -685,6 +707,129 @@ static bool subject_like(const ctx *c, int m)
     }
     return (t->flags & SG_TK_WORD) && !(t->flags & SG_TK_CAP) && !tok_in(c, n, CL_PREP) &&
            !tok_in(c, n, CL_DET) && !tok_is(c, n, "and") && !tok_is(c, n, "or");
+}
+
+/* Definite descriptions: "the group said", "accused the ministry". Each noun names
+ * the actor types it can refer to ('|'-separated, as in the lexicon's "type"). */
+typedef struct description {
+    const char *noun;
+    const char *types;
+} description;
+
+static const description descriptions[] = {
+    {"group", "group|rebels|militia|armed group|party"},
+    {"militia", "group|rebels|militia|armed group"},
+    {"rebels", "rebels|group|militia|armed group"},
+    {"insurgents", "rebels|group|militia|armed group"},
+    {"movement", "group|rebels|party"},
+    {"party", "party"},
+    {"ministry", "ministry"},
+    {"country", "country"},
+    {"nation", "country"},
+    {"kingdom", "country"},
+    {"republic", "country"},
+    {"government", "government|country"},
+    {"administration", "government|country"},
+    {"authorities", "government|country"},
+    {"army", "military"},
+    {"military", "military"},
+    {"alliance", "igo"},
+    {"bloc", "igo"},
+    {"organisation", "igo|group"},
+    {"organization", "igo|group"},
+    {"union", "igo|group"},
+    {"agency", "igo|ministry"},
+    {"president", "person"},
+    {"minister", "person"},
+    {"leader", "person"},
+    {"premier", "person"},
+    {"chancellor", "person"},
+    {"protesters", "protesters"},
+    {"demonstrators", "protesters"},
+    {NULL, NULL},
+};
+
+static const char *description_types(const ctx *c, size_t i)
+{
+    for (size_t k = 0; descriptions[k].noun != NULL; k++) {
+        if (tok_is(c, i, descriptions[k].noun)) {
+            return descriptions[k].types;
+        }
+    }
+    return NULL;
+}
+
+static bool type_in(const char *type, const char *types)
+{
+    size_t n = strlen(type);
+    for (const char *p = types; n > 0 && *p != '\0';) {
+        const char *bar = strchr(p, '|');
+        size_t l = bar != NULL ? (size_t)(bar - p) : strlen(p);
+        if (l == n && memcmp(p, type, n) == 0) {
+            return true;
+        }
+        p += l + (bar != NULL);
+    }
+    return false;
+}
+
+/* Resolves "the NOUN" at tokens [i-1, i] to the most recent actor (within the
+ * coreference window) whose type the noun can name, other than exclude. */
+static bool resolve_description(const ctx *c, size_t i, size_t exclude, args *out)
+{
+    if (i <= c->first || i >= c->last || mention_at(c, i) >= 0 ||
+        !(tok_is(c, i - 1, "the") || tok_is(c, i - 1, "this"))) {
+        return false;
+    }
+    const char *types = description_types(c, i);
+    if (types == NULL) {
+        return false;
+    }
+    for (size_t h = c->sc->n_hist; h-- > 0;) {
+        const hist *e = &c->sc->hist[h];
+        if (in_window(c, e, i - 1) && e->actor != exclude &&
+            type_in(actor_type(c, e->actor), types)) {
+            out->n = 0;
+            args_add(out, e->actor);
+            out->via = "description";
+            out->rule = "definite description resolved to a recent actor of its type";
+            out->pos = i - 1;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Role nouns that name a part of an actor, with the child type to look for: "its
+ * army", "Azerbaijan's troops" -> the country's military actor when the lexicon has
+ * one. */
+static size_t role_child(const ctx *c, size_t actor, size_t noun)
+{
+    static const description roles[] = {{"army", "military"},
+                                        {"military", "military"},
+                                        {"forces", "military"},
+                                        {"troops", "military"},
+                                        {"soldiers", "military"},
+                                        {"police", "police"},
+                                        {"government", "government"},
+                                        {"cabinet", "government"},
+                                        {"administration", "government"},
+                                        {NULL, NULL}};
+    const char *type = NULL;
+    for (size_t k = 0; roles[k].noun != NULL && type == NULL; k++) {
+        if (tok_is(c, noun, roles[k].noun)) {
+            type = roles[k].types;
+        }
+    }
+    if (type == NULL) {
+        return actor;
+    }
+    for (size_t a = 0; a < c->lex->n_actors; a++) {
+        if (c->lex->actors[a].parent == actor && strcmp(c->lex->actors[a].type, type) == 0) {
+            return a;
+        }
+    }
+    return actor;
 }
 
 /* ---- verb groups ---- */
@@ -761,15 +906,38 @@ static bool np_subject(const ctx *c, size_t p, args *out)
         out->rule = out->n > 1 ? "coordinated actors before the verb" : "actor before the verb";
         return true;
     }
+    if (resolve_description(c, p, SG_NONE, out)) {
+        return true;
+    }
     /* walk left over a short noun phrase looking for a possessor */
-    for (size_t k = 0, q = p; k < 5 && q > c->first; k++, q--) {
+    for (size_t k = 0, q = p; k < 5; k++, q--) {
         const sg_tok *t = &c->toks[q];
+        bool role = tok_in(c, p, CL_ROLE) || is_claim_word(c, p);
         if (is_poss(c, q)) {
             int pm = mention_at(c, q - 1);
-            if (pm >= 0 && (tok_in(c, p, CL_ROLE) || is_claim_word(c, p))) {
+            if (pm >= 0 && role) {
                 coord_left(c, pm, out);
+                if (out->n == 1) {
+                    out->actor[0] = role_child(c, out->actor[0], p);
+                }
                 out->via = "description";
                 out->rule = "possessor of the noun before the verb";
+                return true;
+            }
+            if (pm < 0 && role && q > c->first && resolve_description(c, q - 1, SG_NONE, out)) {
+                out->rule = "possessor (a definite description) of the noun before the verb";
+                return true;
+            }
+            return false;
+        }
+        if (k > 0 && role &&
+            (tok_is(c, q, "its") || tok_is(c, q, "their") || tok_is(c, q, "his") ||
+             tok_is(c, q, "her"))) {
+            if (resolve_pronoun(c, q, SG_NONE, out)) {
+                if (out->n == 1) {
+                    out->actor[0] = role_child(c, out->actor[0], p);
+                }
+                out->rule = "possessive pronoun of the noun before the verb";
                 return true;
             }
             return false;
@@ -778,6 +946,9 @@ static bool np_subject(const ctx *c, size_t p, args *out)
             tok_in(c, q, CL_BE) || tok_in(c, q, CL_AUX) ||
             (trigger_at(c, q) >= 0 && !(k == 0 && is_claim_word(c, q))) || mention_at(c, q) >= 0) {
             return false;
+        }
+        if (q == c->first) {
+            break;
         }
     }
     return false;
@@ -925,6 +1096,18 @@ static bool find_target(const ctx *c, size_t from, size_t r, size_t source, bool
             c->w->triggers[t].verb_form != SG_VF_ING) {
             return false;
         }
+        if (i > from && resolve_description(c, i, source, out)) {
+            *end = i + 1;
+            out->rule = "definite description after the verb, resolved to a recent actor";
+            return true;
+        }
+        if ((tok_is(c, i, "each") && tok_is(c, i + 1, "other")) ||
+            (tok_is(c, i, "one") && tok_is(c, i + 1, "another"))) {
+            out->mutual = true;
+            out->rule = "'each other': the coordinated subjects, both ways";
+            *end = i + 2;
+            return true;
+        }
         int m = mention_at(c, i);
         if (m >= 0 && mention(c, m)->first == i) {
             if (is_locative(c, m)) {
@@ -932,7 +1115,8 @@ static bool find_target(const ctx *c, size_t from, size_t r, size_t source, bool
                 continue;
             }
             *end = coord_right(c, m, out);
-            out->rule = out->n > 1 ? "coordinated actors after the verb" : "first actor after the verb";
+            out->rule =
+                out->n > 1 ? "coordinated actors after the verb" : "first actor after the verb";
             return true;
         }
         /* an object pronoun right after the verb or its preposition: "threatened it" */
@@ -998,6 +1182,29 @@ static bool code(const ctx *c, const args *src, const args *tgt, size_t r, bool 
     p.why_source = src->rule;
     p.why_target = tgt->n > 0 ? tgt->rule : "no actor target";
     p.why_relation = why_relation;
+    if (tgt->mutual && !(fl & SG_REL_REPORTING)) {
+        /* "A and B accused each other", "A traded accusations with B": every ordered
+         * pair of distinct actors among the sources and targets */
+        args all = *src;
+        for (size_t j = 0; j < tgt->n; j++) {
+            args_add(&all, tgt->actor[j]);
+        }
+        p.why_target = tgt->rule;
+        for (size_t i = 0; i < all.n; i++) {
+            for (size_t j = 0; j < all.n; j++) {
+                bool cross = tgt->n == 0 || (i < src->n) != (j < src->n);
+                if (i == j || !cross) {
+                    continue;
+                }
+                p.source = all.actor[i];
+                p.target = all.actor[j];
+                if (!pend_push(c->sc, &p)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
     if (fl & SG_REL_REPORTING) {
         for (size_t i = 0; i < src->n; i++) {
             p.source = src->actor[i];
@@ -1238,8 +1445,8 @@ static sg_status do_sentence(ctx *c)
 {
     sg_worker *w = c->w;
     scratch *sc = c->sc;
-    args prev_subject = {{0}, 0, 0, NULL, NULL};
-    args first_subject = {{0}, 0, 0, NULL, NULL};
+    args prev_subject = ARGS_EMPTY;
+    args first_subject = ARGS_EMPTY;
 
     sc->n_pend = 0;
 
@@ -1248,8 +1455,8 @@ static sg_status do_sentence(ctx *c)
         if (tok_is(c, i, "according") && tok_is(c, i + 1, "to")) {
             int m = mention_at(c, i + 2);
             if (m >= 0 && mention(c, m)->first == i + 2) {
-                args s = {{0}, 0, i + 2, NULL, "actor after 'according to'"};
-                args none = {{0}, 0, 0, NULL, NULL};
+                args s = {{0}, 0, i + 2, NULL, "actor after 'according to'", false};
+                args none = ARGS_EMPTY;
                 coord_right(c, m, &s);
                 if (!code(c, &s, &none, c->rel_statement, false, i, i + 2, "'according to X'")) {
                     return SG_ERR_NOMEM;
@@ -1264,8 +1471,8 @@ static sg_status do_sentence(ctx *c)
             continue;
         }
         char rd = reading(c, t);
-        args src = {{0}, 0, 0, NULL, NULL};
-        args tgt = {{0}, 0, 0, NULL, NULL};
+        args src = ARGS_EMPTY;
+        args tgt = ARGS_EMPTY;
         size_t tend = t->last;
         bool in_rel = false;
         if (rd == 'v') {
@@ -1350,6 +1557,11 @@ static sg_status do_sentence(ctx *c)
                              tok_is(c, src.pos - 1, "that"));
             }
             const char *why = through_inf ? "verb with an infinitive complement" : "verb";
+            if (tok_in(c, t->first, CL_MUTUAL) && !tgt.mutual) {
+                tgt.mutual = true; /* "exchanged fire with X" */
+                tgt.rule = tgt.n > 0 ? "actor after the verb, both ways"
+                                     : "the coordinated subjects, both ways";
+            }
             if (rel_root(c, r, "12") && claim_obj && c->rel_deny != SG_NONE && tgt.n == 0) {
                 r = c->rel_deny;
                 fl = rel_flags(c, r);
@@ -1399,6 +1611,11 @@ static sg_status do_sentence(ctx *c)
                 }
                 size_t src0 = src.n > 0 ? src.actor[0] : SG_NONE;
                 find_target(c, t->last, r, src0, true, false, &tgt, &tend);
+                if (tok_in(c, lv, CL_MUTUAL)) {
+                    tgt.mutual = true; /* "traded accusations", "exchanged fire" */
+                    tgt.rule = tgt.n > 0 ? "actor after 'with', both ways"
+                                         : "the coordinated subjects, both ways";
+                }
                 if (!code(c, &src, &tgt, r, g.negated, t->first, t->last,
                           "noun governed by a light verb")) {
                     return SG_ERR_NOMEM;
@@ -1452,8 +1669,8 @@ static sg_status do_sentence(ctx *c)
                 if (m2 < 0) {
                     break;
                 }
-                args s = {{0}, 0, 0, NULL, NULL};
-                args none = {{0}, 0, 0, NULL, NULL};
+                args s = ARGS_EMPTY;
+                args none = ARGS_EMPTY;
                 args_add(&s, mention(c, m1)->actor);
                 args_add(&s, mention(c, m2)->actor);
                 if (rel_flags(c, r) & SG_REL_RECIPROCAL) {
@@ -1463,8 +1680,8 @@ static sg_status do_sentence(ctx *c)
                         return SG_ERR_NOMEM;
                     }
                 } else {
-                    args a = {{s.actor[0]}, 1, 0, NULL, "first actor after 'between'"};
-                    args b = {{s.actor[1]}, 1, 0, NULL, "second actor after 'between'"};
+                    args a = {{s.actor[0]}, 1, 0, NULL, "first actor after 'between'", false};
+                    args b = {{s.actor[1]}, 1, 0, NULL, "second actor after 'between'", false};
                     if (!code(c, &a, &b, r, false, t->first, t->last,
                               "noun with 'between X and Y'")) {
                         return SG_ERR_NOMEM;
@@ -1628,6 +1845,7 @@ sg_status sg_extract(const sg_lexicon *lex, const sg_doc *doc, sg_worker *w, sg_
     }
     for (size_t s = 0; s < sg_doc_sentence_count(doc); s++) {
         sg_i_doc_sentence_tokens(doc, s, &c.first, &c.last);
+        c.sent = s;
         st = sg_i_find_mentions(lex, doc, w, c.first, c.last, diag);
         if (st != SG_OK) {
             goto done;
@@ -1643,7 +1861,7 @@ sg_status sg_extract(const sg_lexicon *lex, const sg_doc *doc, sg_worker *w, sg_
             if (is_locative(&c, (int)m)) {
                 continue;
             }
-            if (!hist_push(c.sc, w->mentions[m].actor, w->mentions[m].first,
+            if (!hist_push(c.sc, w->mentions[m].actor, w->mentions[m].first, s,
                            subject_like(&c, (int)m))) {
                 st = sg_i_diag(diag, SG_ERR_NOMEM, NULL, NULL, 0, 0, "out of memory");
                 goto done;
@@ -1661,7 +1879,7 @@ sg_status sg_extract(const sg_lexicon *lex, const sg_doc *doc, sg_worker *w, sg_
             goto done;
         }
         /* the last coordination of 2+ actors, for "they" in later sentences */
-        args chain = {{0}, 0, 0, NULL, NULL};
+        args chain = ARGS_EMPTY;
         size_t chain_tok = 0;
         if (last_chain_before(&c, c.last, &chain, &chain_tok)) {
             c.sc->last_chain = chain;

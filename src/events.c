@@ -370,10 +370,9 @@ sg_status sg_events_write_actors_jsonl(const sg_events *ev, FILE *out, sg_diag *
     for (size_t i = 0; i < ev->n_actors; i++) {
         const sg_actor_ref *a = &ev->actors[i];
         cJSON *o = cJSON_CreateObject();
-        if (o != NULL && !(add_str_or_null(o, "actor", a->id) &&
-                           add_str_or_null(o, "name", a->name) &&
-                           add_str_or_null(o, "type", a->type) &&
-                           add_num(o, "mentions", (double)a->mentions))) {
+        if (o != NULL &&
+            !(add_str_or_null(o, "actor", a->id) && add_str_or_null(o, "name", a->name) &&
+              add_str_or_null(o, "type", a->type) && add_num(o, "mentions", (double)a->mentions))) {
             cJSON_Delete(o);
             o = NULL;
         }

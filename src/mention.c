@@ -579,8 +579,7 @@ sg_status sg_i_find_mentions(const sg_lexicon *lex, const sg_doc *doc, sg_worker
         const sg_i_actor *act = &lex->actors[ix->pat_actors[k]];
         for (size_t q = 0; q < act->n_patterns; q++) {
             sg_status st = match_pattern(doc, w, &act->patterns[q], "actor", act->id,
-                                         ix->pat_actors[k], first, last, add_pattern_mention,
-                                         diag);
+                                         ix->pat_actors[k], first, last, add_pattern_mention, diag);
             if (st != SG_OK) {
                 return st;
             }

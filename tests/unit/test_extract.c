@@ -16,6 +16,8 @@ static const char *actors_json =
     "\"aliases\": [\"Ana Pem\", \"Pem\"]},"
     "{\"id\": \"X\", \"name\": \"Xylo Group\", \"type\": \"group\", \"aliases\": [\"XG\"], "
     "\"patterns\": [\"\\\\bXylo\\\\s+(?:group|militia)\\\\b\"]}"
+    ",{\"id\": \"A.MIL\", \"name\": \"Alphan army\", \"type\": \"military\", \"parent\": "
+    "\"A\", \"aliases\": [\"Alphan army\", \"Alphan troops\"]}"
     "]}";
 
 static sg_lexicon *lex;
@@ -169,8 +171,7 @@ Test(extract, a_comma_alone_does_not_coordinate)
 
 Test(extract, a_trailing_speaker_is_not_an_object)
 {
-    cr_assert_str_eq(run("Alpha shelled the positions, Gamma said."),
-                     "0:G-make_statement->null");
+    cr_assert_str_eq(run("Alpha shelled the positions, Gamma said."), "0:G-make_statement->null");
 }
 
 Test(extract, coordination_across_a_determiner)
@@ -212,4 +213,35 @@ Test(extract, explain_names_the_rules)
     sg_worker_set_explain(worker, false);
     sg_events_free(ev);
     sg_doc_free(doc);
+}
+
+Test(extract, reciprocal_each_other_and_exchange)
+{
+    cr_assert_str_eq(run("Alpha and Beta accused each other of cheating."),
+                     "0:A-accuse->B 0:B-accuse->A");
+    cr_assert_str_eq(run("Alpha and Beta traded accusations on Friday."),
+                     "0:A-accuse->B 0:B-accuse->A");
+    cr_assert_str_eq(run("Alpha exchanged fire with Gamma overnight."),
+                     "0:A-fight->G 0:G-fight->A");
+}
+
+Test(extract, definite_descriptions)
+{
+    cr_assert_str_eq(run("Beta accused Alpha of spying. The country denied the charge."),
+                     "0:B-accuse->A 1:A-deny->B");
+    cr_assert_str_eq(run("The Xylo militia attacked Beta. Gamma condemned the group."),
+                     "0:X-fight->B 1:G-criticize->X");
+}
+
+Test(extract, possessive_pronoun_with_a_role_noun)
+{
+    cr_assert_str_eq(run("Alpha criticised Beta. Its troops later attacked Gamma."),
+                     "0:A-criticize->B 1:A.MIL-fight->G");
+}
+
+Test(extract, coreference_does_not_reach_far_back)
+{
+    cr_assert_str_eq(run("Alpha criticised Beta. Rain fell. Rain fell again. Markets fell. "
+                         "It then attacked Gamma."),
+                     "0:A-criticize->B");
 }
