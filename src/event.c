@@ -324,6 +324,9 @@ typedef struct scratch {
     size_t n_hist, cap_hist;
     args last_chain; /* last coordinated actors (2+), for "they" */
     size_t last_chain_tok;
+    /* ", saying ...": the main subject reports what follows token part_pos */
+    args part_speaker;
+    size_t part_pos;
     /* document-level record of accusations, for denials: source, target, relation */
     pending *claims;
     size_t n_claims, cap_claims;
@@ -1339,10 +1342,19 @@ static char reading(const ctx *c, const sg_trigger *t)
         return 0;
     }
     if (t->verb_form == SG_VF_ING) {
-        /* progressive after a form of "be"; a bare participle ("saying", "causing")
-         * or a gerund after a preposition is not a predicate */
+        /* progressive after a form of "be"; a participial clause after a comma
+         * (", accusing X of ...") shares the main clause's subject, except a reporting
+         * verb (", saying ..." adds no statement); a gerund after a preposition is not a
+         * predicate */
         vgroup g = verb_group(c, t->first);
-        return g.be ? 'v' : 0;
+        if (g.be) {
+            return 'v';
+        }
+        if (g.start > c->first && is_punct(c, g.start - 1, ",") &&
+            !(rel_flags(c, t->verb_rel) & SG_REL_REPORTING)) {
+            return 'p';
+        }
+        return 0;
     }
     if (t->noun_rel != SG_NONE && p > c->first && (c->toks[p - 1].flags & SG_TK_WORD) &&
         !(c->toks[p - 1].flags & SG_TK_CAP) && mention_at(c, p - 1) < 0 &&
@@ -1449,6 +1461,7 @@ static sg_status do_sentence(ctx *c)
     args first_subject = ARGS_EMPTY;
 
     sc->n_pend = 0;
+    sc->part_speaker.n = 0;
 
     /* "according to X" is a statement by X */
     for (size_t i = c->first; i + 2 < c->last && c->rel_statement != SG_NONE; i++) {
@@ -1471,22 +1484,40 @@ static sg_status do_sentence(ctx *c)
             continue;
         }
         char rd = reading(c, t);
+        if (rd == 0 && t->verb_rel != SG_NONE && t->verb_form == SG_VF_ING &&
+            (rel_flags(c, t->verb_rel) & SG_REL_REPORTING) && t->first > c->first &&
+            is_punct(c, t->first - 1, ",")) {
+            sc->part_speaker = first_subject;
+            sc->part_pos = t->first;
+        }
         args src = ARGS_EMPTY;
         args tgt = ARGS_EMPTY;
         size_t tend = t->last;
         bool in_rel = false;
-        if (rd == 'v') {
+        if (rd == 'v' || rd == 'p') {
             size_t r = t->verb_rel;
             unsigned fl = rel_flags(c, r);
             vgroup g = verb_group(c, t->first);
             bool passive = g.be && (t->verb_form == SG_VF_PAST || t->verb_form == SG_VF_PART);
-            if (!find_subject(c, g.start, &src, &in_rel, &prev_subject, &first_subject)) {
-                /* a reduced relative on a claim noun: "a charge Belgrade rejected" */
-                continue;
+            if (!passive && (rel_root(c, r, "10") || rel_root(c, r, "11") ||
+                             rel_root(c, r, "13") || (fl & SG_REL_DENIAL))) {
+                /* what an accusation, demand or threat is about is not coded, whoever
+                 * makes it */
+                suppress_content(c, tend);
             }
-            prev_subject = src;
-            if (first_subject.n == 0) {
-                first_subject = src;
+            if (rd == 'p') {
+                src = first_subject.n > 0 ? first_subject : prev_subject;
+                src.rule = "subject of the main clause (participial clause)";
+                if (src.n == 0) {
+                    continue;
+                }
+            } else if (!find_subject(c, g.start, &src, &in_rel, &prev_subject, &first_subject)) {
+                continue; /* no subject actor: a source is never borrowed */
+            } else {
+                prev_subject = src;
+                if (first_subject.n == 0) {
+                    first_subject = src;
+                }
             }
             if (g.modal && !(fl & SG_REL_REPORTING)) {
                 continue; /* future, modal and conditional content is not coded */
@@ -1537,10 +1568,6 @@ static sg_status do_sentence(ctx *c)
                     return SG_ERR_NOMEM;
                 }
                 continue;
-            }
-            if (rel_root(c, r, "10") || rel_root(c, r, "11") || rel_root(c, r, "13") ||
-                (fl & SG_REL_DENIAL)) {
-                suppress_content(c, tend);
             }
             if (!(fl & SG_REL_REPORTING)) {
                 size_t src0 = src.n > 0 ? src.actor[0] : SG_NONE;
@@ -1788,10 +1815,19 @@ static sg_status emit_pending(const ctx *c, size_t sent, sg_events *out)
 }
 
 /* Reported speech: events in the same sentence as a statement by X, other than X's
- * own, are attributed to X. */
+ * own, are attributed to X; so are those after a participle ", saying" whose subject
+ * is X. */
 static void attribute(ctx *c)
 {
     scratch *sc = c->sc;
+    if (sc->part_speaker.n == 1) {
+        for (size_t j = 0; j < sc->n_pend; j++) {
+            pending *p = &sc->pend[j];
+            if (p->trig_first > sc->part_pos && p->source != sc->part_speaker.actor[0]) {
+                p->attributed_to = sc->part_speaker.actor[0];
+            }
+        }
+    }
     for (size_t i = 0; i < sc->n_pend; i++) {
         if (!(rel_flags(c, sc->pend[i].rel) & SG_REL_REPORTING)) {
             continue;

@@ -245,3 +245,15 @@ Test(extract, coreference_does_not_reach_far_back)
                          "It then attacked Gamma."),
                      "0:A-criticize->B");
 }
+
+Test(extract, participial_clauses)
+{
+    cr_assert_str_eq(run("Alpha recalled its envoy, accusing Beta of meddling."), "0:A-accuse->B");
+    cr_assert_str_eq(run("Alpha criticised Gamma, saying Beta had attacked Pem."),
+                     "0:A-criticize->G 0:B-fight->A.PM@A");
+}
+
+Test(extract, content_of_a_demand_is_not_coded_even_without_a_source)
+{
+    cr_assert_str_eq(run("Crowds rallied, demanding that Alpha sanction Beta."), "");
+}
