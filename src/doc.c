@@ -404,9 +404,40 @@ static bool is_closer(const tokbuf *tb, size_t i)
            norm_is(tb, i, "]") || norm_is(tb, i, "\xE2\x80\x9D");
 }
 
+/* Is the text hard-wrapped (lines broken at a fixed width inside sentences)? Then a
+ * single line break is a space; otherwise (one paragraph or headline per line) it ends
+ * a sentence. Judged from the lines followed by another non-empty line: wrapped when
+ * at least two of them, and most, are 30-110 bytes long without a final full stop. */
+static bool hard_wrapped(const char *t, size_t len)
+{
+    size_t with_next = 0, wraplike = 0;
+    size_t start = 0;
+    for (size_t i = 0; i <= len; i++) {
+        if (i < len && t[i] != '\n') {
+            continue;
+        }
+        size_t end = i;
+        while (end > start && (t[end - 1] == '\r' || t[end - 1] == ' ')) {
+            end--;
+        }
+        bool next_nonempty = i < len && i + 1 < len && t[i + 1] != '\n' && t[i + 1] != '\r';
+        if (end > start && next_nonempty) {
+            with_next++;
+            char last = t[end - 1];
+            size_t n = end - start;
+            if (n >= 30 && n <= 110 && last != '.' && last != '!' && last != '?' && last != ':') {
+                wraplike++;
+            }
+        }
+        start = i + 1;
+    }
+    return wraplike >= 2 && wraplike * 2 > with_next;
+}
+
 /* Sentence boundaries over the token stream (see sg_doc.h). */
 static bool split_sentences(sg_doc *d)
 {
+    bool wrapped = hard_wrapped(d->text, d->len);
     const tokbuf *tb = &d->tb;
     size_t cap = 64;
     d->sent_first = malloc((cap + 1) * sizeof(size_t));
@@ -437,12 +468,13 @@ static bool split_sentences(sg_doc *d)
                        !norm_is(tb, last + 1, "."));
             }
         } else if (i + 1 < tb->n && (tb->toks[i + 1].flags & SG_TK_NLBEFORE)) {
-            /* a blank line (two line breaks) ends a sentence, one line break does not */
+            /* a blank line ends a sentence; so does a single line break unless the text
+             * is hard-wrapped (a headline, a paragraph per line) */
             size_t nls = 0;
             for (size_t b = t->end; b < tb->toks[i + 1].start; b++) {
                 nls += d->text[b] == '\n';
             }
-            end = nls >= 2;
+            end = nls >= 2 || !wrapped;
         }
         if (end || i + 1 == tb->n) {
             if (d->n_sent == cap) {

@@ -49,11 +49,22 @@ Test(doc, closing_quote_belongs_to_its_sentence)
     sg_doc_free(doc);
 }
 
-Test(doc, blank_line_ends_a_sentence_single_newline_does_not)
+Test(doc, headline_line_ends_a_sentence)
 {
-    sg_doc *doc = doc_from("Azerbaijan accused\nArmenia\n\nHeadline two");
-    cr_assert_eq(sg_doc_sentence_count(doc), 2);
-    cr_assert_str_eq(sentence(doc, 0), "Azerbaijan accused\nArmenia");
+    sg_doc *doc = doc_from("Azerbaijan accuses Armenia of shelling\nBAKU - The ministry said "
+                           "troops fired.\n\nSecond paragraph");
+    cr_assert_eq(sg_doc_sentence_count(doc), 3);
+    cr_assert_str_eq(sentence(doc, 0), "Azerbaijan accuses Armenia of shelling");
+    cr_assert_str_eq(sentence(doc, 2), "Second paragraph");
+    sg_doc_free(doc);
+}
+
+Test(doc, hard_wrapped_lines_stay_one_sentence)
+{
+    sg_doc *doc = doc_from("The defence ministry in Baku on Tuesday accused\n"
+                           "Armenian forces of shelling positions near the border\n"
+                           "town overnight, a charge Yerevan rejected.\n");
+    cr_assert_eq(sg_doc_sentence_count(doc), 1);
     sg_doc_free(doc);
 }
 
