@@ -595,6 +595,12 @@ static bool in_window(const ctx *c, const hist *e, size_t p)
     return e->tok < p && e->sent + COREF_WINDOW > c->sent;
 }
 
+/* History is in text order: scanning backwards, stop at the first entry too old. */
+static bool too_old(const ctx *c, const hist *e)
+{
+    return e->sent + COREF_WINDOW <= c->sent;
+}
+
 /* Finds the last coordination of two or more actors that starts before token p in the
  * current sentence. */
 static bool last_chain_before(const ctx *c, size_t p, args *chain, size_t *tok)
@@ -626,6 +632,9 @@ static bool resolve_pronoun(const ctx *c, size_t p, size_t exclude, args *out)
         size_t best = SG_NONE, best_tok = 0;
         for (size_t h = sc->n_hist; h-- > 0;) {
             const hist *e = &sc->hist[h];
+            if (too_old(c, e)) {
+                break;
+            }
             if (in_window(c, e, p) && e->subject && plural_actor(c, e->actor) &&
                 e->actor != exclude) {
                 best = e->actor;
@@ -653,6 +662,9 @@ static bool resolve_pronoun(const ctx *c, size_t p, size_t exclude, args *out)
             return true;
         }
         for (size_t h = sc->n_hist; h-- > 0;) {
+            if (too_old(c, &sc->hist[h])) {
+                break;
+            }
             if (in_window(c, &sc->hist[h], p) && plural_actor(c, sc->hist[h].actor) &&
                 sc->hist[h].actor != exclude) {
                 args_add(out, sc->hist[h].actor);
@@ -669,6 +681,9 @@ static bool resolve_pronoun(const ctx *c, size_t p, size_t exclude, args *out)
     for (int pass = 0; pass < 2; pass++) {
         for (size_t h = sc->n_hist; h-- > 0;) {
             const hist *e = &sc->hist[h];
+            if (too_old(c, e)) {
+                break;
+            }
             if (!in_window(c, e, p) || e->actor == exclude || (pass == 0 && !e->subject)) {
                 continue;
             }
@@ -790,6 +805,9 @@ static bool resolve_description(const ctx *c, size_t i, size_t exclude, args *ou
     }
     for (size_t h = c->sc->n_hist; h-- > 0;) {
         const hist *e = &c->sc->hist[h];
+        if (too_old(c, e)) {
+            break;
+        }
         if (in_window(c, e, i - 1) && e->actor != exclude &&
             type_in(actor_type(c, e->actor), types)) {
             out->n = 0;
