@@ -71,6 +71,12 @@ static const char *const v_light[] = {
     "issue",  "announce", "order",  "take",  "step",   "hike",     "expand",  "tighten",
     "slap",   "approve",  "adopt",  "renew", "pursue", "initiate", "boost",   "increase",
     "offer",  "pledge",   NULL};
+/* time words that can sit between a subject and its verb ("Kigali on Tuesday rejected") */
+static const char *const w_time[] = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week",
+    "month", "year", "weekend", "january", "february", "march", "april", "may", "june", "july",
+    "august", "september", "october", "november", "december", "today", "yesterday", NULL};
+
 /* light verbs of exchange: their act goes both ways */
 static const char *const v_mutual[] = {"trade", "exchange", "swap", NULL};
 static const char *const v_light_irr[] = {"held",  "sent",  "gave", "given", "made",
@@ -115,6 +121,7 @@ enum {
     CL_QUANT = 1u << 16,
     CL_PP_HEAD = 1u << 20,
     CL_MUTUAL = 1u << 21,
+    CL_TIME = 1u << 22,
     CL_CONTROL = 1u << 17,
     CL_LIGHT = 1u << 18,
     CL_FAIL = 1u << 19
@@ -143,6 +150,7 @@ static const class_list class_lists[] = {
     {CL_CONTROL, v_control, true},  {CL_CONTROL, v_control_irr, false},
     {CL_LIGHT, v_light, true},      {CL_LIGHT, v_light_irr, false},
     {CL_FAIL, v_fail, true},        {CL_MUTUAL, v_mutual, true},
+    {CL_TIME, w_time, false},
     {CL_LIGHT, v_mutual, true},
 };
 
@@ -885,6 +893,13 @@ static vgroup verb_group(const ctx *c, size_t v)
             q--;
         } else if (tok_is(c, q, "no") && tok_is(c, q + 1, "longer")) {
             g.negated = true;
+        } else if (tok_in(c, q, CL_TIME) && q > c->first &&
+                   (tok_is(c, q - 1, "on") || tok_is(c, q - 1, "last") || tok_is(c, q - 1, "this") ||
+                    tok_is(c, q - 1, "earlier") || tok_is(c, q - 1, "later"))) {
+            q--; /* "on Tuesday", "last week" between subject and verb */
+        } else if ((c->toks[q].flags & SG_TK_NUM) && q > c->first + 1 && tok_in(c, q - 1, CL_TIME) &&
+                   tok_is(c, q - 2, "on")) {
+            q -= 2; /* "on March 3" */
         } else {
             break;
         }
@@ -1337,6 +1352,16 @@ static bool infinitive_at(const ctx *c, size_t i)
     return true;
 }
 
+/* Is mention m plural on its face ("Houthi rebels", "the Houthis", "British
+ * diplomats")? Its last word ends in -s, but not -ss, -us or -is. */
+static bool plural_mention(const ctx *c, int m)
+{
+    const sg_tok *t = &c->toks[mention(c, m)->last - 1];
+    const char *w = sg_i_doc_norm(c->doc, t);
+    size_t n = t->norm_len;
+    return n > 3 && w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u' && w[n - 2] != 'i';
+}
+
 /* Reading of trigger t: 'v' verb (finite predicate), 'n' noun, 0 neither. */
 static char reading(const ctx *c, const sg_trigger *t)
 {
@@ -1349,6 +1374,23 @@ static char reading(const ctx *c, const sg_trigger *t)
     bool after_prep = p > c->first && tok_in(c, p - 1, CL_PREP) && !tok_is(c, p - 1, "to");
     if (t->noun_rel != SG_NONE && (t->verb_rel == SG_NONE || after_det || after_prep)) {
         return 'n';
+    }
+    if (t->noun_rel != SG_NONE && t->verb_rel != SG_NONE && !t->from_pattern) {
+        /* "EU sanctions on Russia", "EU aid packages": a noun after an attributive actor.
+         * A base form right after a singular actor cannot be its verb ("EU aid"), and an
+         * -s form followed by a preposition is the plural noun. */
+        int pm = mention_at(c, p - 1);
+        bool after_actor = p > c->first && pm >= 0 && mention(c, pm)->last == p;
+        if (after_actor && t->verb_form == SG_VF_BASE && !plural_mention(c, pm) &&
+            !(mention(c, pm)->first > c->first && tok_is(c, mention(c, pm)->first - 1, "and"))) {
+            return 'n';
+        }
+        if (t->verb_form == SG_VF_S && tok_in(c, t->last, CL_PREP) && !tok_is(c, t->last, "to")) {
+            return 'n';
+        }
+    }
+    if (t->noun_rel == SG_NONE && after_prep) {
+        return 0; /* "in March": a verb form right after a preposition is not a verb */
     }
     if (t->verb_rel == SG_NONE) {
         return 0;
@@ -1540,6 +1582,9 @@ static sg_status do_sentence(ctx *c)
             if (g.modal && !(fl & SG_REL_REPORTING)) {
                 continue; /* future, modal and conditional content is not coded */
             }
+            if (in_rel && g.have) {
+                continue; /* "X, which has long backed Y, ...": background, not an event */
+            }
             /* "agreed to V": the infinitive carries the event */
             if (tok_is(c, tend, "to") && infinitive_at(c, tend + 1) && rel_root(c, r, "08")) {
                 continue;
@@ -1572,11 +1617,12 @@ static sg_status do_sentence(ctx *c)
                 src.n = 0;
                 src.via = NULL;
                 size_t j = tend;
-                while (j < c->last && j < tend + 6 && !tok_is(c, j, "by")) {
+                while (j < c->last && j < tend + 8 && !tok_is(c, j, "by")) {
                     j++;
                 }
-                int m = tok_is(c, j, "by") ? mention_at(c, j + 1) : -1;
-                if (m < 0 || mention(c, m)->first != j + 1) {
+                size_t k = tok_is(c, j + 1, "the") ? j + 2 : j + 1;
+                int m = tok_is(c, j, "by") ? mention_at(c, k) : -1;
+                if (m < 0 || mention(c, m)->first != k) {
                     continue; /* agentless passive: no source */
                 }
                 coord_right(c, m, &src);
