@@ -49,7 +49,7 @@ static const char *const w_clause[] = {
     "while", "whereas", "but",    "although", "though", "because", "if",      "unless",
     "when",  "whether", "before", "after",    "as",     "until",   "despite", NULL};
 static const char *const w_relpro[] = {"which", "who", "whom", "whose", NULL};
-static const char *const w_pron_they[] = {"they", "them", "their",  "many", "some",
+static const char *const w_pron_they[] = {"they", "them", "their", "two", "each",  "many", "some",
                                           "most", "both", "others", NULL};
 static const char *const w_pron_it[] = {"it", "its", NULL};
 static const char *const w_pron_he[] = {"he", "she", "him", "his", "her", NULL};
@@ -945,6 +945,11 @@ static bool np_subject(const ctx *c, size_t p, args *out)
     if (resolve_description(c, p, SG_NONE, out)) {
         return true;
     }
+    if (p > c->first && (tok_is(c, p - 1, "both") || (tok_is(c, p - 1, "two") && p > c->first + 1 &&
+                                                      tok_is(c, p - 2, "the"))) &&
+        tok_in(c, p, CL_ROLE)) {
+        return resolve_pronoun(c, p - 1, SG_NONE, out) && out->n >= 2;
+    }
     /* walk left over a short noun phrase looking for a possessor */
     for (size_t k = 0, q = p; k < 5; k++, q--) {
         const sg_tok *t = &c->toks[q];
@@ -974,6 +979,28 @@ static bool np_subject(const ctx *c, size_t p, args *out)
                     out->actor[0] = role_child(c, out->actor[0], p);
                 }
                 out->rule = "possessive pronoun of the noun before the verb";
+                return true;
+            }
+            return false;
+        }
+        int am = k > 0 ? mention_at(c, q) : -1;
+        if (am >= 0 && mention(c, am)->last == q + 1 && role && !is_locative(c, am)) {
+            coord_left(c, am, out);
+            if (out->n == 1) {
+                out->actor[0] = role_child(c, out->actor[0], p);
+            }
+            out->via = "description";
+            out->rule = "actor modifying the noun before the verb";
+            return true;
+        }
+        if (k > 0 && role && tok_is(c, q, "whose")) {
+            /* "The IAEA, whose inspectors were expelled": the antecedent */
+            size_t r = is_punct(c, q - 1, ",") ? q - 2 : q - 1;
+            int rm = mention_at(c, r);
+            if (q > c->first + 1 && rm >= 0 && mention(c, rm)->last == r + 1) {
+                args_add(out, mention(c, rm)->actor);
+                out->pos = mention(c, rm)->first;
+                out->rule = "antecedent of 'whose'";
                 return true;
             }
             return false;
@@ -1042,12 +1069,32 @@ static bool find_subject(const ctx *c, size_t start, args *out, bool *in_relativ
             }
         }
         if (is_punct(c, q, ",") && q > c->first) {
+            /* ", Gen. X," naming the role noun before it ("Its commander, Gen. X,") */
+            size_t a = tok_is(c, q + 1, "the") ? q + 2 : q + 1;
+            int am = mention_at(c, a);
+            int hm = mention_at(c, q - 1);
+            bool head_is_actor = hm >= 0 && mention(c, hm)->last == q;
+            if (am >= 0 && mention(c, am)->first == a && mention(c, am)->last == p &&
+                !head_is_actor && tok_in(c, q - 1, CL_ROLE)) {
+                args_add(out, mention(c, am)->actor);
+                out->pos = a;
+                out->rule = "apposition naming the subject";
+                return true;
+            }
             if (np_subject(c, q - 1, out)) {
                 out->rule = "actor before an apposition or parenthesis";
                 return true;
             }
         }
         return false;
+    }
+    if (is_punct(c, p, ")")) {
+        /* "the Rapid Support Forces (RSF) attacked" */
+        size_t q = p;
+        while (q > c->first && !is_punct(c, q, "(")) {
+            q--;
+        }
+        return is_punct(c, q, "(") && q > c->first && np_subject(c, q - 1, out);
     }
     return np_subject(c, p, out);
 }
