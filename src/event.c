@@ -313,6 +313,7 @@ typedef struct hist {
     size_t tok;
     size_t sent; /* sentence index */
     bool subject;
+    bool plural; /* the mention's words are plural ("British diplomats") */
 } hist;
 
 /* Coreference looks back over this many sentences (the current one included). */
@@ -470,6 +471,20 @@ static void args_add(args *a, size_t actor)
  * coordinate ("Russia attacked Ukraine, Hungary said"; "the minister, Albin Kurti"):
  * a list counts only up to its last "and"/"or". */
 
+/* The start of the phrase before mention start f: an article, a title or demonym
+ * ("the", "Azerbaijani President X", "Mr. X") that is not itself a mention. */
+static size_t skip_premodifier(const ctx *c, size_t f)
+{
+    if (f > c->first && mention_at(c, f - 1) < 0 && (c->toks[f - 1].flags & SG_TK_CAP) &&
+        f - 1 > c->first && !tok_in(c, f - 1, CL_DET)) {
+        f--;
+    }
+    if (f > c->first && tok_is(c, f - 1, "the")) {
+        f--;
+    }
+    return f;
+}
+
 /* Collects the mention m and the mentions coordinated with it to the left
  * ("A, B and C V ...") into a, in text order. */
 static void coord_left(const ctx *c, int m, args *a)
@@ -478,13 +493,10 @@ static void coord_left(const ctx *c, int m, args *a)
     bool seen_and = false;
     args_add(a, mention(c, m)->actor);
     a->pos = mention(c, m)->first;
-    size_t p = mention(c, m)->first;
-    if (p > c->first && tok_is(c, p - 1, "the")) {
-        p--;
-    }
+    size_t p = skip_premodifier(c, mention(c, m)->first);
     while (p > c->first + 1) {
         size_t q = p - 1;
-        bool is_and = tok_is(c, q, "and") || tok_is(c, q, "or");
+        bool is_and = tok_is(c, q, "and") || tok_is(c, q, "or") || tok_is(c, q, "nor");
         if (!is_and && !(is_punct(c, q, ",") && seen_and)) {
             break;
         }
@@ -502,10 +514,7 @@ static void coord_left(const ctx *c, int m, args *a)
         }
         args_add(a, mention(c, m2)->actor);
         a->pos = mention(c, m2)->first;
-        p = mention(c, m2)->first;
-        if (p > c->first && tok_is(c, p - 1, "the")) {
-            p--;
-        }
+        p = skip_premodifier(c, mention(c, m2)->first);
     }
     /* collected right to left: restore text order */
     for (size_t i = base, j = a->n; i + 1 < j; i++, j--) {
@@ -533,7 +542,7 @@ static size_t coord_right(const ctx *c, int m, args *a)
             comma = true;
             q++;
         }
-        if (tok_is(c, q, "and") || tok_is(c, q, "or")) {
+        if (tok_is(c, q, "and") || tok_is(c, q, "or") || tok_is(c, q, "nor")) {
             is_and = true;
             q++;
         }
@@ -542,6 +551,10 @@ static size_t coord_right(const ctx *c, int m, args *a)
         }
         if (tok_is(c, q, "the")) {
             q++;
+        }
+        if (q + 1 < c->last && mention_at(c, q) < 0 && (c->toks[q].flags & SG_TK_CAP) &&
+            mention_at(c, q + 1) >= 0 && mention(c, mention_at(c, q + 1))->first == q + 1) {
+            q++; /* "and Azerbaijani President Aliyev", "and Mr. Vucic" */
         }
         int m2 = mention_at(c, q);
         if (q >= c->last || m2 < 0 || mention(c, m2)->first != q || is_locative(c, m2)) {
@@ -567,9 +580,20 @@ static size_t coord_right(const ctx *c, int m, args *a)
     return end;
 }
 
+/* Is mention m plural on its face ("Houthi rebels", "the Houthis", "British
+ * diplomats")? Its last word ends in -s, but not -ss, -us or -is. */
+static bool plural_mention(const ctx *c, int m)
+{
+    const sg_tok *t = &c->toks[mention(c, m)->last - 1];
+    const char *w = sg_i_doc_norm(c->doc, t);
+    size_t n = t->norm_len;
+    return n > 3 && w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u' && w[n - 2] != 'i';
+}
+
 /* ---- coreference ---- */
 
-static bool hist_push(scratch *sc, size_t actor, size_t tok, size_t sent, bool subject)
+static bool hist_push(scratch *sc, size_t actor, size_t tok, size_t sent, bool subject,
+                      bool plural)
 {
     if (sc->n_hist == sc->cap_hist) {
         size_t nc = sc->cap_hist == 0 ? 64 : sc->cap_hist * 2;
@@ -580,7 +604,7 @@ static bool hist_push(scratch *sc, size_t actor, size_t tok, size_t sent, bool s
         sc->hist = p;
         sc->cap_hist = nc;
     }
-    sc->hist[sc->n_hist++] = (hist){actor, tok, sent, subject};
+    sc->hist[sc->n_hist++] = (hist){actor, tok, sent, subject, plural};
     return true;
 }
 
@@ -643,7 +667,7 @@ static bool resolve_pronoun(const ctx *c, size_t p, size_t exclude, args *out)
             if (too_old(c, e)) {
                 break;
             }
-            if (in_window(c, e, p) && e->subject && plural_actor(c, e->actor) &&
+            if (in_window(c, e, p) && e->subject && (e->plural || plural_actor(c, e->actor)) &&
                 e->actor != exclude) {
                 best = e->actor;
                 best_tok = e->tok;
@@ -673,7 +697,8 @@ static bool resolve_pronoun(const ctx *c, size_t p, size_t exclude, args *out)
             if (too_old(c, &sc->hist[h])) {
                 break;
             }
-            if (in_window(c, &sc->hist[h], p) && plural_actor(c, sc->hist[h].actor) &&
+            if (in_window(c, &sc->hist[h], p) &&
+                (sc->hist[h].plural || plural_actor(c, sc->hist[h].actor)) &&
                 sc->hist[h].actor != exclude) {
                 args_add(out, sc->hist[h].actor);
                 return true;
@@ -1399,16 +1424,6 @@ static bool infinitive_at(const ctx *c, size_t i)
     return true;
 }
 
-/* Is mention m plural on its face ("Houthi rebels", "the Houthis", "British
- * diplomats")? Its last word ends in -s, but not -ss, -us or -is. */
-static bool plural_mention(const ctx *c, int m)
-{
-    const sg_tok *t = &c->toks[mention(c, m)->last - 1];
-    const char *w = sg_i_doc_norm(c->doc, t);
-    size_t n = t->norm_len;
-    return n > 3 && w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u' && w[n - 2] != 'i';
-}
-
 /* Reading of trigger t: 'v' verb (finite predicate), 'n' noun, 0 neither. */
 static char reading(const ctx *c, const sg_trigger *t)
 {
@@ -2009,7 +2024,7 @@ sg_status sg_extract(const sg_lexicon *lex, const sg_doc *doc, sg_worker *w, sg_
                 continue;
             }
             if (!hist_push(c.sc, w->mentions[m].actor, w->mentions[m].first, s,
-                           subject_like(&c, (int)m))) {
+                           subject_like(&c, (int)m), plural_mention(&c, (int)m))) {
                 st = sg_i_diag(diag, SG_ERR_NOMEM, NULL, NULL, 0, 0, "out of memory");
                 goto done;
             }
