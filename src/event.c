@@ -72,6 +72,10 @@ static const char *const v_light[] = {
     "slap",   "approve",  "adopt",  "renew", "pursue", "initiate", "boost",   "increase",
     "offer",  "pledge",   NULL};
 /* time words that can sit between a subject and its verb ("Kigali on Tuesday rejected") */
+/* nouns that name an act: "denounced the move" targets its author */
+static const char *const n_act[] = {"move", "decision", "step", "steps", "measure", "measures",
+                                    "action", "actions", "announcement", "decree", NULL};
+
 static const char *const w_time[] = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week",
     "month", "year", "weekend", "january", "february", "march", "april", "may", "june", "july",
@@ -122,6 +126,7 @@ enum {
     CL_PP_HEAD = 1u << 20,
     CL_MUTUAL = 1u << 21,
     CL_TIME = 1u << 22,
+    CL_ACT = 1u << 23,
     CL_CONTROL = 1u << 17,
     CL_LIGHT = 1u << 18,
     CL_FAIL = 1u << 19
@@ -151,6 +156,7 @@ static const class_list class_lists[] = {
     {CL_LIGHT, v_light, true},      {CL_LIGHT, v_light_irr, false},
     {CL_FAIL, v_fail, true},        {CL_MUTUAL, v_mutual, true},
     {CL_TIME, w_time, false},
+    {CL_ACT, n_act, false},
     {CL_LIGHT, v_mutual, true},
 };
 
@@ -306,6 +312,7 @@ typedef struct pending {
     size_t attributed_to; /* actor index or SG_NONE */
     const char *via;
     const char *why_source, *why_target, *why_relation; /* for --explain */
+    size_t sent; /* sentence index */
 } pending;
 
 typedef struct hist {
@@ -336,9 +343,13 @@ typedef struct scratch {
     /* ", saying ...": the main subject reports what follows token part_pos */
     args part_speaker;
     size_t part_pos;
-    /* document-level record of accusations, for denials: source, target, relation */
+    /* document-level record of accusations and statements, for denials: source,
+     * target (for a statement: each actor its sentence mentions), relation */
     pending *claims;
     size_t n_claims, cap_claims;
+    /* document-level record of coded acts (source and sentence), for "the move" */
+    pending *acts;
+    size_t n_acts, cap_acts;
 } scratch;
 
 typedef struct ctx {
@@ -1126,6 +1137,8 @@ static bool find_subject(const ctx *c, size_t start, args *out, bool *in_relativ
 
 /* ---- objects ---- */
 
+static bool act_author(const ctx *c, size_t exclude, args *out);
+
 /* Scans right from token `from` for the target of relation r. Returns true and fills
  * out when an actor (or a resolvable pronoun after "that") is found. */
 static bool find_target(const ctx *c, size_t from, size_t r, size_t source, bool stop_comma,
@@ -1227,12 +1240,39 @@ static bool find_target(const ctx *c, size_t from, size_t r, size_t source, bool
                 out->n > 1 ? "coordinated actors after the verb" : "first actor after the verb";
             return true;
         }
+        bool object_start = i == from || (i == from + 1 && tok_in(c, from, CL_PREP));
         /* an object pronoun right after the verb or its preposition: "threatened it" */
         if ((tok_is(c, i, "it") || tok_is(c, i, "them") || tok_is(c, i, "him")) &&
-            (i == from || (i == from + 1 && tok_in(c, from, CL_PREP))) &&
-            resolve_pronoun(c, i, source, out)) {
+            object_start && resolve_pronoun(c, i, source, out)) {
             *end = i + 1;
             out->rule = "object pronoun resolved to a recent compatible actor";
+            return true;
+        }
+        /* "fired on its peacekeepers": the possessor; "attacked its neighbour" refers
+         * back to the source itself and names no target */
+        if ((tok_is(c, i, "its") || tok_is(c, i, "their") || tok_is(c, i, "his")) &&
+            object_start && i + 1 < c->last && (c->toks[i + 1].flags & SG_TK_WORD)) {
+            if (resolve_pronoun(c, i, SG_NONE, out) && !(out->n == 1 && out->actor[0] == source)) {
+                if (out->n == 1) {
+                    out->actor[0] = role_child(c, out->actor[0], i + 1);
+                }
+                *end = i + 2;
+                out->rule = "possessive pronoun of the object, resolved to a recent actor";
+                return true;
+            }
+            out->n = 0;
+            return false;
+        }
+        if (tok_is(c, i, "the") && tok_is(c, i + 1, "other") && object_start) {
+            out->mutual = true;
+            out->rule = "'each ... the other': the coordinated subjects, both ways";
+            *end = i + 2;
+            return true;
+        }
+        /* "denounced the move": the author of the latest act */
+        if (object_start && (tok_is(c, i, "the") || tok_is(c, i, "this") || tok_is(c, i, "that")) &&
+            tok_in(c, i + 1, CL_ACT) && act_author(c, source, out)) {
+            *end = i + 2;
             return true;
         }
     }
@@ -1263,6 +1303,21 @@ static bool pend_push(scratch *sc, const pending *p)
     return true;
 }
 
+static bool act_push(scratch *sc, const pending *p)
+{
+    if (sc->n_acts == sc->cap_acts) {
+        size_t nc = sc->cap_acts == 0 ? 16 : sc->cap_acts * 2;
+        pending *np = realloc(sc->acts, nc * sizeof *np);
+        if (np == NULL) {
+            return false;
+        }
+        sc->acts = np;
+        sc->cap_acts = nc;
+    }
+    sc->acts[sc->n_acts++] = *p;
+    return true;
+}
+
 static bool claim_push(scratch *sc, const pending *p)
 {
     if (sc->n_claims == sc->cap_claims) {
@@ -1285,7 +1340,7 @@ static bool code(const ctx *c, const args *src, const args *tgt, size_t r, bool 
 {
     unsigned fl = rel_flags(c, r);
     bool untargeted_ok = (fl & (SG_REL_UNTARGETED | SG_REL_REPORTING)) != 0;
-    pending p = {0, SG_NONE, r, negated, tf, tl, SG_NONE, NULL, NULL, NULL, NULL};
+    pending p = {0, SG_NONE, r, negated, tf, tl, SG_NONE, NULL, NULL, NULL, NULL, c->sent};
     p.via = src->via != NULL ? src->via : tgt->via;
     p.why_source = src->rule;
     p.why_target = tgt->n > 0 ? tgt->rule : "no actor target";
@@ -1319,6 +1374,14 @@ static bool code(const ctx *c, const args *src, const args *tgt, size_t r, bool 
             p.target = SG_NONE;
             if (!pend_push(c->sc, &p)) {
                 return false;
+            }
+            /* what the speaker says may be denied later by any actor it mentions */
+            for (size_t m = 0; m < c->w->n_mentions; m++) {
+                pending q = p;
+                q.target = c->w->mentions[m].actor;
+                if (q.target != q.source && !claim_push(c->sc, &q)) {
+                    return false;
+                }
             }
         }
         return true;
@@ -1363,6 +1426,9 @@ static bool code(const ctx *c, const args *src, const args *tgt, size_t r, bool 
             if (rel_root(c, r, "11") && !negated && !claim_push(c->sc, &p)) {
                 return false;
             }
+            if (!negated && !act_push(c->sc, &p)) {
+                return false;
+            }
         }
     }
     return true;
@@ -1393,6 +1459,26 @@ static bool claim_author(const ctx *c, const args *denier, args *out)
         }
         if (match) {
             args_add(out, q->source);
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The author of "the move": the source of the latest act coded in the coreference
+ * window, other than exclude. */
+static bool act_author(const ctx *c, size_t exclude, args *out)
+{
+    for (size_t k = c->sc->n_acts; k-- > 0;) {
+        const pending *q = &c->sc->acts[k];
+        if (q->sent + COREF_WINDOW <= c->sent) {
+            break;
+        }
+        if (q->source != exclude) {
+            out->n = 0;
+            args_add(out, q->source);
+            out->via = "description";
+            out->rule = "author of the act the noun refers to";
             return true;
         }
     }
@@ -1862,6 +1948,7 @@ static void scratch_free(scratch *sc)
     free(sc->pend);
     free(sc->hist);
     free(sc->claims);
+    free(sc->acts);
     free(sc);
 }
 
@@ -1994,6 +2081,7 @@ sg_status sg_extract(const sg_lexicon *lex, const sg_doc *doc, sg_worker *w, sg_
     c.toks = sg_i_doc_tokens(doc, &ntoks);
     c.sc->n_hist = 0;
     c.sc->n_claims = 0;
+    c.sc->n_acts = 0;
     c.sc->last_chain.n = 0;
     c.rel_statement = SG_NONE;
     c.rel_deny = SG_NONE;
