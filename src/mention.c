@@ -588,6 +588,18 @@ sg_status sg_i_find_mentions(const sg_lexicon *lex, const sg_doc *doc, sg_worker
     if (w->n_mentions > n_literal) {
         qsort(w->mentions, w->n_mentions, sizeof *w->mentions, cmp_mention);
     }
+    /* adjacent mentions of one actor are one mention: "Armenian Prime Minister" +
+     * "Nikol Pashinyan" */
+    size_t kept = 0;
+    for (size_t m = 0; m < w->n_mentions; m++) {
+        if (kept > 0 && w->mentions[kept - 1].actor == w->mentions[m].actor &&
+            w->mentions[kept - 1].last == w->mentions[m].first) {
+            w->mentions[kept - 1].last = w->mentions[m].last;
+        } else {
+            w->mentions[kept++] = w->mentions[m];
+        }
+    }
+    w->n_mentions = kept;
 
     /* relation triggers, outside actor mentions */
     size_t m = 0;
