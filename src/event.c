@@ -1135,6 +1135,22 @@ static bool find_subject(const ctx *c, size_t start, args *out, bool *in_relativ
     return np_subject(c, p, out);
 }
 
+/* Is there a modal ("would", "could") between the start of the clause holding token
+ * pos and pos? Nominal events in such clauses are not facts. */
+static bool modal_in_clause(const ctx *c, size_t pos)
+{
+    for (size_t i = pos; i-- > c->first;) {
+        if (is_punct(c, i, ",") || is_punct(c, i, ";") || tok_is(c, i, "that") ||
+            tok_in(c, i, CL_RELPRO)) {
+            return false;
+        }
+        if (tok_in(c, i, CL_MODAL) || tok_is(c, i, "if")) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* ---- objects ---- */
 
 static bool act_author(const ctx *c, size_t exclude, args *out);
@@ -1845,7 +1861,7 @@ static sg_status do_sentence(ctx *c)
                 if (first_subject.n == 0) {
                     first_subject = src;
                 }
-                if (g.modal) {
+                if (g.modal || modal_in_clause(c, lv)) {
                     continue;
                 }
                 size_t src0 = src.n > 0 ? src.actor[0] : SG_NONE;
@@ -1861,19 +1877,59 @@ static sg_status do_sentence(ctx *c)
                 }
                 continue;
             }
-            /* "X's accusations against Y" */
-            if (t->first >= c->first + 2 && is_poss(c, t->first - 1) &&
-                mention_at(c, t->first - 2) >= 0) {
-                coord_left(c, mention_at(c, t->first - 2), &src);
+            /* "X's accusations against Y", "EU sanctions on Russia", "X's condemnation
+             * of Y's decision" */
+            int owner = -1;
+            const char *owner_rule = "possessor of the noun";
+            if (t->first >= c->first + 2 && is_poss(c, t->first - 1)) {
+                owner = mention_at(c, t->first - 2);
+            } else if (t->first > c->first && mention_at(c, t->first - 1) >= 0 &&
+                       mention(c, mention_at(c, t->first - 1))->last == t->first) {
+                owner = mention_at(c, t->first - 1);
+                owner_rule = "actor modifying the noun";
+            }
+            if (owner >= 0 && !is_locative(c, owner)) {
+                coord_left(c, owner, &src);
+                src.rule = owner_rule;
                 size_t j = t->last;
-                if (tok_in(c, j, CL_PREP) && !tok_is(c, j, "of") && mention_at(c, j + 1) >= 0 &&
-                    mention(c, mention_at(c, j + 1))->first == j + 1 &&
-                    !is_locative(c, mention_at(c, j + 1))) {
-                    coord_right(c, mention_at(c, j + 1), &tgt);
-                    src.rule = "possessor of the noun";
+                size_t o = tok_is(c, j + 1, "the") ? j + 2 : j + 1;
+                int om = mention_at(c, o);
+                bool prep = tok_in(c, j, CL_PREP) && !tok_is(c, j, "by") &&
+                            (!tok_is(c, j, "of") || (om >= 0 && is_poss(c, mention(c, om)->last)));
+                if (prep && om >= 0 && mention(c, om)->first == o && !is_locative(c, om)) {
+                    coord_right(c, om, &tgt);
                     tgt.rule = "actor after the noun's preposition";
-                    if (!code(c, &src, &tgt, r, false, t->first, t->last,
-                              "noun with a possessor and a prepositional object")) {
+                } else if (prep && (tok_is(c, o, "it") || tok_is(c, o, "them") ||
+                                    tok_is(c, o, "him"))) {
+                    resolve_pronoun(c, o, src.n > 0 ? src.actor[0] : SG_NONE, &tgt);
+                }
+                if (tgt.n > 0 && !modal_in_clause(c, t->first) &&
+                    !code(c, &src, &tgt, r, false, t->first, t->last,
+                          "noun with an owner and a prepositional object")) {
+                    return SG_ERR_NOMEM;
+                }
+                continue;
+            }
+            /* "Sanctions were imposed on X by Y": a passive light verb */
+            size_t lv = t->last;
+            while (lv < c->last && (tok_in(c, lv, CL_BE) || is_adverb(c, lv))) {
+                lv++;
+            }
+            if (lv > t->last && tok_in(c, lv - 1, CL_BE) && tok_in(c, lv, CL_LIGHT)) {
+                size_t j = lv + 1;
+                while (j < c->last && j < lv + 10 && !tok_is(c, j, "by")) {
+                    j++;
+                }
+                size_t o = tok_is(c, j + 1, "the") ? j + 2 : j + 1;
+                int am = tok_is(c, j, "by") ? mention_at(c, o) : -1;
+                if (am >= 0 && mention(c, am)->first == o && !modal_in_clause(c, t->first)) {
+                    coord_right(c, am, &src);
+                    src.rule = "agent after 'by'";
+                    size_t from = j == lv + 1 ? mention(c, am)->last : lv + 1;
+                    find_target(c, from, r, src.actor[0], true, false, &tgt, &tend);
+                    vgroup g = verb_group(c, lv);
+                    if (!code(c, &src, &tgt, r, g.negated, t->first, t->last,
+                              "noun subject of a passive light verb")) {
                         return SG_ERR_NOMEM;
                     }
                 }
@@ -1888,7 +1944,7 @@ static sg_status do_sentence(ctx *c)
                 if (m1 < 0 && tok_in(c, j + 1, CL_DET)) {
                     m1 = mention_at(c, j + 2);
                 }
-                if (m1 < 0) {
+                if (m1 < 0 || modal_in_clause(c, t->first)) {
                     break;
                 }
                 size_t a1 = mention(c, m1)->last;
