@@ -1797,7 +1797,26 @@ static sg_status do_sentence(ctx *c)
                 }
                 continue;
             }
-            if (!(fl & SG_REL_REPORTING)) {
+            size_t cw = tend;
+            while (cw < c->last && cw < tend + 3 && tok_in(c, cw, CL_DET)) {
+                cw++;
+            }
+            if ((fl & (SG_REL_DENIAL)) || rel_root(c, r, "12")) {
+                if (is_claim_word(c, cw)) {
+                    /* "denied accusations of X": X is what was claimed; the author can
+                     * follow as "by Y" / "from Y" */
+                    size_t k = cw + 1;
+                    int bm = (tok_is(c, k, "by") || tok_is(c, k, "from")) ? mention_at(c, k + 1)
+                                                                            : -1;
+                    if (bm >= 0 && mention(c, bm)->first == k + 1) {
+                        coord_right(c, bm, &tgt);
+                        tgt.rule = "author of the claim after 'by' or 'from'";
+                    }
+                } else if (!(fl & SG_REL_REPORTING)) {
+                    size_t src0 = src.n > 0 ? src.actor[0] : SG_NONE;
+                    find_target(c, tend, r, src0, in_rel, through_inf, &tgt, &tend);
+                }
+            } else if (!(fl & SG_REL_REPORTING)) {
                 size_t src0 = src.n > 0 ? src.actor[0] : SG_NONE;
                 find_target(c, tend, r, src0, in_rel, through_inf, &tgt, &tend);
             }
