@@ -49,8 +49,8 @@ static const char *const w_clause[] = {
     "while", "whereas", "but",    "although", "though", "because", "if",      "unless",
     "when",  "whether", "before", "after",    "as",     "until",   "despite", NULL};
 static const char *const w_relpro[] = {"which", "who", "whom", "whose", NULL};
-static const char *const w_pron_they[] = {"they", "them", "their", "two", "each",  "many", "some",
-                                          "most", "both", "others", NULL};
+static const char *const w_pron_they[] = {"they", "them", "their", "two",    "each", "many",
+                                          "some", "most", "both",  "others", NULL};
 static const char *const w_pron_it[] = {"it", "its", NULL};
 static const char *const w_pron_he[] = {"he", "she", "him", "his", "her", NULL};
 static const char *const w_group_types[] = {"protesters", "population",  "group",     "rebels",
@@ -73,13 +73,15 @@ static const char *const v_light[] = {
     "offer",  "pledge",   NULL};
 /* time words that can sit between a subject and its verb ("Kigali on Tuesday rejected") */
 /* nouns that name an act: "denounced the move" targets its author */
-static const char *const n_act[] = {"move", "decision", "step", "steps", "measure", "measures",
-                                    "action", "actions", "announcement", "decree", NULL};
+static const char *const n_act[] = {"move",         "decision", "step",   "steps",
+                                    "measure",      "measures", "action", "actions",
+                                    "announcement", "decree",   NULL};
 
 static const char *const w_time[] = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week",
-    "month", "year", "weekend", "january", "february", "march", "april", "may", "june", "july",
-    "august", "september", "october", "november", "december", "today", "yesterday", NULL};
+    "monday",   "tuesday",  "wednesday", "thursday",  "friday",  "saturday",  "sunday",
+    "week",     "month",    "year",      "weekend",   "january", "february",  "march",
+    "april",    "may",      "june",      "july",      "august",  "september", "october",
+    "november", "december", "today",     "yesterday", NULL};
 
 /* light verbs of exchange: their act goes both ways */
 static const char *const v_mutual[] = {"trade", "exchange", "swap", NULL};
@@ -155,8 +157,7 @@ static const class_list class_lists[] = {
     {CL_CONTROL, v_control, true},  {CL_CONTROL, v_control_irr, false},
     {CL_LIGHT, v_light, true},      {CL_LIGHT, v_light_irr, false},
     {CL_FAIL, v_fail, true},        {CL_MUTUAL, v_mutual, true},
-    {CL_TIME, w_time, false},
-    {CL_ACT, n_act, false},
+    {CL_TIME, w_time, false},       {CL_ACT, n_act, false},
     {CL_LIGHT, v_mutual, true},
 };
 
@@ -312,7 +313,7 @@ typedef struct pending {
     size_t attributed_to; /* actor index or SG_NONE */
     const char *via;
     const char *why_source, *why_target, *why_relation; /* for --explain */
-    size_t sent; /* sentence index */
+    size_t sent;                                        /* sentence index */
 } pending;
 
 typedef struct hist {
@@ -343,6 +344,7 @@ typedef struct scratch {
     /* ", saying ...": the main subject reports what follows token part_pos */
     args part_speaker;
     size_t part_pos;
+    size_t speaker; /* the latest speaker in the sentence (reporting verb, "according to") */
     /* document-level record of accusations and statements, for denials: source,
      * target (for a statement: each actor its sentence mentions), relation */
     pending *claims;
@@ -603,8 +605,7 @@ static bool plural_mention(const ctx *c, int m)
 
 /* ---- coreference ---- */
 
-static bool hist_push(scratch *sc, size_t actor, size_t tok, size_t sent, bool subject,
-                      bool plural)
+static bool hist_push(scratch *sc, size_t actor, size_t tok, size_t sent, bool subject, bool plural)
 {
     if (sc->n_hist == sc->cap_hist) {
         size_t nc = sc->cap_hist == 0 ? 64 : sc->cap_hist * 2;
@@ -801,6 +802,7 @@ static const description descriptions[] = {
     {"organization", "igo|group"},
     {"union", "igo|group"},
     {"agency", "igo|ministry"},
+    {"council", "igo|government"},
     {"president", "person"},
     {"minister", "person"},
     {"leader", "person"},
@@ -839,8 +841,15 @@ static bool type_in(const char *type, const char *types)
  * coreference window) whose type the noun can name, other than exclude. */
 static bool resolve_description(const ctx *c, size_t i, size_t exclude, args *out)
 {
-    if (i <= c->first || i >= c->last || mention_at(c, i) >= 0 ||
-        !(tok_is(c, i - 1, "the") || tok_is(c, i - 1, "this"))) {
+    if (i <= c->first || i >= c->last || mention_at(c, i) >= 0) {
+        return false;
+    }
+    size_t d = i - 1;
+    if (!(tok_is(c, d, "the") || tok_is(c, d, "this")) && d > c->first &&
+        (c->toks[d].flags & SG_TK_WORD) && mention_at(c, d) < 0 && !tok_in(c, d, CL_PREP)) {
+        d--; /* "the paramilitary group", "the Hungarian leader" */
+    }
+    if (!(tok_is(c, d, "the") || tok_is(c, d, "this"))) {
         return false;
     }
     const char *types = description_types(c, i);
@@ -930,11 +939,12 @@ static vgroup verb_group(const ctx *c, size_t v)
         } else if (tok_is(c, q, "no") && tok_is(c, q + 1, "longer")) {
             g.negated = true;
         } else if (tok_in(c, q, CL_TIME) && q > c->first &&
-                   (tok_is(c, q - 1, "on") || tok_is(c, q - 1, "last") || tok_is(c, q - 1, "this") ||
-                    tok_is(c, q - 1, "earlier") || tok_is(c, q - 1, "later"))) {
+                   (tok_is(c, q - 1, "on") || tok_is(c, q - 1, "last") ||
+                    tok_is(c, q - 1, "this") || tok_is(c, q - 1, "earlier") ||
+                    tok_is(c, q - 1, "later"))) {
             q--; /* "on Tuesday", "last week" between subject and verb */
-        } else if ((c->toks[q].flags & SG_TK_NUM) && q > c->first + 1 && tok_in(c, q - 1, CL_TIME) &&
-                   tok_is(c, q - 2, "on")) {
+        } else if ((c->toks[q].flags & SG_TK_NUM) && q > c->first + 1 &&
+                   tok_in(c, q - 1, CL_TIME) && tok_is(c, q - 2, "on")) {
             q -= 2; /* "on March 3" */
         } else {
             break;
@@ -981,8 +991,9 @@ static bool np_subject(const ctx *c, size_t p, args *out)
     if (resolve_description(c, p, SG_NONE, out)) {
         return true;
     }
-    if (p > c->first && (tok_is(c, p - 1, "both") || (tok_is(c, p - 1, "two") && p > c->first + 1 &&
-                                                      tok_is(c, p - 2, "the"))) &&
+    if (p > c->first &&
+        (tok_is(c, p - 1, "both") ||
+         (tok_is(c, p - 1, "two") && p > c->first + 1 && tok_is(c, p - 2, "the"))) &&
         tok_in(c, p, CL_ROLE)) {
         return resolve_pronoun(c, p - 1, SG_NONE, out) && out->n >= 2;
     }
@@ -1258,17 +1269,25 @@ static bool find_target(const ctx *c, size_t from, size_t r, size_t source, bool
         }
         bool object_start = i == from || (i == from + 1 && tok_in(c, from, CL_PREP));
         /* an object pronoun right after the verb or its preposition: "threatened it" */
-        if ((tok_is(c, i, "it") || tok_is(c, i, "them") || tok_is(c, i, "him")) &&
-            object_start && resolve_pronoun(c, i, source, out)) {
+        if ((tok_is(c, i, "it") || tok_is(c, i, "them") || tok_is(c, i, "him")) && object_start &&
+            resolve_pronoun(c, i, source, out)) {
             *end = i + 1;
             out->rule = "object pronoun resolved to a recent compatible actor";
             return true;
         }
         /* "fired on its peacekeepers": the possessor; "attacked its neighbour" refers
          * back to the source itself and names no target */
-        if ((tok_is(c, i, "its") || tok_is(c, i, "their") || tok_is(c, i, "his")) &&
-            object_start && i + 1 < c->last && (c->toks[i + 1].flags & SG_TK_WORD)) {
-            if (resolve_pronoun(c, i, SG_NONE, out) && !(out->n == 1 && out->actor[0] == source)) {
+        if ((tok_is(c, i, "its") || tok_is(c, i, "their") || tok_is(c, i, "his")) && object_start &&
+            i + 1 < c->last && (c->toks[i + 1].flags & SG_TK_WORD)) {
+            bool found = resolve_pronoun(c, i, SG_NONE, out);
+            size_t speaker = c->sc->speaker;
+            if (found && out->n == 1 && out->actor[0] == source && speaker != SG_NONE &&
+                speaker != source) {
+                /* "X said Y shelled its positions": in reported speech, the speaker's */
+                out->actor[0] = speaker;
+                out->rule = "possessive pronoun in reported speech, resolved to the speaker";
+            }
+            if (found && !(out->n == 1 && out->actor[0] == source)) {
                 if (out->n == 1) {
                     out->actor[0] = role_child(c, out->actor[0], i + 1);
                 }
@@ -1385,6 +1404,7 @@ static bool code(const ctx *c, const args *src, const args *tgt, size_t r, bool 
         return true;
     }
     if (fl & SG_REL_REPORTING) {
+        c->sc->speaker = src->n == 1 ? src->actor[0] : c->sc->speaker;
         for (size_t i = 0; i < src->n; i++) {
             p.source = src->actor[i];
             p.target = SG_NONE;
@@ -1526,6 +1546,25 @@ static bool infinitive_at(const ctx *c, size_t i)
     return true;
 }
 
+/* The subject of the main clause after a fronted participial clause: the first
+ * actor in subject position after the clause's comma. */
+static args fronted_subject(const ctx *c, size_t from)
+{
+    args out = ARGS_EMPTY;
+    size_t i = from;
+    while (i < c->last && !is_punct(c, i, ",")) {
+        i++;
+    }
+    for (size_t m = 0; m < c->w->n_mentions; m++) {
+        if (c->w->mentions[m].first > i && subject_like(c, (int)m)) {
+            coord_right(c, (int)m, &out);
+            out.rule = "subject of the main clause after a participial clause";
+            break;
+        }
+    }
+    return out;
+}
+
 /* Reading of trigger t: 'v' verb (finite predicate), 'n' noun, 0 neither. */
 static char reading(const ctx *c, const sg_trigger *t)
 {
@@ -1577,6 +1616,9 @@ static char reading(const ctx *c, const sg_trigger *t)
         if (g.start > c->first && is_punct(c, g.start - 1, ",") &&
             !(rel_flags(c, t->verb_rel) & SG_REL_REPORTING)) {
             return 'p';
+        }
+        if (g.start == c->first && !(rel_flags(c, t->verb_rel) & SG_REL_REPORTING)) {
+            return 'f'; /* "Accusing X of ..., Y called on Z": Y's subject */
         }
         return 0;
     }
@@ -1686,18 +1728,19 @@ static sg_status do_sentence(ctx *c)
 
     sc->n_pend = 0;
     sc->part_speaker.n = 0;
+    sc->speaker = SG_NONE;
 
-    /* "according to X" is a statement by X */
-    for (size_t i = c->first; i + 2 < c->last && c->rel_statement != SG_NONE; i++) {
+    /* "according to X": the sentence's events are attributed to X; it is not a
+     * statement of X's (that needs a finite reporting verb) */
+    for (size_t i = c->first; i + 2 < c->last; i++) {
         if (tok_is(c, i, "according") && tok_is(c, i + 1, "to")) {
-            int m = mention_at(c, i + 2);
-            if (m >= 0 && mention(c, m)->first == i + 2) {
-                args s = {{0}, 0, i + 2, NULL, "actor after 'according to'", false};
-                args none = ARGS_EMPTY;
-                coord_right(c, m, &s);
-                if (!code(c, &s, &none, c->rel_statement, false, i, i + 2, "'according to X'")) {
-                    return SG_ERR_NOMEM;
-                }
+            size_t k = tok_is(c, i + 2, "the") ? i + 3 : i + 2;
+            int m = mention_at(c, k);
+            if (m >= 0 && mention(c, m)->first == k) {
+                sc->part_speaker.n = 0;
+                args_add(&sc->part_speaker, mention(c, m)->actor);
+                sc->part_pos = c->first;
+                sc->speaker = mention(c, m)->actor;
             }
         }
     }
@@ -1712,25 +1755,28 @@ static sg_status do_sentence(ctx *c)
             (rel_flags(c, t->verb_rel) & SG_REL_REPORTING) && t->first > c->first &&
             is_punct(c, t->first - 1, ",")) {
             sc->part_speaker = first_subject;
-            sc->part_pos = t->first;
+            sc->part_pos = t->first + 1;
         }
         args src = ARGS_EMPTY;
         args tgt = ARGS_EMPTY;
         size_t tend = t->last;
         bool in_rel = false;
-        if (rd == 'v' || rd == 'p') {
+        if (rd == 'v' || rd == 'p' || rd == 'f') {
             size_t r = t->verb_rel;
             unsigned fl = rel_flags(c, r);
             vgroup g = verb_group(c, t->first);
             bool passive = g.be && (t->verb_form == SG_VF_PAST || t->verb_form == SG_VF_PART);
-            if (!passive && (rel_root(c, r, "10") || rel_root(c, r, "11") ||
-                             rel_root(c, r, "13") || (fl & SG_REL_DENIAL))) {
+            if (!passive && (rel_root(c, r, "10") || rel_root(c, r, "11") || rel_root(c, r, "13") ||
+                             (fl & SG_REL_DENIAL))) {
                 /* what an accusation, demand or threat is about is not coded, whoever
                  * makes it */
                 suppress_content(c, tend);
             }
-            if (rd == 'p') {
+            if (rd == 'p' || rd == 'f') {
                 src = first_subject.n > 0 ? first_subject : prev_subject;
+                if (rd == 'f') {
+                    src = fronted_subject(c, t->last);
+                }
                 src.rule = "subject of the main clause (participial clause)";
                 if (src.n == 0) {
                     continue;
@@ -1738,6 +1784,9 @@ static sg_status do_sentence(ctx *c)
             } else if (!find_subject(c, g.start, &src, &in_rel, &prev_subject, &first_subject)) {
                 continue; /* no subject actor: a source is never borrowed */
             } else {
+                if (src.pos > c->first && tok_is(c, skip_premodifier(c, src.pos) - 1, "neither")) {
+                    g.negated = true;
+                }
                 prev_subject = src;
                 if (first_subject.n == 0) {
                     first_subject = src;
@@ -1806,8 +1855,8 @@ static sg_status do_sentence(ctx *c)
                     /* "denied accusations of X": X is what was claimed; the author can
                      * follow as "by Y" / "from Y" */
                     size_t k = cw + 1;
-                    int bm = (tok_is(c, k, "by") || tok_is(c, k, "from")) ? mention_at(c, k + 1)
-                                                                            : -1;
+                    int bm =
+                        (tok_is(c, k, "by") || tok_is(c, k, "from")) ? mention_at(c, k + 1) : -1;
                     if (bm >= 0 && mention(c, bm)->first == k + 1) {
                         coord_right(c, bm, &tgt);
                         tgt.rule = "author of the claim after 'by' or 'from'";
@@ -1843,6 +1892,18 @@ static sg_status do_sentence(ctx *c)
             }
             if ((fl & SG_REL_DENIAL) && tgt.n == 0) {
                 claim_author(c, &src, &tgt);
+            }
+            if (tgt.n == 0 && src.pos >= c->first + 3 && tok_in(c, src.pos - 1, CL_ACT) &&
+                tok_in(c, src.pos - 2, CL_DET) && is_punct(c, src.pos - 3, ",")) {
+                /* "Kosovo closed the offices, a move Belgrade condemned" */
+                for (size_t m = 0; m < c->w->n_mentions; m++) {
+                    if (c->w->mentions[m].first < src.pos - 3 && subject_like(c, (int)m) &&
+                        c->w->mentions[m].actor != src.actor[0]) {
+                        args_add(&tgt, c->w->mentions[m].actor);
+                        tgt.rule = "author of the act named before the relative clause";
+                        break;
+                    }
+                }
             }
             if (!code(c, &src, &tgt, r, g.negated, t->first, t->last, why)) {
                 return SG_ERR_NOMEM;
@@ -1918,8 +1979,8 @@ static sg_status do_sentence(ctx *c)
                 if (prep && om >= 0 && mention(c, om)->first == o && !is_locative(c, om)) {
                     coord_right(c, om, &tgt);
                     tgt.rule = "actor after the noun's preposition";
-                } else if (prep && (tok_is(c, o, "it") || tok_is(c, o, "them") ||
-                                    tok_is(c, o, "him"))) {
+                } else if (prep &&
+                           (tok_is(c, o, "it") || tok_is(c, o, "them") || tok_is(c, o, "him"))) {
                     resolve_pronoun(c, o, src.n > 0 ? src.actor[0] : SG_NONE, &tgt);
                 }
                 if (tgt.n > 0 && !modal_in_clause(c, t->first) &&
@@ -2111,7 +2172,7 @@ static void attribute(ctx *c)
     if (sc->part_speaker.n == 1) {
         for (size_t j = 0; j < sc->n_pend; j++) {
             pending *p = &sc->pend[j];
-            if (p->trig_first > sc->part_pos && p->source != sc->part_speaker.actor[0]) {
+            if (p->trig_first >= sc->part_pos && p->source != sc->part_speaker.actor[0]) {
                 p->attributed_to = sc->part_speaker.actor[0];
             }
         }

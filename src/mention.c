@@ -154,8 +154,8 @@ static size_t pluralise(const char *norms, size_t norms_len, char *out, size_t c
     if (wl == 0) {
         return 0;
     }
-    static const char *const particles[] = {"for", "of", "on", "to", "with", "against",
-                                            "into", "by", "at", NULL};
+    static const char *const particles[] = {"for",     "of",   "on", "to", "with",
+                                            "against", "into", "by", "at", NULL};
     for (size_t k = 0; particles[k] != NULL; k++) {
         if (strlen(particles[k]) == wl && memcmp(particles[k], w, wl) == 0) {
             return 0; /* "call for": the plural is listed as written */

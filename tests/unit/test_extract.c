@@ -163,8 +163,8 @@ Test(extract, a_comma_alone_does_not_coordinate)
 {
     cr_assert_str_eq(run("Alpha attacked Beta, Gamma said."),
                      "0:A-fight->B@G 0:G-make_statement->null");
-    cr_assert_str_eq(run("According to Alpha, Beta threatened Gamma."),
-                     "0:A-make_statement->null 0:B-threaten->G@A");
+    /* "according to" attributes, but is no finite reporting verb: no statement */
+    cr_assert_str_eq(run("According to Alpha, Beta threatened Gamma."), "0:B-threaten->G@A");
     cr_assert_str_eq(run("Pem met Beta, Gamma and Alphaville."),
                      "0:A.PM-meet->B 0:A.PM-meet->G 0:A.PM-meet->A");
 }
@@ -256,4 +256,29 @@ Test(extract, participial_clauses)
 Test(extract, content_of_a_demand_is_not_coded_even_without_a_source)
 {
     cr_assert_str_eq(run("Crowds rallied, demanding that Alpha sanction Beta."), "");
+}
+
+Test(extract, neither_nor_is_negated_for_both)
+{
+    cr_assert_str_eq(run("Neither Alpha nor Beta criticised Gamma."),
+                     "0:A-criticize->G! 0:B-criticize->G!");
+}
+
+Test(extract, fronted_participial_clause)
+{
+    cr_assert_str_eq(run("Accusing Beta of fraud, Alpha urged Gamma to act."),
+                     "0:A-accuse->B 0:A-appeal->G");
+}
+
+Test(extract, possessive_pronoun_in_reported_speech_is_the_speakers)
+{
+    cr_assert_str_eq(run("Alpha said Beta shelled its positions."),
+                     "0:A-make_statement->null 0:B-fight->A@A");
+}
+
+Test(extract, act_nouns_point_to_their_author)
+{
+    cr_assert_str_eq(run("Alpha imposed sanctions on Beta. Gamma condemned the move."),
+                     "0:A-reduce_relations->B 1:G-criticize->A");
+    cr_assert_str_eq(run("Alpha closed the border, a move Beta condemned."), "0:B-criticize->A");
 }
