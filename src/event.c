@@ -35,8 +35,9 @@ static const char *const w_adv[] = {
 static const char *const w_ly_nouns[] = {"supply",   "apply",  "reply",  "rally",   "ally",
                                          "assembly", "family", "italy",  "july",    "only",
                                          "early",    "daily",  "weekly", "monthly", NULL};
-static const char *const w_loc[] = {"in",         "at",     "near",   "inside", "outside", "across",
-                                    "throughout", "around", "within", "off",    "via",     NULL};
+static const char *const w_loc[] = {"in",     "at",         "near",   "inside", "outside",
+                                    "across", "throughout", "around", "within", "off",
+                                    "via",    "through",    "along",  NULL};
 static const char *const w_prep[] = {
     "of",     "for",     "on",      "in",   "at",     "with",  "against", "to",      "into",
     "from",   "by",      "between", "over", "about",  "after", "before",  "without", "despite",
@@ -65,12 +66,12 @@ static const char *const v_control[] = {
 static const char *const v_control_irr[] = {"sought", "began", "begun", NULL};
 /* light verbs whose object noun names the act ("imposed sanctions on X") */
 static const char *const v_light[] = {
-    "impose", "open",     "launch", "hold",  "send",   "provide",  "deliver", "give",
-    "stage",  "conduct",  "carry",  "level", "make",   "raise",    "attend",  "begin",
-    "start",  "join",     "resume", "enter", "extend", "mount",    "file",    "lodge",
-    "issue",  "announce", "order",  "take",  "step",   "hike",     "expand",  "tighten",
-    "slap",   "approve",  "adopt",  "renew", "pursue", "initiate", "boost",   "increase",
-    "offer",  "pledge",   NULL};
+    "reaffirm", "voice",   "express",  "impose", "open",     "launch", "hold",  "send",
+    "provide",  "deliver", "give",     "stage",  "conduct",  "carry",  "level", "make",
+    "raise",    "attend",  "begin",    "start",  "join",     "resume", "enter", "extend",
+    "mount",    "file",    "lodge",    "issue",  "announce", "order",  "take",  "step",
+    "hike",     "expand",  "tighten",  "slap",   "approve",  "adopt",  "renew", "pursue",
+    "initiate", "boost",   "increase", "offer",  "pledge",   NULL};
 /* time words that can sit between a subject and its verb ("Kigali on Tuesday rejected") */
 /* nouns that name an act: "denounced the move" targets its author */
 static const char *const n_act[] = {"move",         "decision", "step",   "steps",
@@ -93,15 +94,19 @@ static const char *const n_claim[] = {
     "allegations", "report", "reports", "assertion", "assertions", NULL};
 /* role nouns: "Rwanda's government spokesperson said" has Rwanda as subject */
 static const char *const n_role[] = {
-    "spokesperson",   "spokesman",       "spokeswoman", "official",   "officials",
-    "minister",       "ministers",       "envoy",       "envoys",     "ambassador",
-    "representative", "representatives", "delegation",  "leader",     "leaders",
-    "president",      "government",      "ministry",    "army",       "military",
-    "forces",         "troops",          "authorities", "chief",      "head",
-    "office",         "adviser",         "advisers",    "advisor",    "diplomats",
-    "diplomat",       "negotiators",     "commander",   "commanders", "soldiers",
-    "police",         "administration",  "cabinet",     "parliament", "lawmakers",
-    "members",        "supporters",      NULL};
+    "spokesperson",   "spokesman",    "spokeswoman",    "official",
+    "officials",      "minister",     "ministers",      "envoy",
+    "envoys",         "ambassador",   "representative", "representatives",
+    "delegation",     "leader",       "leaders",        "president",
+    "government",     "ministry",     "army",           "military",
+    "forces",         "troops",       "authorities",    "chief",
+    "head",           "office",       "adviser",        "advisers",
+    "advisor",        "diplomats",    "diplomat",       "negotiators",
+    "commander",      "commanders",   "soldiers",       "police",
+    "administration", "cabinet",      "parliament",     "lawmakers",
+    "members",        "supporters",   "inspectors",     "monitors",
+    "observers",      "peacekeepers", "staff",          "personnel",
+    "officers",       "envoy",        "agency",         NULL};
 
 static const char *const w_quant[] = {"thousands", "hundreds", "dozens", "millions",
                                       "scores",    "many",     "some",   "most",
@@ -732,7 +737,7 @@ static bool resolve_pronoun(const ctx *c, size_t p, size_t exclude, args *out)
             if (!in_window(c, e, p) || e->actor == exclude || (pass == 0 && !e->subject)) {
                 continue;
             }
-            if (is_person(c, e->actor) != person || (!person && plural_actor(c, e->actor))) {
+            if (is_person(c, e->actor) != person || (!person && e->plural)) {
                 continue;
             }
             args_add(out, e->actor);
@@ -893,6 +898,16 @@ static size_t role_child(const ctx *c, size_t actor, size_t noun)
     for (size_t k = 0; roles[k].noun != NULL && type == NULL; k++) {
         if (tok_is(c, noun, roles[k].noun)) {
             type = roles[k].types;
+        }
+    }
+    static const char *const orgs[] = {"agency",         "country", "government", "organisation",
+                                       "organization",   "party",   "ministry",   "movement",
+                                       "administration", "group",   NULL};
+    if (type == NULL && is_person(c, actor) && c->lex->actors[actor].parent != SG_NONE) {
+        for (size_t k = 0; orgs[k] != NULL; k++) {
+            if (tok_is(c, noun, orgs[k])) {
+                return c->lex->actors[actor].parent; /* "his agency", "her party" */
+            }
         }
     }
     if (type == NULL) {
@@ -1098,6 +1113,21 @@ static bool find_subject(const ctx *c, size_t start, args *out, bool *in_relativ
     }
     /* conjoined verb phrase: "X denied the claim and accused Y" */
     if ((tok_is(c, p, "and") || tok_is(c, p, "but") || tok_is(c, p, "then")) &&
+        (prev_subject == NULL || prev_subject->n == 0) && p > c->first &&
+        !tok_in(c, p - 1, CL_PREP)) {
+        /* "The Houthis claimed responsibility and threatened X": the sentence's first
+         * actor in subject position, when it comes before the conjunction */
+        for (size_t m = 0; m < c->w->n_mentions && c->w->mentions[m].last <= p; m++) {
+            if (subject_like(c, (int)m)) {
+                coord_right(c, (int)m, out);
+                out->pos = c->w->mentions[m].first;
+                out->rule = "shared subject of conjoined verbs";
+                return true;
+            }
+        }
+        return false;
+    }
+    if ((tok_is(c, p, "and") || tok_is(c, p, "but") || tok_is(c, p, "then")) &&
         prev_subject != NULL && prev_subject->n > 0) {
         /* ", and V" coordinates with the main clause, "and V" with the nearest verb */
         *out = is_punct(c, p - 1, ",") && first_subject != NULL && first_subject->n > 0
@@ -1258,7 +1288,8 @@ static bool find_target(const ctx *c, size_t from, size_t r, size_t source, bool
         }
         int m = mention_at(c, i);
         if (m >= 0 && mention(c, m)->first == i) {
-            if (is_locative(c, m)) {
+            bool at_target = rel_root(c, r, "19") && i > from && tok_is(c, i - 1, "at");
+            if (is_locative(c, m) && !at_target) {
                 i = mention(c, m)->last - 1;
                 continue;
             }
@@ -1590,6 +1621,10 @@ static char reading(const ctx *c, const sg_trigger *t)
         }
         if (t->verb_form == SG_VF_S && tok_in(c, t->last, CL_PREP) && !tok_is(c, t->last, "to")) {
             return 'n';
+        }
+        if (tok_in(c, t->last, CL_BE) || tok_in(c, t->last, CL_AUX) ||
+            tok_in(c, t->last, CL_MODAL)) {
+            return 'n'; /* "Sanctions were imposed", "the attack has ..." */
         }
     }
     if (t->noun_rel == SG_NONE && after_prep) {
