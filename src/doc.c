@@ -434,6 +434,34 @@ static bool hard_wrapped(const char *t, size_t len)
     return wraplike >= 2 && wraplike * 2 > with_next;
 }
 
+/* Is token i an abbreviation with inner dots ("U.S.", "U.N.")? Titles ("Mr.", "Gen.")
+ * and initials never end a sentence. */
+static bool dotted_abbrev(const tokbuf *tb, size_t i)
+{
+    const char *w = tb->norm + tb->toks[i].norm_off;
+    size_t n = tb->toks[i].norm_len;
+    return n >= 4 && w[n - 1] == '.' && memchr(w, '.', n - 1) != NULL;
+}
+
+/* Words that typically open a sentence, capitalised, after an abbreviation. */
+static bool starts_sentence(const tokbuf *tb, size_t i)
+{
+    static const char *const openers[] = {
+        "the", "a", "an", "he", "she", "it", "they", "we", "i", "this", "that", "these",
+        "those", "his", "her", "its", "their", "later", "earlier", "but", "however", "meanwhile",
+        "in", "on", "at", "after", "before", "when", "while", "there", "also", "then",
+        "officials", "analysts", NULL};
+    if (!(tb->toks[i].flags & SG_TK_CAP)) {
+        return false;
+    }
+    for (size_t k = 0; openers[k] != NULL; k++) {
+        if (norm_is(tb, i, openers[k])) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* Sentence boundaries over the token stream (see sg_doc.h). */
 static bool split_sentences(sg_doc *d)
 {
@@ -453,7 +481,11 @@ static bool split_sentences(sg_doc *d)
         bool terminal =
             (t->flags & SG_TK_PUNCT) && (norm_is(tb, i, ".") || norm_is(tb, i, "!") ||
                                          norm_is(tb, i, "?") || norm_is(tb, i, "\xE2\x80\xA6"));
-        if (terminal) {
+        if (!terminal && dotted_abbrev(tb, i) && i + 1 < tb->n && starts_sentence(tb, i + 1)) {
+            /* "... blamed the U.S. Later that day he ...": an abbreviation with inner
+             * dots ends the sentence when a typical sentence opener follows */
+            end = true;
+        } else if (terminal) {
             while (last + 1 < tb->n && is_closer(tb, last + 1) &&
                    !(tb->toks[last + 1].flags & SG_TK_NLBEFORE)) {
                 last++;

@@ -602,10 +602,16 @@ static size_t coord_right(const ctx *c, int m, args *a)
  * diplomats")? Its last word ends in -s, but not -ss, -us or -is. */
 static bool plural_mention(const ctx *c, int m)
 {
-    const sg_tok *t = &c->toks[mention(c, m)->last - 1];
+    const sg_mention *mm = mention(c, m);
+    const sg_tok *t = &c->toks[mm->last - 1];
     const char *w = sg_i_doc_norm(c->doc, t);
     size_t n = t->norm_len;
-    return n > 3 && w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u' && w[n - 2] != 'i';
+    bool s_end = n > 3 && w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u' && w[n - 2] != 'i';
+    /* a common noun ("rebels", "troops") or a one-word name ("the Houthis"); not a
+     * name like "United Nations" */
+    bool one_word = mm->last - mm->first == 1 || (mm->last - mm->first == 2 &&
+                                                 tok_is(c, mm->first, "the"));
+    return s_end && (!(t->flags & SG_TK_CAP) || one_word);
 }
 
 /* ---- coreference ---- */
@@ -1288,7 +1294,7 @@ static bool find_target(const ctx *c, size_t from, size_t r, size_t source, bool
         }
         int m = mention_at(c, i);
         if (m >= 0 && mention(c, m)->first == i) {
-            bool at_target = rel_root(c, r, "19") && i > from && tok_is(c, i - 1, "at");
+            bool at_target = rel_root(c, r, "19") && i > c->first && tok_is(c, i - 1, "at");
             if (is_locative(c, m) && !at_target) {
                 i = mention(c, m)->last - 1;
                 continue;
@@ -1603,7 +1609,8 @@ static char reading(const ctx *c, const sg_trigger *t)
     while (p > c->first && is_adverb(c, p - 1) && mention_at(c, p - 1) < 0) {
         p--;
     }
-    bool after_det = p > c->first && (tok_in(c, p - 1, CL_DET) || is_poss(c, p - 1) ||
+    /* "Each accused ...", "Some demanded ...": a quantifier standing alone is a subject */
+    bool after_det = p > c->first && ((tok_in(c, p - 1, CL_DET) && !tok_in(c, p - 1, CL_THEY)) || is_poss(c, p - 1) ||
                                       (c->toks[p - 1].flags & SG_TK_NUM));
     bool after_prep = p > c->first && tok_in(c, p - 1, CL_PREP) && !tok_is(c, p - 1, "to");
     if (t->noun_rel != SG_NONE && (t->verb_rel == SG_NONE || after_det || after_prep)) {
@@ -1629,6 +1636,13 @@ static char reading(const ctx *c, const sg_trigger *t)
     }
     if (t->noun_rel == SG_NONE && after_prep) {
         return 0; /* "in March": a verb form right after a preposition is not a verb */
+    }
+    int qm = p > c->first ? mention_at(c, p - 1) : -1;
+    if (qm >= 0 && mention(c, qm)->last == p && mention(c, qm)->first > c->first &&
+        (tok_in(c, mention(c, qm)->first - 1, CL_QUANT) ||
+         tok_is(c, mention(c, qm)->first - 1, "several") ||
+         tok_is(c, mention(c, qm)->first - 1, "other"))) {
+        return 0; /* "Several EU states ...": the actor modifies a noun */
     }
     if (t->verb_rel == SG_NONE) {
         return 0;

@@ -120,3 +120,11 @@ Test(doc, position_counts_code_points)
     cr_assert_eq(col, 2);
     sg_doc_free(doc);
 }
+
+Test(doc, dotted_abbreviation_before_a_sentence_opener_ends_the_sentence)
+{
+    sg_doc *doc = doc_from("Iran blamed the U.S. Later that day he met the U.N. envoy.");
+    cr_assert_eq(sg_doc_sentence_count(doc), 2);
+    cr_assert_str_eq(sentence(doc, 0), "Iran blamed the U.S.");
+    sg_doc_free(doc);
+}
