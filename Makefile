@@ -34,7 +34,7 @@ DEB_BUILD := gcc make pkg-config libigraph-dev libcjson-dev libpcre2-dev libgrap
 DEB_TEST  := libcriterion-dev python3 libxml2-utils valgrind clang time
 
 .PHONY: FORCE all deps deps-test run test check unit e2e asan ubsan valgrind install uninstall \
-        clean check-globals format golden-update bench unit-bins install-check eval
+        clean check-globals format golden-update bench unit-bins install-check eval corpus
 .DEFAULT_GOAL := all
 
 all: $(BIN) $(LIB)
@@ -99,7 +99,7 @@ run: deps
 # --- tests ------------------------------------------------------------------------
 test check: deps-test
 	@$(MAKE) --no-print-directory all unit-bins
-	@$(MAKE) --no-print-directory unit e2e check-globals install-check
+	@$(MAKE) --no-print-directory unit e2e corpus check-globals install-check
 	@$(MAKE) --no-print-directory asan
 	@$(MAKE) --no-print-directory valgrind
 
@@ -111,6 +111,11 @@ unit: $(UNIT_BIN)
 e2e: $(BIN)
 	@SG_BIN=$(BIN) sh tests/e2e/run.sh
 
+# The annotated regression corpus (tests/corpus): exact events per case, pass rates
+# per phenomenon.
+corpus: $(BIN)
+	@python3 tests/corpus/run.py --bin $(BIN)
+
 # The whole suite again under AddressSanitizer and UndefinedBehaviorSanitizer.
 SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
              -fno-sanitize-recover=all
@@ -120,7 +125,7 @@ asan:
 	@ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
 	  UBSAN_OPTIONS=print_stacktrace=1 \
 	  $(MAKE) --no-print-directory BUILD=build/asan CFLAGS="$(SAN_FLAGS)" \
-	  LDFLAGS="$(SAN_FLAGS)" unit e2e
+	  LDFLAGS="$(SAN_FLAGS)" unit e2e corpus
 
 ubsan: asan
 

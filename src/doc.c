@@ -447,10 +447,11 @@ static bool dotted_abbrev(const tokbuf *tb, size_t i)
 static bool starts_sentence(const tokbuf *tb, size_t i)
 {
     static const char *const openers[] = {
-        "the", "a", "an", "he", "she", "it", "they", "we", "i", "this", "that", "these",
-        "those", "his", "her", "its", "their", "later", "earlier", "but", "however", "meanwhile",
-        "in", "on", "at", "after", "before", "when", "while", "there", "also", "then",
-        "officials", "analysts", NULL};
+        "the",       "a",     "an",    "he",    "she",       "it",       "they",
+        "we",        "i",     "this",  "that",  "these",     "those",    "his",
+        "her",       "its",   "their", "later", "earlier",   "but",      "however",
+        "meanwhile", "in",    "on",    "at",    "after",     "before",   "when",
+        "while",     "there", "also",  "then",  "officials", "analysts", NULL};
     if (!(tb->toks[i].flags & SG_TK_CAP)) {
         return false;
     }

@@ -372,8 +372,13 @@ typedef struct ctx {
 
 /* ---- token helpers ---- */
 
+/* Is token i (inside the sentence; any index outside it, including one that wrapped
+ * below zero, is not) the word w? */
 static bool tok_is(const ctx *c, size_t i, const char *w)
 {
+    if (i < c->first || i >= c->last) {
+        return false;
+    }
     const sg_tok *t = &c->toks[i];
     size_t l = strlen(w);
     return t->norm_len == l && memcmp(sg_i_doc_norm(c->doc, t), w, l) == 0;
@@ -609,8 +614,8 @@ static bool plural_mention(const ctx *c, int m)
     bool s_end = n > 3 && w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u' && w[n - 2] != 'i';
     /* a common noun ("rebels", "troops") or a one-word name ("the Houthis"); not a
      * name like "United Nations" */
-    bool one_word = mm->last - mm->first == 1 || (mm->last - mm->first == 2 &&
-                                                 tok_is(c, mm->first, "the"));
+    bool one_word =
+        mm->last - mm->first == 1 || (mm->last - mm->first == 2 && tok_is(c, mm->first, "the"));
     return s_end && (!(t->flags & SG_TK_CAP) || one_word);
 }
 
@@ -1610,8 +1615,8 @@ static char reading(const ctx *c, const sg_trigger *t)
         p--;
     }
     /* "Each accused ...", "Some demanded ...": a quantifier standing alone is a subject */
-    bool after_det = p > c->first && ((tok_in(c, p - 1, CL_DET) && !tok_in(c, p - 1, CL_THEY)) || is_poss(c, p - 1) ||
-                                      (c->toks[p - 1].flags & SG_TK_NUM));
+    bool after_det = p > c->first && ((tok_in(c, p - 1, CL_DET) && !tok_in(c, p - 1, CL_THEY)) ||
+                                      is_poss(c, p - 1) || (c->toks[p - 1].flags & SG_TK_NUM));
     bool after_prep = p > c->first && tok_in(c, p - 1, CL_PREP) && !tok_is(c, p - 1, "to");
     if (t->noun_rel != SG_NONE && (t->verb_rel == SG_NONE || after_det || after_prep)) {
         return 'n';

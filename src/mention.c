@@ -405,6 +405,25 @@ static bool span_equals(const sg_doc *doc, const sg_tok *toks, size_t i, const e
     return true;
 }
 
+/* Like span_equals for the tokens idx[0..n) (not necessarily adjacent). */
+static bool seq_equals(const sg_doc *doc, const sg_tok *toks, const size_t *idx, size_t n,
+                       const entry *en, const char *norms)
+{
+    const char *p = norms + en->norm_off;
+    if (en->ntok != n) {
+        return false;
+    }
+    for (size_t t = 0; t < n; t++) {
+        size_t l = strlen(p);
+        const sg_tok *tk = &toks[idx[t]];
+        if (tk->norm_len != l || memcmp(sg_i_doc_norm(doc, tk), p, l) != 0) {
+            return false;
+        }
+        p += l + 1;
+    }
+    return true;
+}
+
 static bool push_mention(sg_worker *w, size_t first, size_t last, size_t actor)
 {
     if (w->n_mentions == w->cap_mentions) {
@@ -593,6 +612,45 @@ sg_status sg_i_find_mentions(const sg_lexicon *lex, const sg_doc *doc, sg_worker
         }
     }
     if (w->n_mentions > n_literal) {
+        qsort(w->mentions, w->n_mentions, sizeof *w->mentions, cmp_mention);
+    }
+    /* "Indian and Pakistani troops": a word coordinated with a mention's first word
+     * stands for its own actor when it replaces that word in an alias ("Indian
+     * troops"); the coded actor is the most specific one the text refers to */
+    size_t n_before = w->n_mentions;
+    for (size_t m = 0; m < n_before; m++) {
+        size_t f = w->mentions[m].first, l = w->mentions[m].last;
+        size_t idx[MAX_NGRAM];
+        if (l - f < 2 || l - f > MAX_NGRAM || f < first + 2) {
+            continue;
+        }
+        const sg_tok *conj = &toks[f - 1];
+        const char *cw = sg_i_doc_norm(doc, conj);
+        bool is_conj = (conj->norm_len == 3 && memcmp(cw, "and", 3) == 0) ||
+                       (conj->norm_len == 2 && memcmp(cw, "or", 2) == 0);
+        size_t a = f - 2;
+        if (!is_conj || !(toks[a].flags & SG_TK_WORD) || overlaps_mention(w, a, a + 1)) {
+            continue;
+        }
+        uint64_t key = mix(0, toks[a].hash);
+        idx[0] = a;
+        for (size_t k = f + 1; k < l; k++) {
+            key = mix(key, toks[k].hash);
+            idx[k - f] = k;
+        }
+        for (uint32_t e = ix->slots[key & (ix->n_slots - 1)]; e != 0;) {
+            const entry *en = &ix->entries[e - 1];
+            if (en->key == key && en->kind == KIND_ACTOR &&
+                seq_equals(doc, toks, idx, l - f, en, ix->norms)) {
+                if (!push_mention(w, a, a + 1, en->index)) {
+                    goto nomem;
+                }
+                break;
+            }
+            e = en->next == UINT32_MAX ? 0 : en->next + 1;
+        }
+    }
+    if (w->n_mentions > n_before) {
         qsort(w->mentions, w->n_mentions, sizeof *w->mentions, cmp_mention);
     }
     /* adjacent mentions of one actor are one mention: "Armenian Prime Minister" +

@@ -18,6 +18,8 @@ static const char *actors_json =
     "\"patterns\": [\"\\\\bXylo\\\\s+(?:group|militia)\\\\b\"]}"
     ",{\"id\": \"A.MIL\", \"name\": \"Alphan army\", \"type\": \"military\", \"parent\": "
     "\"A\", \"aliases\": [\"Alphan army\", \"Alphan troops\"]}"
+    ",{\"id\": \"B.MIL\", \"name\": \"Betan army\", \"type\": \"military\", \"parent\": "
+    "\"B\", \"aliases\": [\"Betan troops\"]}"
     "]}";
 
 static sg_lexicon *lex;
@@ -281,4 +283,11 @@ Test(extract, act_nouns_point_to_their_author)
     cr_assert_str_eq(run("Alpha imposed sanctions on Beta. Gamma condemned the move."),
                      "0:A-reduce_relations->B 1:G-criticize->A");
     cr_assert_str_eq(run("Alpha closed the border, a move Beta condemned."), "0:B-criticize->A");
+}
+
+Test(extract, coordinated_modifiers_distribute_over_the_head)
+{
+    /* "Alphan and Betan troops": Alphan troops and Betan troops */
+    cr_assert_str_eq(run("Alphan and Betan troops exchanged fire."),
+                     "0:A.MIL-fight->B.MIL 0:B.MIL-fight->A.MIL");
 }
