@@ -85,7 +85,7 @@ static const char *const w_time[] = {
     "november", "december", "today",     "yesterday", NULL};
 
 /* light verbs of exchange: their act goes both ways */
-static const char *const v_mutual[] = {"trade", "exchange", "swap", NULL};
+static const char *const v_mutual[] = {"trade", "exchange", "swap", "sign", NULL};
 static const char *const v_light_irr[] = {"held",  "sent",  "gave", "given", "made",
                                           "began", "begun", "took", "taken", NULL};
 /* nouns that name a claim: the object of a rejection that is really a denial */
@@ -93,20 +93,25 @@ static const char *const n_claim[] = {
     "claim",       "claims", "charge",  "charges",   "accusation", "accusations", "allegation",
     "allegations", "report", "reports", "assertion", "assertions", NULL};
 /* role nouns: "Rwanda's government spokesperson said" has Rwanda as subject */
-static const char *const n_role[] = {
-    "spokesperson",   "spokesman",    "spokeswoman",    "official",
-    "officials",      "minister",     "ministers",      "envoy",
-    "envoys",         "ambassador",   "representative", "representatives",
-    "delegation",     "leader",       "leaders",        "president",
-    "government",     "ministry",     "army",           "military",
-    "forces",         "troops",       "authorities",    "chief",
-    "head",           "office",       "adviser",        "advisers",
-    "advisor",        "diplomats",    "diplomat",       "negotiators",
-    "commander",      "commanders",   "soldiers",       "police",
-    "administration", "cabinet",      "parliament",     "lawmakers",
-    "members",        "supporters",   "inspectors",     "monitors",
-    "observers",      "peacekeepers", "staff",          "personnel",
-    "officers",       "envoy",        "agency",         NULL};
+static const char *const n_role[] = {"spokesperson",   "spokesman",      "spokeswoman",
+                                     "official",       "officials",      "minister",
+                                     "ministers",      "envoy",          "envoys",
+                                     "ambassador",     "representative", "representatives",
+                                     "delegation",     "leader",         "leaders",
+                                     "president",      "government",     "ministry",
+                                     "army",           "military",       "forces",
+                                     "troops",         "authorities",    "chief",
+                                     "head",           "office",         "adviser",
+                                     "advisers",       "advisor",        "diplomats",
+                                     "diplomat",       "negotiators",    "commander",
+                                     "commanders",     "soldiers",       "police",
+                                     "administration", "cabinet",        "parliament",
+                                     "lawmakers",      "members",        "supporters",
+                                     "inspectors",     "monitors",       "observers",
+                                     "peacekeepers",   "staff",          "personnel",
+                                     "officers",       "envoy",          "agency",
+                                     "figures",        "countries",      "sides",
+                                     "nations",        "governments",    NULL};
 
 static const char *const w_quant[] = {"thousands", "hundreds", "dozens", "millions",
                                       "scores",    "many",     "some",   "most",
@@ -439,6 +444,9 @@ static bool is_locative(const ctx *c, int m)
     if (tok_in(c, p, CL_DET) && p > c->first) {
         p--;
     }
+    if (tok_is(c, p, "in") && tok_in(c, p - 1, CL_ROLE)) {
+        return false; /* "senior figures in Georgian Dream", "officials in the party" */
+    }
     return tok_in(c, p, CL_LOC);
 }
 
@@ -464,6 +472,24 @@ static size_t root_of(const ctx *c, size_t a)
 static const char *rel_cameo(const ctx *c, size_t r)
 {
     return c->lex->relations[r].cameo;
+}
+
+static bool rel_root(const ctx *c, size_t r, const char *root);
+
+/* Does relation r name a material act whose verb can carry a noun that names the act
+ * ("struck a deal", "offered aid")? Statements, appeals, demands, criticism,
+ * rejections and threats (CAMEO 01, 02, 10-14) take such nouns as what they are about
+ * ("condemned the drills"). */
+static bool carrier_verb(const ctx *c, size_t r)
+{
+    static const char *const roots[] = {"03", "04", "05", "06", "07", "08",
+                                        "15", "16", "17", "18", "19", NULL};
+    for (size_t k = 0; roots[k] != NULL; k++) {
+        if (rel_root(c, r, roots[k])) {
+            return true;
+        }
+    }
+    return false;
 }
 
 static bool rel_root(const ctx *c, size_t r, const char *root)
@@ -779,6 +805,9 @@ static bool subject_like(const ctx *c, int m)
     if (n >= c->last || is_poss(c, n)) {
         return false;
     }
+    if (skip_premodifier(c, mm->first) == c->first && is_punct(c, n, ",")) {
+        return true; /* "Rafael Grossi, the head of ..., arrived": an apposition follows */
+    }
     const sg_tok *t = &c->toks[n];
     if (tok_in(c, n, CL_BE) || tok_in(c, n, CL_AUX) || tok_in(c, n, CL_MODAL) ||
         tok_in(c, n, CL_NEG)) {
@@ -819,6 +848,9 @@ static const description descriptions[] = {
     {"union", "igo|group"},
     {"agency", "igo|ministry"},
     {"council", "igo|government"},
+    {"court", "igo"},
+    {"chief", "person"},
+    {"head", "person"},
     {"president", "person"},
     {"minister", "person"},
     {"leader", "person"},
@@ -1017,6 +1049,14 @@ static bool np_subject(const ctx *c, size_t p, args *out)
     if (resolve_description(c, p, SG_NONE, out)) {
         return true;
     }
+    /* "Ukrainian troops near Kupiansk were ...": skip a place phrase of unknown names */
+    size_t lp = p;
+    while (lp > c->first + 1 && (c->toks[lp].flags & SG_TK_CAP) && mention_at(c, lp) < 0) {
+        lp--;
+    }
+    if (lp < p && tok_in(c, lp, CL_LOC) && lp > c->first) {
+        return np_subject(c, lp - 1, out);
+    }
     if (p > c->first &&
         (tok_is(c, p - 1, "both") ||
          (tok_is(c, p - 1, "two") && p > c->first + 1 && tok_is(c, p - 2, "the"))) &&
@@ -1203,6 +1243,20 @@ static bool modal_in_clause(const ctx *c, size_t pos)
     return false;
 }
 
+/* Is token pos inside an "if"/"unless" clause (scanning back to the clause start)? */
+static bool conditional_clause(const ctx *c, size_t pos)
+{
+    for (size_t i = pos; i-- > c->first;) {
+        if (is_punct(c, i, ",") || is_punct(c, i, ";")) {
+            return false;
+        }
+        if (tok_is(c, i, "if") || tok_is(c, i, "unless")) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* ---- objects ---- */
 
 static bool act_author(const ctx *c, size_t exclude, args *out);
@@ -1338,7 +1392,8 @@ static bool find_target(const ctx *c, size_t from, size_t r, size_t source, bool
                 return true;
             }
             out->n = 0;
-            return false;
+            i++; /* "recalled its ambassador to Venezuela": the target may follow */
+            continue;
         }
         if (tok_is(c, i, "the") && tok_is(c, i + 1, "other") && object_start) {
             out->mutual = true;
@@ -1852,6 +1907,9 @@ static sg_status do_sentence(ctx *c)
             if (in_rel && g.have) {
                 continue; /* "X, which has long backed Y, ...": background, not an event */
             }
+            if (!(fl & SG_REL_REPORTING) && conditional_clause(c, g.start)) {
+                continue; /* "if Russia attacked ...": not a fact */
+            }
             /* "agreed to V": the infinitive carries the event */
             if (tok_is(c, tend, "to") && infinitive_at(c, tend + 1) && rel_root(c, r, "08")) {
                 continue;
@@ -1934,6 +1992,21 @@ static sg_status do_sentence(ctx *c)
                              tok_is(c, src.pos - 1, "that"));
             }
             const char *why = through_inf ? "verb with an infinitive complement" : "verb";
+            {
+                /* "struck a deal with X", "offered aid to X": the object noun names the
+                 * act, the verb only carries it (the noun is coded on its own) */
+                size_t o = t->last;
+                while (o < c->last && o < t->last + 3 &&
+                       (tok_in(c, o, CL_DET) || (c->toks[o].flags & SG_TK_NUM))) {
+                    o++;
+                }
+                int ot = trigger_at(c, o);
+                if (ot >= 0 && c->w->triggers[ot].noun_rel != SG_NONE &&
+                    c->w->triggers[ot].verb_rel == SG_NONE && carrier_verb(c, r) &&
+                    !is_claim_word(c, o)) {
+                    continue;
+                }
+            }
             if (tok_in(c, t->first, CL_MUTUAL) && !tgt.mutual) {
                 tgt.mutual = true; /* "exchanged fire with X" */
                 tgt.rule = tgt.n > 0 ? "actor after the verb, both ways"
@@ -1969,7 +2042,11 @@ static sg_status do_sentence(ctx *c)
             size_t k = 0;
             while (q > c->first && k < 6) {
                 size_t p = q - 1;
-                if (tok_in(c, p, CL_LIGHT)) {
+                int pt = trigger_at(c, p);
+                if (tok_in(c, p, CL_LIGHT) ||
+                    (pt >= 0 && c->w->triggers[pt].verb_rel != SG_NONE &&
+                     c->w->triggers[pt].last == p + 1 &&
+                     carrier_verb(c, c->w->triggers[pt].verb_rel) && !is_claim_word(c, t->first))) {
                     break;
                 }
                 const sg_tok *tk = &c->toks[p];
@@ -1985,7 +2062,11 @@ static sg_status do_sentence(ctx *c)
                 q = p;
                 k++;
             }
-            if (q > c->first && tok_in(c, q - 1, CL_LIGHT)) {
+            int lt = q > c->first ? trigger_at(c, q - 1) : -1;
+            if (q > c->first &&
+                (tok_in(c, q - 1, CL_LIGHT) ||
+                 (lt >= 0 && c->w->triggers[lt].verb_rel != SG_NONE &&
+                  carrier_verb(c, c->w->triggers[lt].verb_rel) && !is_claim_word(c, t->first)))) {
                 size_t lv = q - 1;
                 vgroup g = verb_group(c, lv);
                 if (!find_subject(c, g.start, &src, &in_rel, &prev_subject, &first_subject)) {
