@@ -904,10 +904,18 @@ static bool resolve_description(const ctx *c, size_t i, size_t exclude, args *ou
     if (types == NULL) {
         return false;
     }
+    /* "the alliance chief": a modifier that is itself a description constrains the
+     * actor's parent */
+    const char *parent_types = d + 1 < i ? description_types(c, d + 1) : NULL;
     for (size_t h = c->sc->n_hist; h-- > 0;) {
         const hist *e = &c->sc->hist[h];
         if (too_old(c, e)) {
             break;
+        }
+        size_t par = c->lex->actors[e->actor].parent;
+        if (parent_types != NULL &&
+            (par == SG_NONE || !type_in(actor_type(c, par), parent_types))) {
+            continue;
         }
         if (in_window(c, e, i - 1) && e->actor != exclude &&
             type_in(actor_type(c, e->actor), types)) {
@@ -956,9 +964,17 @@ static size_t role_child(const ctx *c, size_t actor, size_t noun)
     if (type == NULL) {
         return actor;
     }
-    for (size_t a = 0; a < c->lex->n_actors; a++) {
-        if (c->lex->actors[a].parent == actor && strcmp(c->lex->actors[a].type, type) == 0) {
-            return a;
+    /* the actor's own child of that type, else its parent's ("a ministry's troops"
+     * are the country's military) */
+    for (size_t up = actor, hops = 0; up != SG_NONE && hops < 2;
+         up = c->lex->actors[up].parent, hops++) {
+        if (strcmp(c->lex->actors[up].type, type) == 0) {
+            return up;
+        }
+        for (size_t a = 0; a < c->lex->n_actors; a++) {
+            if (c->lex->actors[a].parent == up && strcmp(c->lex->actors[a].type, type) == 0) {
+                return a;
+            }
         }
     }
     return actor;
@@ -1927,9 +1943,14 @@ static sg_status do_sentence(ctx *c)
                     j++;
                 }
                 if (tok_is(c, j, "to") && infinitive_at(c, j + 1)) {
-                    int it = trigger_at(c, j + 1);
-                    if (it >= 0) {
-                        sc->consumed[it] = true;
+                    /* the refused, threatened or offered act is not coded on its own */
+                    for (size_t x = j + 1; x < c->last && !is_punct(c, x, ",") &&
+                                           !is_punct(c, x, ";") && !tok_is(c, x, "and");
+                         x++) {
+                        int it = trigger_at(c, x);
+                        if (it >= 0) {
+                            sc->consumed[it] = true;
+                        }
                     }
                     through_inf = true;
                 } else if (fl & SG_REL_REFUSAL) {
