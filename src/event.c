@@ -2101,13 +2101,13 @@ static sg_status do_sentence(ctx *c)
                     continue;
                 }
                 size_t src0 = src.n > 0 ? src.actor[0] : SG_NONE;
-                find_target(c, t->last, r, src0, true, false, &tgt, &tend);
+                find_target(c, t->noun_last, r, src0, true, false, &tgt, &tend);
                 if (tok_in(c, lv, CL_MUTUAL)) {
                     tgt.mutual = true; /* "traded accusations", "exchanged fire" */
                     tgt.rule = tgt.n > 0 ? "actor after 'with', both ways"
                                          : "the coordinated subjects, both ways";
                 }
-                if (!code(c, &src, &tgt, r, g.negated, t->first, t->last,
+                if (!code(c, &src, &tgt, r, g.negated, t->first, t->noun_last,
                           "noun governed by a light verb")) {
                     return SG_ERR_NOMEM;
                 }
@@ -2127,7 +2127,7 @@ static sg_status do_sentence(ctx *c)
             if (owner >= 0 && !is_locative(c, owner)) {
                 coord_left(c, owner, &src);
                 src.rule = owner_rule;
-                size_t j = t->last;
+                size_t j = t->noun_last;
                 size_t o = tok_is(c, j + 1, "the") ? j + 2 : j + 1;
                 int om = mention_at(c, o);
                 bool prep = tok_in(c, j, CL_PREP) && !tok_is(c, j, "by") &&
@@ -2140,18 +2140,18 @@ static sg_status do_sentence(ctx *c)
                     resolve_pronoun(c, o, src.n > 0 ? src.actor[0] : SG_NONE, &tgt);
                 }
                 if (tgt.n > 0 && !modal_in_clause(c, t->first) &&
-                    !code(c, &src, &tgt, r, false, t->first, t->last,
+                    !code(c, &src, &tgt, r, false, t->first, t->noun_last,
                           "noun with an owner and a prepositional object")) {
                     return SG_ERR_NOMEM;
                 }
                 continue;
             }
             /* "Sanctions were imposed on X by Y": a passive light verb */
-            size_t lv = t->last;
+            size_t lv = t->noun_last;
             while (lv < c->last && (tok_in(c, lv, CL_BE) || is_adverb(c, lv))) {
                 lv++;
             }
-            if (lv > t->last && tok_in(c, lv - 1, CL_BE) && tok_in(c, lv, CL_LIGHT)) {
+            if (lv > t->noun_last && tok_in(c, lv - 1, CL_BE) && tok_in(c, lv, CL_LIGHT)) {
                 size_t j = lv + 1;
                 while (j < c->last && j < lv + 10 && !tok_is(c, j, "by")) {
                     j++;
@@ -2164,7 +2164,7 @@ static sg_status do_sentence(ctx *c)
                     size_t from = j == lv + 1 ? mention(c, am)->last : lv + 1;
                     find_target(c, from, r, src.actor[0], true, false, &tgt, &tend);
                     vgroup g = verb_group(c, lv);
-                    if (!code(c, &src, &tgt, r, g.negated, t->first, t->last,
+                    if (!code(c, &src, &tgt, r, g.negated, t->first, t->noun_last,
                               "noun subject of a passive light verb")) {
                         return SG_ERR_NOMEM;
                     }
@@ -2172,7 +2172,7 @@ static sg_status do_sentence(ctx *c)
                 continue;
             }
             /* "talks (took place) between A and B" */
-            for (size_t j = t->last; j < t->last + 4 && j + 1 < c->last; j++) {
+            for (size_t j = t->noun_last; j < t->noun_last + 4 && j + 1 < c->last; j++) {
                 if (!tok_is(c, j, "between")) {
                     continue;
                 }
@@ -2206,14 +2206,14 @@ static sg_status do_sentence(ctx *c)
                 args_add(&s, mention(c, m2)->actor);
                 if (rel_flags(c, r) & SG_REL_RECIPROCAL) {
                     s.rule = "actors after 'between'";
-                    if (!code(c, &s, &none, r, false, t->first, t->last,
+                    if (!code(c, &s, &none, r, false, t->first, t->noun_last,
                               "noun with 'between X and Y'")) {
                         return SG_ERR_NOMEM;
                     }
                 } else {
                     args a = {{s.actor[0]}, 1, 0, NULL, "first actor after 'between'", false};
                     args b = {{s.actor[1]}, 1, 0, NULL, "second actor after 'between'", false};
-                    if (!code(c, &a, &b, r, false, t->first, t->last,
+                    if (!code(c, &a, &b, r, false, t->first, t->noun_last,
                               "noun with 'between X and Y'")) {
                         return SG_ERR_NOMEM;
                     }

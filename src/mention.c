@@ -548,7 +548,7 @@ static bool add_pattern_trigger(sg_worker *w, size_t first, size_t last, size_t 
             return true;
         }
     }
-    sg_trigger tr = {first, last, rel, -1, SG_NONE, true};
+    sg_trigger tr = {first, last, rel, -1, SG_NONE, true, last};
     return overlaps_mention(w, first, last) || push_trigger(w, &tr);
 }
 
@@ -687,22 +687,31 @@ sg_status sg_i_find_mentions(const sg_lexicon *lex, const sg_doc *doc, sg_worker
             h = mix(h, toks[i + n].hash);
             prefix[n] = h;
         }
-        sg_trigger tr = {i, i, SG_NONE, 0, SG_NONE, false};
-        for (size_t n = maxn; n > 0 && tr.last == i; n--) {
+        sg_trigger tr = {i, i, SG_NONE, 0, SG_NONE, false, i};
+        /* the longest match sets the span and its readings; a shorter noun still gives
+         * the noun reading ("meeting" inside the verb form "meeting with") */
+        for (size_t n = maxn; n > 0; n--) {
             uint64_t key = prefix[n - 1];
+            bool longest = tr.last == i;
             for (uint32_t e = ix->slots[key & (ix->n_slots - 1)]; e != 0;) {
                 const entry *en = &ix->entries[e - 1];
                 if (en->key == key && en->kind != KIND_ACTOR && en->ntok == n &&
                     span_equals(doc, toks, i, en, ix->norms)) {
-                    tr.last = i + n;
-                    if (en->kind == KIND_VERB && tr.verb_rel == SG_NONE) {
+                    if (longest) {
+                        tr.last = i + n;
+                    }
+                    if (en->kind == KIND_VERB && longest && tr.verb_rel == SG_NONE) {
                         tr.verb_rel = en->index;
                         tr.verb_form = en->form;
                     } else if (en->kind == KIND_NOUN && tr.noun_rel == SG_NONE) {
                         tr.noun_rel = en->index;
+                        tr.noun_last = i + n;
                     }
                 }
                 e = en->next == UINT32_MAX ? 0 : en->next + 1;
+            }
+            if (tr.last > i && tr.noun_rel != SG_NONE) {
+                break;
             }
         }
         if (tr.last > i) {

@@ -21,6 +21,7 @@ typedef struct sg_trigger {
     int verb_form;   /* SG_VF_*; -1 for a pattern match (a finite verb) */
     size_t noun_rel; /* relation index of the noun reading, SG_NONE if none */
     bool from_pattern;
+    size_t noun_last; /* end of the noun reading's span (can be shorter than last) */
 } sg_trigger;
 
 struct sg_worker {
