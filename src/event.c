@@ -74,9 +74,9 @@ static const char *const v_light[] = {
     "initiate", "boost",   "increase", "offer",  "pledge",   NULL};
 /* time words that can sit between a subject and its verb ("Kigali on Tuesday rejected") */
 /* nouns that name an act: "denounced the move" targets its author */
-static const char *const n_act[] = {"move",         "decision", "step",   "steps",
-                                    "measure",      "measures", "action", "actions",
-                                    "announcement", "decree",   NULL};
+static const char *const n_act[] = {"move",     "decision", "step",    "steps",        "measure",
+                                    "measures", "action",   "actions", "announcement", "decree",
+                                    "launch",   "launches", "test",    "tests",        NULL};
 
 static const char *const w_time[] = {
     "monday",   "tuesday",  "wednesday", "thursday",  "friday",  "saturday",  "sunday",
@@ -354,7 +354,10 @@ typedef struct scratch {
     /* ", saying ...": the main subject reports what follows token part_pos */
     args part_speaker;
     size_t part_pos;
-    size_t speaker; /* the latest speaker in the sentence (reporting verb, "according to") */
+    size_t speaker;     /* the latest speaker in the sentence (reporting verb, "according to") */
+    bool prev_assembly; /* the latest verb was a protest or deployment (CAMEO 14, 15) */
+    bool prev_perfect;  /* the latest verb had "had"/"has" */
+    bool cur_aux;       /* the verb being read has an auxiliary */
     /* document-level record of accusations and statements, for denials: source,
      * target (for a statement: each actor its sentence mentions), relation */
     pending *claims;
@@ -377,6 +380,9 @@ typedef struct ctx {
 
 /* ---- token helpers ---- */
 
+static bool ends_with(const struct ctx *c, size_t i, const char *suffix);
+static bool infinitive_at(const struct ctx *c, size_t i);
+
 /* Is token i (inside the sentence; any index outside it, including one that wrapped
  * below zero, is not) the word w? */
 static bool tok_is(const ctx *c, size_t i, const char *w)
@@ -392,6 +398,16 @@ static bool tok_is(const ctx *c, size_t i, const char *w)
 static bool tok_in(const ctx *c, size_t i, unsigned cls)
 {
     return i >= c->first && i < c->last && (c->sc->cls[i - c->first] & cls) != 0;
+}
+
+/* Does token i (a word inside the sentence) end with suffix? */
+static bool ends_with(const ctx *c, size_t i, const char *suffix)
+{
+    if (i < c->first || i >= c->last || !(c->toks[i].flags & SG_TK_WORD)) {
+        return false;
+    }
+    size_t n = c->toks[i].norm_len, l = strlen(suffix);
+    return n > l + 1 && memcmp(sg_i_doc_norm(c->doc, &c->toks[i]) + n - l, suffix, l) == 0;
 }
 
 static bool is_adverb(const ctx *c, size_t i)
@@ -1054,9 +1070,11 @@ static bool np_subject(const ctx *c, size_t p, args *out)
             return false;
         }
         size_t f = mention(c, m)->first;
-        if (f > c->first + 1 && tok_in(c, f - 1, CL_PP_HEAD)) {
-            /* "X's accusations against Y were ...": Y is inside a modifier */
-            return np_subject(c, f - 2, out);
+        size_t fp = tok_is(c, f - 1, "the") ? f - 1 : f;
+        if (fp > c->first + 1 && tok_in(c, fp - 1, CL_PP_HEAD)) {
+            /* "X's accusations against Y were ...", "Beijing's envoy to the UN": Y is
+             * inside a modifier */
+            return np_subject(c, fp - 2, out);
         }
         coord_left(c, m, out);
         out->rule = out->n > 1 ? "coordinated actors before the verb" : "actor before the verb";
@@ -1082,7 +1100,9 @@ static bool np_subject(const ctx *c, size_t p, args *out)
     /* walk left over a short noun phrase looking for a possessor */
     for (size_t k = 0, q = p; k < 5; k++, q--) {
         const sg_tok *t = &c->toks[q];
-        bool role = tok_in(c, p, CL_ROLE) || is_claim_word(c, p);
+        int pt = trigger_at(c, p);
+        bool role = tok_in(c, p, CL_ROLE) || is_claim_word(c, p) ||
+                    (pt >= 0 && c->w->triggers[pt].noun_rel != SG_NONE);
         if (is_poss(c, q)) {
             int pm = mention_at(c, q - 1);
             if (pm >= 0 && role) {
@@ -1136,7 +1156,7 @@ static bool np_subject(const ctx *c, size_t p, args *out)
         }
         if (!(t->flags & SG_TK_WORD) || (t->flags & SG_TK_CAP && k > 0) || tok_in(c, q, CL_PREP) ||
             tok_in(c, q, CL_BE) || tok_in(c, q, CL_AUX) ||
-            (trigger_at(c, q) >= 0 && !(k == 0 && is_claim_word(c, q))) || mention_at(c, q) >= 0) {
+            (trigger_at(c, q) >= 0 && !(k == 0 && role)) || mention_at(c, q) >= 0) {
             return false;
         }
         if (q == c->first) {
@@ -1196,10 +1216,12 @@ static bool find_subject(const ctx *c, size_t start, args *out, bool *in_relativ
     }
     if ((tok_is(c, p, "and") || tok_is(c, p, "but") || tok_is(c, p, "then")) &&
         prev_subject != NULL && prev_subject->n > 0) {
-        /* ", and V" coordinates with the main clause, "and V" with the nearest verb */
-        *out = is_punct(c, p - 1, ",") && first_subject != NULL && first_subject->n > 0
-                   ? *first_subject
-                   : *prev_subject;
+        /* ", and V" coordinates with the main clause, "and V" with the nearest verb;
+         * a plain past after a reported pluperfect ("X said Y had shelled Z and accused
+         * W") goes back to the main clause too */
+        bool main_clause = is_punct(c, p - 1, ",") || (c->sc->prev_perfect && !c->sc->cur_aux);
+        *out = main_clause && first_subject != NULL && first_subject->n > 0 ? *first_subject
+                                                                            : *prev_subject;
         out->rule = "shared subject of conjoined verbs";
         return true;
     }
@@ -1327,8 +1349,37 @@ static bool find_target(const ctx *c, size_t from, size_t r, size_t source, bool
               c->w->triggers[trigger_at(c, i + 1)].verb_form != SG_VF_ING))) {
             return false;
         }
+        if (tok_is(c, i, "to") && !through_infinitive && i > from && infinitive_at(c, i + 1) &&
+            !tok_in(c, i - 1, CL_CONTROL) && !rel_root(c, r, "15")) {
+            /* "rallied in Novi Sad to demand ...": a purpose clause; a deployment's
+             * purpose ("to counter India") names whom it is aimed at */
+            return false;
+        }
+        if (tok_is(c, i, "of") && rel_root(c, r, "11") && i + 1 < c->last &&
+            ends_with(c, i + 1, "ing")) {
+            return false; /* "accused of backing M23": what the accusation is about */
+        }
+        if (i > from && ends_with(c, i, "ed") && !(c->toks[i].flags & SG_TK_CAP) &&
+            trigger_at(c, i) < 0 && mention_at(c, i) < 0 && (c->toks[i - 1].flags & SG_TK_WORD) &&
+            !tok_in(c, i - 1, CL_DET) && !tok_in(c, i - 1, CL_PREP) && !tok_in(c, i - 1, CL_BE) &&
+            !tok_in(c, i - 1, CL_AUX) && mention_at(c, i - 1) < 0 &&
+            !(c->toks[i - 1].flags & SG_TK_CAP) &&
+            !(rel_root(c, r, "12") && tok_is(c, i + 1, "by"))) {
+            /* "arrested two men suspected of spying for X"; but "rejected a truce
+             * proposed by X" names the proposal's author */
+            return false;
+        }
         if (tok_is(c, i, "that")) {
             if (!follow_that) {
+                /* "rejected a proposal that the IAEA had put forward": its author */
+                size_t k = tok_is(c, i + 1, "the") ? i + 2 : i + 1;
+                int am = mention_at(c, k);
+                if (rel_root(c, r, "12") && i > from && am >= 0 && mention(c, am)->first == k) {
+                    args_add(out, mention(c, am)->actor);
+                    out->rule = "author of the rejected proposal (relative clause)";
+                    *end = mention(c, am)->last;
+                    return true;
+                }
                 return false;
             }
             size_t j = i + 1;
@@ -1631,6 +1682,21 @@ static bool act_author(const ctx *c, size_t exclude, args *out)
             return true;
         }
     }
+    /* no coded act: the latest actor in subject position ("North Korea test-fired two
+     * missiles. Japan condemned the launches.") */
+    for (size_t h = c->sc->n_hist; h-- > 0;) {
+        const hist *e = &c->sc->hist[h];
+        if (too_old(c, e)) {
+            break;
+        }
+        if (e->subject && e->actor != exclude && e->sent < c->sent) {
+            out->n = 0;
+            args_add(out, e->actor);
+            out->via = "description";
+            out->rule = "actor of the previous sentence's act the noun refers to";
+            return true;
+        }
+    }
     return false;
 }
 
@@ -1854,6 +1920,8 @@ static sg_status do_sentence(ctx *c)
     sc->n_pend = 0;
     sc->part_speaker.n = 0;
     sc->speaker = SG_NONE;
+    sc->prev_assembly = false;
+    sc->prev_perfect = false;
 
     /* "according to X": the sentence's events are attributed to X; it is not a
      * statement of X's (that needs a finite reporting verb) */
@@ -1891,6 +1959,7 @@ static sg_status do_sentence(ctx *c)
             unsigned fl = rel_flags(c, r);
             vgroup g = verb_group(c, t->first);
             bool passive = g.be && (t->verb_form == SG_VF_PAST || t->verb_form == SG_VF_PART);
+            sc->cur_aux = g.have || g.be || g.modal || g.start < t->first;
             if (!passive && (rel_root(c, r, "10") || rel_root(c, r, "11") || rel_root(c, r, "13") ||
                              (fl & SG_REL_DENIAL))) {
                 /* what an accusation, demand or threat is about is not coded, whoever
@@ -1906,9 +1975,17 @@ static sg_status do_sentence(ctx *c)
                 if (src.n == 0) {
                     continue;
                 }
+            } else if (g.start > c->first && tok_is(c, g.start - 1, "to") && prev_subject.n > 0 &&
+                       sc->prev_assembly) {
+                /* an infinitive of purpose after a rally or deployment: "protesters
+                 * rallied in Novi Sad to demand X's resignation" */
+                src = prev_subject;
+                src.rule = "subject of the rally or deployment the infinitive is the purpose of";
             } else if (!find_subject(c, g.start, &src, &in_rel, &prev_subject, &first_subject)) {
                 continue; /* no subject actor: a source is never borrowed */
             } else {
+                sc->prev_assembly = rel_root(c, r, "14") || rel_root(c, r, "15");
+                sc->prev_perfect = g.have;
                 if (src.pos > c->first && tok_is(c, skip_premodifier(c, src.pos) - 1, "neither")) {
                     g.negated = true;
                 }
@@ -2064,6 +2141,11 @@ static sg_status do_sentence(ctx *c)
             while (q > c->first && k < 6) {
                 size_t p = q - 1;
                 int pt = trigger_at(c, p);
+                bool modifier = pt >= 0 && p > c->first &&
+                                (tok_in(c, p - 1, CL_LIGHT) || tok_in(c, p - 1, CL_DET));
+                if (modifier) {
+                    pt = -1; /* "held phone talks", "a strike force": a modifier */
+                }
                 if (tok_in(c, p, CL_LIGHT) ||
                     (pt >= 0 && c->w->triggers[pt].verb_rel != SG_NONE &&
                      c->w->triggers[pt].last == p + 1 &&
@@ -2076,7 +2158,8 @@ static sg_status do_sentence(ctx *c)
                     break;
                 }
                 if (mention_at(c, p) >= 0 || tok_in(c, p, CL_BE) || tok_in(c, p, CL_RELPRO) ||
-                    (tok_in(c, p, CL_PREP) && !tok_is(c, p, "of")) || trigger_at(c, p) >= 0) {
+                    (tok_in(c, p, CL_PREP) && !tok_is(c, p, "of")) ||
+                    (trigger_at(c, p) >= 0 && !modifier)) {
                     q = c->first;
                     break;
                 }
