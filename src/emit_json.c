@@ -102,10 +102,24 @@ fail:
     return NULL;
 }
 
-sg_status sg_i_emit_json(const sg_graph *g, FILE *out, sg_diag *diag)
+/* Prints root (taking ownership) as indented JSON and a newline to out. */
+static sg_status write_json(cJSON *root, FILE *out, sg_diag *diag)
 {
     sg_status st = SG_OK;
-    char *text = NULL;
+    char *text = cJSON_Print(root);
+    cJSON_Delete(root);
+    if (text == NULL) {
+        return sg_i_diag(diag, SG_ERR_NOMEM, NULL, NULL, 0, 0, "out of memory writing JSON");
+    }
+    if (fputs(text, out) == EOF || fputc('\n', out) == EOF || fflush(out) != 0) {
+        st = sg_i_diag(diag, SG_ERR_IO, NULL, NULL, 0, 0, "cannot write the JSON output");
+    }
+    cJSON_free(text);
+    return st;
+}
+
+sg_status sg_i_emit_json(const sg_graph *g, FILE *out, sg_diag *diag)
+{
     cJSON *nodes = NULL;
     cJSON *edges = NULL;
     cJSON *doc = cJSON_CreateObject();
@@ -132,21 +146,11 @@ sg_status sg_i_emit_json(const sg_graph *g, FILE *out, sg_diag *diag)
         }
         cJSON_AddItemToArray(edges, e);
     }
-    text = cJSON_Print(doc);
-    if (text == NULL) {
-        goto nomem;
-    }
-    if (fputs(text, out) == EOF || fputc('\n', out) == EOF || fflush(out) != 0) {
-        st = sg_i_diag(diag, SG_ERR_IO, NULL, NULL, 0, 0, "cannot write the JSON output");
-    }
-    goto done;
+    return write_json(doc, out, diag);
 
 nomem:
-    st = sg_i_diag(diag, SG_ERR_NOMEM, NULL, NULL, 0, 0, "out of memory writing JSON");
-done:
-    cJSON_free(text);
     cJSON_Delete(doc);
-    return st;
+    return sg_i_diag(diag, SG_ERR_NOMEM, NULL, NULL, 0, 0, "out of memory writing JSON");
 }
 
 sg_status sg_emit_graph(const sg_graph *g, sg_graph_format fmt, const char *title, FILE *out,
@@ -166,8 +170,6 @@ sg_status sg_emit_graph(const sg_graph *g, sg_graph_format fmt, const char *titl
 sg_status sg_i_emit_centrality_json(const sg_graph *g, const sg_centrality *const *rows, size_t n,
                                     FILE *out, sg_diag *diag)
 {
-    sg_status st = SG_OK;
-    char *text = NULL;
     cJSON *arr = cJSON_CreateArray();
 
     if (arr == NULL) {
@@ -190,19 +192,9 @@ sg_status sg_i_emit_centrality_json(const sg_graph *g, const sg_centrality *cons
             }
         }
     }
-    text = cJSON_Print(arr);
-    if (text == NULL) {
-        goto nomem;
-    }
-    if (fputs(text, out) == EOF || fputc('\n', out) == EOF || fflush(out) != 0) {
-        st = sg_i_diag(diag, SG_ERR_IO, NULL, NULL, 0, 0, "cannot write the JSON output");
-    }
-    goto done;
+    return write_json(arr, out, diag);
 
 nomem:
-    st = sg_i_diag(diag, SG_ERR_NOMEM, NULL, NULL, 0, 0, "out of memory writing JSON");
-done:
-    cJSON_free(text);
     cJSON_Delete(arr);
-    return st;
+    return sg_i_diag(diag, SG_ERR_NOMEM, NULL, NULL, 0, 0, "out of memory writing JSON");
 }

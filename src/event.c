@@ -326,6 +326,27 @@ typedef struct pending {
     size_t sent;                                        /* sentence index */
 } pending;
 
+/* A growable list of coded events. */
+typedef struct plist {
+    pending *v;
+    size_t n, cap;
+} plist;
+
+static bool plist_push(plist *l, const pending *p)
+{
+    if (l->n == l->cap) {
+        size_t nc = l->cap == 0 ? 16 : l->cap * 2;
+        pending *np = realloc(l->v, nc * sizeof *np);
+        if (np == NULL) {
+            return false;
+        }
+        l->v = np;
+        l->cap = nc;
+    }
+    l->v[l->n++] = *p;
+    return true;
+}
+
 typedef struct hist {
     size_t actor;
     size_t tok;
@@ -345,8 +366,7 @@ typedef struct scratch {
     size_t cap_tok;
     bool *consumed; /* per trigger */
     size_t cap_trig;
-    pending *pend;
-    size_t n_pend, cap_pend;
+    plist pend;
     hist *hist; /* document-level mention history for coreference */
     size_t n_hist, cap_hist;
     args last_chain; /* last coordinated actors (2+), for "they" */
@@ -360,11 +380,9 @@ typedef struct scratch {
     bool cur_aux;       /* the verb being read has an auxiliary */
     /* document-level record of accusations and statements, for denials: source,
      * target (for a statement: each actor its sentence mentions), relation */
-    pending *claims;
-    size_t n_claims, cap_claims;
+    plist claims;
     /* document-level record of coded acts (source and sentence), for "the move" */
-    pending *acts;
-    size_t n_acts, cap_acts;
+    plist acts;
 } scratch;
 
 typedef struct ctx {
@@ -1482,54 +1500,24 @@ static bool find_target(const ctx *c, size_t from, size_t r, size_t source, bool
 
 static bool pend_push(scratch *sc, const pending *p)
 {
-    for (size_t i = 0; i < sc->n_pend; i++) {
-        const pending *q = &sc->pend[i];
+    for (size_t i = 0; i < sc->pend.n; i++) {
+        const pending *q = &sc->pend.v[i];
         if (q->source == p->source && q->target == p->target && q->rel == p->rel &&
             q->negated == p->negated) {
             return true; /* once per sentence */
         }
     }
-    if (sc->n_pend == sc->cap_pend) {
-        size_t nc = sc->cap_pend == 0 ? 16 : sc->cap_pend * 2;
-        pending *np = realloc(sc->pend, nc * sizeof *np);
-        if (np == NULL) {
-            return false;
-        }
-        sc->pend = np;
-        sc->cap_pend = nc;
-    }
-    sc->pend[sc->n_pend++] = *p;
-    return true;
+    return plist_push(&sc->pend, p);
 }
 
 static bool act_push(scratch *sc, const pending *p)
 {
-    if (sc->n_acts == sc->cap_acts) {
-        size_t nc = sc->cap_acts == 0 ? 16 : sc->cap_acts * 2;
-        pending *np = realloc(sc->acts, nc * sizeof *np);
-        if (np == NULL) {
-            return false;
-        }
-        sc->acts = np;
-        sc->cap_acts = nc;
-    }
-    sc->acts[sc->n_acts++] = *p;
-    return true;
+    return plist_push(&sc->acts, p);
 }
 
 static bool claim_push(scratch *sc, const pending *p)
 {
-    if (sc->n_claims == sc->cap_claims) {
-        size_t nc = sc->cap_claims == 0 ? 16 : sc->cap_claims * 2;
-        pending *np = realloc(sc->claims, nc * sizeof *np);
-        if (np == NULL) {
-            return false;
-        }
-        sc->claims = np;
-        sc->cap_claims = nc;
-    }
-    sc->claims[sc->n_claims++] = *p;
-    return true;
+    return plist_push(&sc->claims, p);
 }
 
 /* Codes source x target for relation r (reciprocal relations with coordinated
@@ -1643,8 +1631,8 @@ static bool claim_author(const ctx *c, const args *denier, args *out)
     out->n = 0;
     out->via = "description";
     out->rule = "author of the latest accusation against the denier";
-    for (size_t k = sc->n_claims; k-- > 0;) {
-        const pending *q = &sc->claims[k];
+    for (size_t k = sc->claims.n; k-- > 0;) {
+        const pending *q = &sc->claims.v[k];
         bool match = false;
         for (size_t i = 0; i < denier->n; i++) {
             if (q->source == denier->actor[i] ||
@@ -1669,8 +1657,8 @@ static bool claim_author(const ctx *c, const args *denier, args *out)
  * window, other than exclude. */
 static bool act_author(const ctx *c, size_t exclude, args *out)
 {
-    for (size_t k = c->sc->n_acts; k-- > 0;) {
-        const pending *q = &c->sc->acts[k];
+    for (size_t k = c->sc->acts.n; k-- > 0;) {
+        const pending *q = &c->sc->acts.v[k];
         if (q->sent + COREF_WINDOW <= c->sent) {
             break;
         }
@@ -1917,7 +1905,7 @@ static sg_status do_sentence(ctx *c)
     args prev_subject = ARGS_EMPTY;
     args first_subject = ARGS_EMPTY;
 
-    sc->n_pend = 0;
+    sc->pend.n = 0;
     sc->part_speaker.n = 0;
     sc->speaker = SG_NONE;
     sc->prev_assembly = false;
@@ -2320,10 +2308,10 @@ static void scratch_free(scratch *sc)
     free(sc->tok_mention);
     free(sc->tok_trigger);
     free(sc->consumed);
-    free(sc->pend);
+    free(sc->pend.v);
     free(sc->hist);
-    free(sc->claims);
-    free(sc->acts);
+    free(sc->claims.v);
+    free(sc->acts.v);
     free(sc);
 }
 
@@ -2356,8 +2344,8 @@ static sg_status emit_pending(const ctx *c, size_t sent, sg_events *out)
     if (sentence == NULL) {
         return SG_ERR_NOMEM;
     }
-    for (size_t i = 0; i < c->sc->n_pend && st == SG_OK; i++) {
-        const pending *p = &c->sc->pend[i];
+    for (size_t i = 0; i < c->sc->pend.n && st == SG_OK; i++) {
+        const pending *p = &c->sc->pend.v[i];
         const sg_i_actor *sa = &c->lex->actors[p->source];
         const sg_i_actor *ta = p->target != SG_NONE ? &c->lex->actors[p->target] : NULL;
         const sg_i_relation *rel = &c->lex->relations[p->rel];
@@ -2409,20 +2397,20 @@ static void attribute(ctx *c)
 {
     scratch *sc = c->sc;
     if (sc->part_speaker.n == 1) {
-        for (size_t j = 0; j < sc->n_pend; j++) {
-            pending *p = &sc->pend[j];
+        for (size_t j = 0; j < sc->pend.n; j++) {
+            pending *p = &sc->pend.v[j];
             if (p->trig_first >= sc->part_pos && p->source != sc->part_speaker.actor[0]) {
                 p->attributed_to = sc->part_speaker.actor[0];
             }
         }
     }
-    for (size_t i = 0; i < sc->n_pend; i++) {
-        if (!(rel_flags(c, sc->pend[i].rel) & SG_REL_REPORTING)) {
+    for (size_t i = 0; i < sc->pend.n; i++) {
+        if (!(rel_flags(c, sc->pend.v[i].rel) & SG_REL_REPORTING)) {
             continue;
         }
-        size_t speaker = sc->pend[i].source;
-        for (size_t j = 0; j < sc->n_pend; j++) {
-            pending *p = &sc->pend[j];
+        size_t speaker = sc->pend.v[i].source;
+        for (size_t j = 0; j < sc->pend.n; j++) {
+            pending *p = &sc->pend.v[j];
             if (j != i && p->source != speaker && p->attributed_to == SG_NONE &&
                 !(rel_flags(c, p->rel) & SG_REL_REPORTING)) {
                 p->attributed_to = speaker;
@@ -2455,8 +2443,8 @@ sg_status sg_extract(const sg_lexicon *lex, const sg_doc *doc, sg_worker *w, sg_
     c.sc = w->scratch;
     c.toks = sg_i_doc_tokens(doc, &ntoks);
     c.sc->n_hist = 0;
-    c.sc->n_claims = 0;
-    c.sc->n_acts = 0;
+    c.sc->claims.n = 0;
+    c.sc->acts.n = 0;
     c.sc->last_chain.n = 0;
     c.rel_statement = SG_NONE;
     c.rel_deny = SG_NONE;
