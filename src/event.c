@@ -72,6 +72,23 @@ static const char *const v_light[] = {
     "mount",    "file",    "lodge",    "issue",  "announce", "order",  "take",  "step",
     "hike",     "expand",  "tighten",  "slap",   "approve",  "adopt",  "renew", "pursue",
     "initiate", "boost",   "increase", "offer",  "pledge",   NULL};
+/* compass adjectives before a place name */
+static const char *const w_compass[] = {
+    "northern", "southern", "eastern",      "western",      "central",      "north",        "south",
+    "east",     "west",     "northeastern", "northwestern", "southeastern", "southwestern", NULL};
+
+/* prepositions that introduce what an object is about ("a statement on Ukraine") */
+static const char *const w_topic[] = {"on", "about", "over", "regarding", "concerning", NULL};
+
+/* words that make a nominal event hypothetical ("talks ... were unlikely to resume") */
+static const char *const w_hypo[] = {"unlikely", "likely",   "expected",  "plans",     "planned",
+                                     "possible", "proposed", "prospect",  "prospects", "hopes",
+                                     "any",      "future",   "potential", NULL};
+
+/* adverbs that make a perfect habitual ("has consistently denied") */
+static const char *const w_habit[] = {"long",       "repeatedly", "consistently", "always", "often",
+                                      "frequently", "routinely",  "regularly",    NULL};
+
 /* time words that can sit between a subject and its verb ("Kigali on Tuesday rejected") */
 /* nouns that name an act: "denounced the move" targets its author */
 static const char *const n_act[] = {"move",     "decision", "step",    "steps",        "measure",
@@ -85,7 +102,7 @@ static const char *const w_time[] = {
     "november", "december", "today",     "yesterday", NULL};
 
 /* light verbs of exchange: their act goes both ways */
-static const char *const v_mutual[] = {"trade", "exchange", "swap", "sign", NULL};
+static const char *const v_mutual[] = {"trade", "exchange", "swap", "sign", "initial", NULL};
 static const char *const v_light_irr[] = {"held",  "sent",  "gave", "given", "made",
                                           "began", "begun", "took", "taken", NULL};
 /* nouns that name a claim: the object of a rejection that is really a denial */
@@ -139,6 +156,10 @@ enum {
     CL_MUTUAL = 1u << 21,
     CL_TIME = 1u << 22,
     CL_ACT = 1u << 23,
+    CL_COMPASS = 1u << 24,
+    CL_TOPIC = 1u << 25,
+    CL_HYPO = 1u << 26,
+    CL_HABIT = 1u << 27,
     CL_CONTROL = 1u << 17,
     CL_LIGHT = 1u << 18,
     CL_FAIL = 1u << 19
@@ -168,6 +189,8 @@ static const class_list class_lists[] = {
     {CL_LIGHT, v_light, true},      {CL_LIGHT, v_light_irr, false},
     {CL_FAIL, v_fail, true},        {CL_MUTUAL, v_mutual, true},
     {CL_TIME, w_time, false},       {CL_ACT, n_act, false},
+    {CL_COMPASS, w_compass, false}, {CL_TOPIC, w_topic, false},
+    {CL_HYPO, w_hypo, false},       {CL_HABIT, w_habit, false},
     {CL_LIGHT, v_mutual, true},
 };
 
@@ -475,6 +498,9 @@ static bool is_locative(const ctx *c, int m)
         return false;
     }
     size_t p = f - 1;
+    if (tok_in(c, p, CL_COMPASS) && p > c->first) {
+        p--; /* "in northern Kosovo", "across eastern Ukraine" */
+    }
     if (tok_in(c, p, CL_DET) && p > c->first) {
         p--;
     }
@@ -517,7 +543,7 @@ static bool rel_root(const ctx *c, size_t r, const char *root);
 static bool carrier_verb(const ctx *c, size_t r)
 {
     static const char *const roots[] = {"03", "04", "05", "06", "07", "08",
-                                        "15", "16", "17", "18", "19", NULL};
+                                        "15", "17", "18", "19", NULL};
     for (size_t k = 0; roots[k] != NULL; k++) {
         if (rel_root(c, r, roots[k])) {
             return true;
@@ -631,6 +657,13 @@ static size_t coord_right(const ctx *c, int m, args *a)
         }
         if (!comma && !is_and) {
             break;
+        }
+        if (is_and && tok_in(c, q, CL_PREP)) {
+            /* "on the Rwanda Defence Force and on M23": the same preposition again */
+            size_t pp = skip_premodifier(c, mention(c, m)->first) - 1;
+            if (pp >= c->first && pp < c->last && c->toks[pp].hash == c->toks[q].hash) {
+                q++;
+            }
         }
         if (tok_is(c, q, "the")) {
             q++;
@@ -891,6 +924,10 @@ static const description descriptions[] = {
     {"premier", "person"},
     {"chancellor", "person"},
     {"protesters", "protesters"},
+    {"militants", "rebels|group|militia|armed group"},
+    {"fighters", "rebels|group|militia|armed group"},
+    {"guerrillas", "rebels|group|militia|armed group"},
+    {"jihadists", "rebels|group|militia|armed group"},
     {"demonstrators", "protesters"},
     {NULL, NULL},
 };
@@ -950,6 +987,17 @@ static bool resolve_description(const ctx *c, size_t i, size_t exclude, args *ou
         if (parent_types != NULL &&
             (par == SG_NONE || !type_in(actor_type(c, par), parent_types))) {
             continue;
+        }
+        if (in_window(c, e, i - 1) && parent_types == NULL && is_person(c, e->actor) &&
+            par != SG_NONE && par != exclude && !type_in("person", types) &&
+            strcmp(actor_type(c, par), "country") != 0 && type_in(actor_type(c, par), types)) {
+            /* "met IAEA chief Rafael Grossi and urged the agency": his organisation */
+            out->n = 0;
+            args_add(out, par);
+            out->via = "description";
+            out->rule = "definite description resolved to a recent person's organisation";
+            out->pos = i - 1;
+            return true;
         }
         if (in_window(c, e, i - 1) && e->actor != exclude &&
             type_in(actor_type(c, e->actor), types)) {
@@ -1064,6 +1112,40 @@ static vgroup verb_group(const ctx *c, size_t v)
 }
 
 static bool is_claim_word(const ctx *c, size_t i);
+
+/* Is there a habitual adverb in the verb group [start, verb)? */
+static bool habitual_in_group(const ctx *c, size_t start, size_t verb)
+{
+    for (size_t i = start; i < verb; i++) {
+        if (tok_in(c, i, CL_HABIT)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Is a nominal event at pos hypothetical: a modal or a word like "unlikely", "plans"
+ * anywhere in its clause, before or after it? */
+static bool hypothetical_clause(const ctx *c, size_t pos)
+{
+    for (size_t i = pos; i-- > c->first;) {
+        if (is_punct(c, i, ",") || is_punct(c, i, ";") || tok_in(c, i, CL_RELPRO)) {
+            break;
+        }
+        if (tok_in(c, i, CL_MODAL) || tok_in(c, i, CL_HYPO) || tok_is(c, i, "if")) {
+            return true;
+        }
+    }
+    for (size_t i = pos + 1; i < c->last; i++) {
+        if (is_punct(c, i, ",") || is_punct(c, i, ";") || tok_in(c, i, CL_RELPRO)) {
+            break;
+        }
+        if (tok_in(c, i, CL_MODAL) || tok_in(c, i, CL_HYPO)) {
+            return true;
+        }
+    }
+    return false;
+}
 
 /* ---- subjects ---- */
 
@@ -1352,6 +1434,9 @@ static bool find_target(const ctx *c, size_t from, size_t r, size_t source, bool
             }
             continue;
         }
+        if (tok_is(c, i, "according")) {
+            return false;
+        }
         if (tok_in(c, i, CL_CLAUSE) && !tok_is(c, i, "as") && !tok_is(c, i, "after") &&
             !tok_is(c, i, "before")) {
             return false;
@@ -1437,6 +1522,12 @@ static bool find_target(const ctx *c, size_t from, size_t r, size_t source, bool
             return true;
         }
         int m = mention_at(c, i);
+        size_t before = tok_is(c, i - 1, "the") ? i - 2 : i - 1;
+        if (m >= 0 && mention(c, m)->first == i && before > from && before < c->last &&
+            tok_in(c, before, CL_TOPIC)) {
+            i = mention(c, m)->last - 1; /* "vetoed a statement on Ukraine": a topic */
+            continue;
+        }
         if (m >= 0 && mention(c, m)->first == i) {
             bool at_target = rel_root(c, r, "19") && i > c->first && tok_is(c, i - 1, "at");
             if (is_locative(c, m) && !at_target) {
@@ -1487,8 +1578,13 @@ static bool find_target(const ctx *c, size_t from, size_t r, size_t source, bool
             return true;
         }
         /* "denounced the move": the author of the latest act */
+        int nt = i + 1 < c->last ? trigger_at(c, i + 1) : -1;
+        bool act_noun = tok_in(c, i + 1, CL_ACT) ||
+                        (nt >= 0 && c->w->triggers[nt].noun_rel != SG_NONE &&
+                         c->w->triggers[nt].noun_last == i + 2 && !is_claim_word(c, i + 1) &&
+                         !tok_in(c, i + 2, CL_PREP) && !is_poss(c, i + 2));
         if (object_start && (tok_is(c, i, "the") || tok_is(c, i, "this") || tok_is(c, i, "that")) &&
-            tok_in(c, i + 1, CL_ACT) && act_author(c, source, out)) {
+            act_noun && act_author(c, source, out)) {
             *end = i + 2;
             return true;
         }
@@ -1988,6 +2084,9 @@ static sg_status do_sentence(ctx *c)
             if (in_rel && g.have) {
                 continue; /* "X, which has long backed Y, ...": background, not an event */
             }
+            if (g.have && habitual_in_group(c, g.start, t->first)) {
+                continue; /* "Rwanda has consistently denied ...": habitual */
+            }
             if (!(fl & SG_REL_REPORTING) && conditional_clause(c, g.start)) {
                 continue; /* "if Russia attacked ...": not a fact */
             }
@@ -2251,7 +2350,7 @@ static sg_status do_sentence(ctx *c)
                 if (m1 < 0 && tok_in(c, j + 1, CL_DET)) {
                     m1 = mention_at(c, j + 2);
                 }
-                if (m1 < 0 || modal_in_clause(c, t->first)) {
+                if (m1 < 0 || hypothetical_clause(c, t->first)) {
                     break;
                 }
                 size_t a1 = mention(c, m1)->last;
