@@ -90,7 +90,8 @@ const char *sg_lexicon_actor_name(const sg_lexicon *lex, size_t i);
 const char *sg_lexicon_actor_type(const sg_lexicon *lex, size_t i);
 /* Index of the parent actor, or SG_NONE. Valid after sg_lexicon_compile. */
 size_t sg_lexicon_actor_parent(const sg_lexicon *lex, size_t i);
-/* Index of the actor with this id (case-sensitive), or SG_NONE. O(n). */
+/* Index of the actor with this id (case-sensitive), or SG_NONE. O(1) after
+ * sg_lexicon_compile (a hash table of ids), O(n) before. */
 size_t sg_lexicon_actor_find(const sg_lexicon *lex, const char *id);
 
 /* Relation getters; i < sg_lexicon_relation_count. Strings borrowed from lex. cameo is

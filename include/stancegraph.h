@@ -5,6 +5,7 @@
  *   sg_lexicon.h  lexicon: actors and relations (JSON), compiled lookup tables
  *   sg_extract.h  mention + event: coded events with evidence
  *   sg_events.h   the event records, JSON Lines in and out
+ *   sg_select.h   selection: hierarchy roll-up, actor types
  *   sg_graph.h    graph: aggregation in igraph, centrality
  *   sg_emit.h     emit: SVG (Graphviz), DOT, JSON, centrality tables
  * Include this header only. */
@@ -18,5 +19,6 @@
 #include "sg_extract.h"
 #include "sg_graph.h"
 #include "sg_lexicon.h"
+#include "sg_select.h"
 
 #endif

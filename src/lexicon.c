@@ -1762,6 +1762,8 @@ void sg_lexicon_free(sg_lexicon *lex)
     }
     free(lex->actors);
     free(lex->relations);
+    free(lex->id_slot);
+    free(lex->id_keys);
     free(lex);
 }
 
@@ -1880,8 +1882,15 @@ static sg_status resolve_parents(sg_lexicon *lex, sg_diag *diag)
 
 done:
     free(state);
-    free(tab.slot);
-    free(ids);
+    if (st == SG_OK) {
+        /* kept for sg_lexicon_actor_find */
+        lex->id_slot = tab.slot;
+        lex->id_mask = tab.mask;
+        lex->id_keys = ids;
+    } else {
+        free(tab.slot);
+        free(ids);
+    }
     return st;
 }
 
@@ -1939,9 +1948,15 @@ size_t sg_lexicon_actor_parent(const sg_lexicon *lex, size_t i)
 
 size_t sg_lexicon_actor_find(const sg_lexicon *lex, const char *id)
 {
-    /* O(n): lookups by id are rare (command-line options, tests); matching uses the
-     * index built by sg_i_index_build. */
-    for (size_t i = 0; id != NULL && i < lex->n_actors; i++) {
+    if (id == NULL) {
+        return SG_NONE;
+    }
+    if (lex->id_slot != NULL) {
+        /* after compile: the id table of resolve_parents, O(1) */
+        id_table tab = {lex->id_slot, lex->id_mask, lex->id_keys};
+        return id_table_find(&tab, id);
+    }
+    for (size_t i = 0; i < lex->n_actors; i++) {
         if (strcmp(lex->actors[i].id, id) == 0) {
             return i;
         }

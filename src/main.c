@@ -32,7 +32,9 @@ enum opt_id {
     OPT_TITLE,
     OPT_VERSION,
     OPT_ACTORS_TOO,
-    OPT_EXPLAIN
+    OPT_EXPLAIN,
+    OPT_LEVEL,
+    OPT_TYPE
 };
 
 /* One table drives getopt_long and --help. `cmds` is a bit set of the commands that
@@ -68,6 +70,11 @@ static const opt_doc options[] = {
     {"explain", no_argument, OPT_EXPLAIN, C_EX, NULL,
      "add to each event an \"explain\" object naming the rules that chose its source, "
      "target and relation"},
+    {"level", required_argument, OPT_LEVEL, C_GR | C_CE, "LEVEL",
+     "leaf (default), parent or root: roll actors up their lexicon parents before "
+     "aggregation (Aliyev and the Azerbaijani defense ministry become Azerbaijan)"},
+    {"type", required_argument, OPT_TYPE, C_GR | C_CE, "TYPE[,TYPE]",
+     "keep only actors of these types (after the roll-up); repeatable"},
     {"title", required_argument, OPT_TITLE, C_GR, "TEXT",
      "title drawn on the graph (default: the input file names)"},
     {"sort", required_argument, OPT_SORT, C_CE, "METRIC",
@@ -91,6 +98,9 @@ typedef struct config {
     size_t top;
     bool actors_too;
     bool explain;
+    sg_level level;
+    const char **types;
+    size_t n_types;
 } config;
 
 static const char *const cmd_names[] = {"extract", "graph", "centrality"};
@@ -357,10 +367,10 @@ static bool blank(const char *s, size_t n)
  * events are written there as soon as it is done and only its actors are kept in ev,
  * so memory does not grow with the number of documents. */
 static int collect(const config *cfg, char **files, size_t n_files, sg_events *ev, FILE *stream,
-                   const char *stream_name)
+                   const char *stream_name, sg_lexicon **lexp)
 {
     static const char *const stdin_only[] = {"-"};
-    sg_lexicon *lex = NULL;
+    sg_lexicon *lex = *lexp;
     sg_worker *w = NULL;
     int rc = EXIT_OK;
     if (n_files == 0) {
@@ -440,7 +450,7 @@ static int collect(const config *cfg, char **files, size_t n_files, sg_events *e
         }
     }
     sg_worker_free(w);
-    sg_lexicon_free(lex);
+    *lexp = lex;
     return rc;
 }
 
@@ -562,6 +572,7 @@ static const char *extension(const char *path)
 static int run(const config *cfg, char **files, size_t n_files)
 {
     sg_events *ev = NULL;
+    sg_lexicon *lex = NULL;
     sg_graph *g = NULL;
     sg_centrality *cent = NULL;
     outfile out;
@@ -613,9 +624,26 @@ static int run(const config *cfg, char **files, size_t n_files)
         goto done;
     }
     rc = collect(cfg, files, n_files, ev, cfg->cmd == CMD_EXTRACT ? out.f : NULL,
-                 out.path != NULL ? out.path : "<stdout>");
+                 out.path != NULL ? out.path : "<stdout>", &lex);
     if (rc != EXIT_OK) {
         goto done;
+    }
+    if (cfg->cmd != CMD_EXTRACT && (cfg->level != SG_LEVEL_LEAF || cfg->n_types > 0)) {
+        /* roll-up and type selection need the lexicon's hierarchy, even for events */
+        if (lex == NULL && cfg->level != SG_LEVEL_LEAF) {
+            rc = load_lexicon(cfg, &lex);
+            if (rc != EXIT_OK) {
+                goto done;
+            }
+        }
+        sg_select_opts so = {cfg->level, cfg->types, cfg->n_types};
+        sg_events *sel = NULL;
+        if (sg_events_select(ev, lex, &so, &sel, &d) != SG_OK) {
+            rc = report(&d);
+            goto done;
+        }
+        sg_events_free(ev);
+        ev = sel;
     }
     if (cfg->cmd == CMD_EXTRACT) {
         if (cfg->actors_too && sg_events_write_actors_jsonl(ev, out.f, &d) != SG_OK) {
@@ -664,6 +692,7 @@ done:
     free(cent);
     sg_graph_free(g);
     sg_events_free(ev);
+    sg_lexicon_free(lex);
     return rc;
 }
 
@@ -700,10 +729,16 @@ int main(int argc, char **argv)
     }
     cfg.actors = calloc((size_t)argc, sizeof *cfg.actors);
     cfg.relations = calloc((size_t)argc, sizeof *cfg.relations);
-    if (cfg.actors == NULL || cfg.relations == NULL) {
+    size_t total = 0;
+    for (int i = 0; i < argc; i++) {
+        total += strlen(argv[i]) + 1; /* a --type list has at most this many items */
+    }
+    cfg.types = calloc(total + 1, sizeof *cfg.types);
+    if (cfg.actors == NULL || cfg.relations == NULL || cfg.types == NULL) {
         fprintf(stderr, "stancegraph: error: out of memory\n");
         free(cfg.actors);
         free(cfg.relations);
+        free(cfg.types);
         return EXIT_PROCESSING;
     }
     size_t k = 0;
@@ -729,6 +764,17 @@ int main(int argc, char **argv)
             break;
         case OPT_FORMAT:
             cfg.format = optarg;
+            break;
+        case OPT_LEVEL:
+            if (!sg_level_parse(optarg, &cfg.level)) {
+                rc = usage_error("unknown level '%s' (use leaf, parent or root)", optarg);
+            }
+            break;
+        case OPT_TYPE:
+            for (char *save = NULL, *tok = strtok_r(optarg, ",", &save); tok != NULL;
+                 tok = strtok_r(NULL, ",", &save)) {
+                cfg.types[cfg.n_types++] = tok;
+            }
             break;
         case OPT_EXPLAIN:
             cfg.explain = true;
@@ -784,5 +830,6 @@ int main(int argc, char **argv)
     }
     free(cfg.actors);
     free(cfg.relations);
+    free(cfg.types);
     return rc;
 }

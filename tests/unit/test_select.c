@@ -1,0 +1,105 @@
+/* Unit tests of the selection stage (src/select.c): hierarchy roll-up and type filter. */
+#include <criterion/criterion.h>
+#include <string.h>
+
+#include "stancegraph.h"
+
+static const char *actors_json =
+    "{\"actors\": ["
+    "{\"id\": \"A\", \"name\": \"Alpha\", \"type\": \"country\"},"
+    "{\"id\": \"A.MOD\", \"name\": \"Alpha defence ministry\", \"type\": \"ministry\", "
+    "\"parent\": \"A\"},"
+    "{\"id\": \"A.PM\", \"name\": \"Ana Pem\", \"type\": \"person\", \"parent\": \"A.MOD\"},"
+    "{\"id\": \"B\", \"name\": \"Beta\", \"type\": \"country\"}"
+    "]}";
+
+static sg_lexicon *lex;
+
+static void setup(void)
+{
+    sg_diag d;
+    lex = sg_lexicon_new();
+    cr_assert_eq(sg_lexicon_add_actors_json(lex, "t.json", actors_json, strlen(actors_json), &d),
+                 SG_OK, "%s", d.msg);
+    cr_assert_eq(sg_lexicon_compile(lex, &d), SG_OK, "%s", d.msg);
+}
+
+static void teardown(void)
+{
+    sg_lexicon_free(lex);
+}
+
+static void add(sg_events *ev, const char *src, const char *tgt, const char *type)
+{
+    sg_event e;
+    memset(&e, 0, sizeof e);
+    e.doc = "d";
+    e.source = src;
+    e.source_type = type;
+    e.target = tgt;
+    e.target_type = tgt != NULL ? "country" : NULL;
+    e.relation = "accuse";
+    e.cameo = "112";
+    cr_assert_eq(sg_events_add(ev, &e), SG_OK);
+}
+
+TestSuite(select, .init = setup, .fini = teardown);
+
+Test(select, root_rolls_up_the_whole_chain_and_drops_internal_events)
+{
+    sg_events *ev = sg_events_new(), *out = NULL;
+    sg_diag d;
+    add(ev, "A.PM", "B", "person");
+    add(ev, "A.PM", "A.MOD", "person"); /* inside Alpha at the root level */
+    add(ev, "X", "B", "country");       /* not in the lexicon: kept as it is */
+    sg_events_add_actor(ev, "A.MOD", "Alpha defence ministry", "ministry", 3);
+    sg_select_opts o = {SG_LEVEL_ROOT, NULL, 0};
+    cr_assert_eq(sg_events_select(ev, lex, &o, &out, &d), SG_OK);
+    cr_assert_eq(sg_events_count(out), 2);
+    cr_assert_str_eq(sg_events_get(out, 0)->source, "A");
+    cr_assert_str_eq(sg_events_get(out, 0)->source_name, "Alpha");
+    cr_assert_str_eq(sg_events_get(out, 0)->source_type, "country");
+    cr_assert_str_eq(sg_events_get(out, 1)->source, "X");
+    /* A.PM and A.MOD merged into A, with their mentions summed */
+    cr_assert_str_eq(sg_events_actor_get(out, 0)->id, "A");
+    cr_assert_eq(sg_events_actor_get(out, 0)->mentions, 3);
+    sg_events_free(out);
+    sg_events_free(ev);
+}
+
+Test(select, parent_goes_one_step)
+{
+    sg_events *ev = sg_events_new(), *out = NULL;
+    sg_diag d;
+    add(ev, "A.PM", "B", "person");
+    sg_select_opts o = {SG_LEVEL_PARENT, NULL, 0};
+    cr_assert_eq(sg_events_select(ev, lex, &o, &out, &d), SG_OK);
+    cr_assert_str_eq(sg_events_get(out, 0)->source, "A.MOD");
+    sg_events_free(out);
+    sg_events_free(ev);
+}
+
+Test(select, types_keep_events_whose_actors_are_all_selected)
+{
+    sg_events *ev = sg_events_new(), *out = NULL;
+    sg_diag d;
+    add(ev, "A.PM", "B", "person");
+    add(ev, "A", "B", "country");
+    add(ev, "B", NULL, "country");
+    const char *types[] = {"country"};
+    sg_select_opts o = {SG_LEVEL_LEAF, types, 1};
+    cr_assert_eq(sg_events_select(ev, lex, &o, &out, &d), SG_OK);
+    cr_assert_eq(sg_events_count(out), 2);
+    cr_assert_str_eq(sg_events_get(out, 0)->source, "A");
+    cr_assert_str_eq(sg_events_get(out, 1)->source, "B");
+    sg_events_free(out);
+    sg_events_free(ev);
+}
+
+Test(select, level_names)
+{
+    sg_level l;
+    cr_assert(sg_level_parse("root", &l) && l == SG_LEVEL_ROOT);
+    cr_assert(sg_level_parse("leaf", &l) && l == SG_LEVEL_LEAF);
+    cr_assert(!sg_level_parse("country", &l));
+}
