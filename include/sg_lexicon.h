@@ -20,6 +20,8 @@
 #ifndef SG_LEXICON_H
 #define SG_LEXICON_H
 
+#include <stdio.h>
+
 #include "sg_common.h"
 
 #ifdef __cplusplus
@@ -104,6 +106,40 @@ double sg_lexicon_relation_goldstein(const sg_lexicon *lex, size_t i);
 unsigned sg_lexicon_relation_flags(const sg_lexicon *lex, size_t i);
 /* Index of the relation with this id (case-sensitive), or SG_NONE. O(n). */
 size_t sg_lexicon_relation_find(const sg_lexicon *lex, const char *id);
+
+/* Lexicon lint (`stancegraph lexicon check`). */
+typedef enum sg_lint_kind {
+    SG_LINT_SHADOWED,     /* warning: an alias is shadowed by a longer alias of another
+                             actor that starts with it ("Korea" in "South Korea") */
+    SG_LINT_EMPTY_MATCH,  /* error: a pattern matches the empty string */
+    SG_LINT_BACKTRACKING, /* error: a pattern hits PCRE2's match or depth limit on an
+                             adversarial probe (catastrophic backtracking) */
+    SG_LINT_NO_TRIGGER    /* warning: a relation has no verb, noun or pattern */
+} sg_lint_kind;
+
+/* One finding: kind, whether it is an error (else a warning), and a diagnostic whose
+ * path:line:col points at the actor or relation concerned. */
+typedef struct sg_lint_finding {
+    sg_lint_kind kind;
+    bool error;
+    sg_diag diag;
+} sg_lint_finding;
+
+/* Called once per finding, in lexicon order; ud is passed through. */
+typedef void (*sg_lint_fn)(const sg_lint_finding *f, void *ud);
+
+/* Checks a compiled lexicon for faults that loading and compiling accept (the loader
+ * already rejects schema errors, duplicate ids and keys, unknown or cyclic parents, an
+ * alias on two actors and a verb form in two relations, each with path:line:col).
+ * Patterns are run against adversarial probes (long runs of one letter, of a two-letter
+ * cycle, of spaces, with a failing final character) under the same PCRE2 match and
+ * depth limits as extraction. Returns the number of errors found; fn may be NULL. */
+size_t sg_lexicon_lint(const sg_lexicon *lex, sg_lint_fn fn, void *ud);
+
+/* Counts for `stancegraph lexicon stats`: writes "actors by type" and "relations by
+ * CAMEO root class" tables, and alias, verb form, noun and pattern totals, to out.
+ * Errors: SG_ERR_IO when a write fails. */
+sg_status sg_lexicon_write_stats(const sg_lexicon *lex, FILE *out, sg_diag *diag);
 
 #ifdef __cplusplus
 }

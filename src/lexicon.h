@@ -63,7 +63,7 @@ struct sg_lexicon {
     size_t n_relations, cap_relations;
     bool compiled;
     sg_i_index *index; /* NULL until compile */
-    size_t *id_slot;      /* actor id hash table (index + 1, 0 = empty), after compile */
+    size_t *id_slot;   /* actor id hash table (index + 1, 0 = empty), after compile */
     size_t id_mask;
     const char **id_keys; /* actor ids in index order, for id_slot */
 };

@@ -19,7 +19,8 @@
 /* Exit codes (documented in --help and README.md). */
 enum { EXIT_OK = 0, EXIT_PROCESSING = 1, EXIT_INPUT = 2 };
 
-enum cmd { CMD_EXTRACT, CMD_GRAPH, CMD_CENTRALITY };
+enum cmd { CMD_EXTRACT, CMD_GRAPH, CMD_CENTRALITY, CMD_LCHECK, CMD_LSTATS };
+enum { N_CMDS = 5 };
 
 enum opt_id {
     OPT_OUTPUT = 'o',
@@ -51,10 +52,13 @@ typedef struct opt_doc {
 #define C_EX (1u << CMD_EXTRACT)
 #define C_GR (1u << CMD_GRAPH)
 #define C_CE (1u << CMD_CENTRALITY)
-#define C_ALL (C_EX | C_GR | C_CE)
+#define C_LC (1u << CMD_LCHECK)
+#define C_LS (1u << CMD_LSTATS)
+#define C_LEX (C_LC | C_LS)
+#define C_ALL (C_EX | C_GR | C_CE | C_LEX)
 
 static const opt_doc options[] = {
-    {"output", required_argument, OPT_OUTPUT, C_ALL, "FILE",
+    {"output", required_argument, OPT_OUTPUT, C_EX | C_GR | C_CE, "FILE",
      "write to FILE instead of standard output ('-' = stdout); the file appears only "
      "when the run succeeds"},
     {"format", required_argument, OPT_FORMAT, C_GR, "FMT",
@@ -103,12 +107,15 @@ typedef struct config {
     size_t n_types;
 } config;
 
-static const char *const cmd_names[] = {"extract", "graph", "centrality"};
+static const char *const cmd_names[] = {"extract", "graph", "centrality", "lexicon check",
+                                        "lexicon stats"};
 
 static const char *const cmd_usage[] = {
     "extract [OPTIONS] [FILE...]",
     "graph [OPTIONS] [FILE...] [-o OUT]",
     "centrality [OPTIONS] [FILE...]",
+    "lexicon check [--actors FILE]... [--relations FILE]... [LEXICON...]",
+    "lexicon stats [--actors FILE]... [--relations FILE]... [LEXICON...]",
 };
 
 static const char *const cmd_summary[] = {
@@ -126,14 +133,26 @@ static const char *const cmd_summary[] = {
     "  harmonic                 outgoing harmonic closeness, length 1/w, divided by n-1\n"
     "  pagerank                 directed PageRank, damping 0.85, weights w (sums to 1)\n"
     "  hub, authority           Kleinberg scores with weights w, maximum scaled to 1",
+    "Load, compile and lint lexicons (the built-in ones when none is given; a LEXICON\n"
+    "file is an actors or relations lexicon, told apart by its top-level key). Errors\n"
+    "(malformed JSON, unknown or duplicate keys and ids, unknown or cyclic parents, an\n"
+    "alias on two actors, a verb form in two relations, a pattern that does not compile,\n"
+    "matches the empty string or backtracks without bound) and warnings (an alias\n"
+    "shadowed by a longer alias of another actor, a relation with no verb, noun or\n"
+    "pattern) are printed as path:line:col: error|warning: message.",
+    "Load and compile lexicons and print counts: actors by type, relations by CAMEO root\n"
+    "class, aliases, verb forms, nouns and patterns.",
 };
 
 static void print_help(FILE *f, enum cmd cmd)
 {
     fprintf(f, "usage: stancegraph %s\n\n%s\n\n", cmd_usage[cmd], cmd_summary[cmd]);
-    fprintf(f, "FILE is a UTF-8 text document, or a JSON Lines events file written by\n"
-               "'stancegraph extract' (detected: it starts with '{\"', blanks aside). No\n"
-               "FILE, or '-', reads standard input.\n\noptions:\n");
+    if (cmd == CMD_LCHECK || cmd == CMD_LSTATS) {
+        fprintf(f, "options:\n");
+    } else
+        fprintf(f, "FILE is a UTF-8 text document, or a JSON Lines events file written by\n"
+                   "'stancegraph extract' (detected: it starts with '{\"', blanks aside). No\n"
+                   "FILE, or '-', reads standard input.\n\noptions:\n");
     for (size_t i = 0; i < N_OPTIONS; i++) {
         const opt_doc *o = &options[i];
         if (!(o->cmds & (1u << cmd))) {
@@ -168,7 +187,8 @@ static void print_main_help(FILE *f)
                "commands:\n"
                "  extract      events as JSON Lines\n"
                "  graph        the aggregated graph as SVG, DOT or JSON\n"
-               "  centrality   actor centrality as a table, CSV or JSON\n\n"
+               "  centrality   actor centrality as a table, CSV or JSON\n"
+               "  lexicon      'lexicon check' lints lexicons, 'lexicon stats' counts them\n\n"
                "'stancegraph COMMAND --help' describes a command and its options.\n"
                "exit status: 0 success, 1 processing error, 2 usage or input error.\n");
 }
@@ -227,7 +247,10 @@ static void lexicon_dir(char *dir, size_t n)
         for (size_t i = 0; i < sizeof rel / sizeof rel[0]; i++) {
             snprintf(probe, sizeof probe, "%s%s/relations.json", exe, rel[i]);
             if (file_exists(probe)) {
-                snprintf(dir, n, "%s%s", exe, rel[i]);
+                snprintf(probe, sizeof probe, "%s%s", exe, rel[i]);
+                char *real = realpath(probe, NULL);
+                snprintf(dir, n, "%s", real != NULL ? real : probe);
+                free(real);
                 return;
             }
         }
@@ -569,6 +592,96 @@ static const char *extension(const char *path)
 
 /* ---- commands ---- */
 
+static void print_finding(const sg_lint_finding *f, void *ud)
+{
+    char line[1024];
+    size_t *warnings = ud;
+    sg_diag_format(&f->diag, line, sizeof line);
+    if (!f->error) {
+        /* sg_diag_format says "error"; a warning says so */
+        char *e = strstr(line, ": error: ");
+        if (e != NULL) {
+            memmove(e + 11, e + 9, strlen(e + 9) + 1);
+            memcpy(e, ": warning: ", 11);
+        }
+        (*warnings)++;
+    }
+    printf("%s\n", line);
+}
+
+/* The top-level key of a JSON lexicon ("actors" or "relations"), or "" if none. */
+static void top_key(const char *buf, size_t len, char *key, size_t n)
+{
+    size_t i = len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    key[0] = '\0';
+    while (i < len &&
+           (buf[i] == ' ' || buf[i] == '\n' || buf[i] == '\r' || buf[i] == '\t' || buf[i] == '{')) {
+        i++;
+    }
+    if (i < len && buf[i] == '"') {
+        size_t k = 0;
+        for (i++; i < len && buf[i] != '"' && k + 1 < n; i++) {
+            key[k++] = buf[i];
+        }
+        key[k] = '\0';
+    }
+}
+
+static int run_lexicon(const config *cfg, char **files, size_t n_files)
+{
+    config c = *cfg;
+    const char **actors = calloc(n_files + cfg->n_actors + 1, sizeof *actors);
+    const char **relations = calloc(n_files + cfg->n_relations + 1, sizeof *relations);
+    sg_lexicon *lex = NULL;
+    int rc = EXIT_OK;
+    if (actors == NULL || relations == NULL) {
+        fprintf(stderr, "stancegraph: error: out of memory\n");
+        rc = EXIT_PROCESSING;
+        goto done;
+    }
+    memcpy(actors, cfg->actors, cfg->n_actors * sizeof *actors);
+    memcpy(relations, cfg->relations, cfg->n_relations * sizeof *relations);
+    c.actors = actors;
+    c.relations = relations;
+    for (size_t i = 0; i < n_files; i++) {
+        char *buf = NULL;
+        size_t len = 0;
+        char key[32];
+        rc = read_all(files[i], &buf, &len);
+        if (rc != EXIT_OK) {
+            goto done;
+        }
+        top_key(buf, len, key, sizeof key);
+        free(buf);
+        if (strcmp(key, "relations") == 0) {
+            relations[c.n_relations++] = files[i];
+        } else {
+            actors[c.n_actors++] = files[i]; /* the loader names any other key */
+        }
+    }
+    rc = load_lexicon(&c, &lex);
+    if (rc != EXIT_OK) {
+        goto done;
+    }
+    if (cfg->cmd == CMD_LSTATS) {
+        sg_diag d;
+        if (sg_lexicon_write_stats(lex, stdout, &d) != SG_OK) {
+            rc = report(&d);
+        }
+        goto done;
+    }
+    size_t warnings = 0;
+    size_t errors = sg_lexicon_lint(lex, print_finding, &warnings);
+    printf("lexicon check: %zu actors, %zu relations, %zu errors, %zu warnings\n",
+           sg_lexicon_actor_count(lex), sg_lexicon_relation_count(lex), errors, warnings);
+    rc = errors > 0 ? EXIT_INPUT : EXIT_OK;
+done:
+    sg_lexicon_free(lex);
+    free(actors);
+    free(relations);
+    return rc;
+}
+
 static int run(const config *cfg, char **files, size_t n_files)
 {
     sg_events *ev = NULL;
@@ -584,6 +697,9 @@ static int run(const config *cfg, char **files, size_t n_files)
 
     sg_diag_init(&d);
     memset(&out, 0, sizeof out);
+    if (cfg->cmd == CMD_LCHECK || cfg->cmd == CMD_LSTATS) {
+        return run_lexicon(cfg, files, n_files);
+    }
     if (cfg->cmd == CMD_GRAPH) {
         const char *f = cfg->format != NULL ? cfg->format : extension(cfg->output);
         if (strcasecmp(f, "svg") == 0 || f[0] == '\0') {
@@ -718,14 +834,24 @@ int main(int argc, char **argv)
         return EXIT_OK;
     }
     bool found = false;
+    int first_opt = 2;
     for (int c = 0; c < 3; c++) {
         if (strcmp(argv[1], cmd_names[c]) == 0) {
             cfg.cmd = (enum cmd)c;
             found = true;
         }
     }
+    if (strcmp(argv[1], "lexicon") == 0) {
+        if (argc < 3 || (strcmp(argv[2], "check") != 0 && strcmp(argv[2], "stats") != 0)) {
+            return usage_error("'lexicon' needs a subcommand: check or stats%s", "");
+        }
+        cfg.cmd = strcmp(argv[2], "check") == 0 ? CMD_LCHECK : CMD_LSTATS;
+        found = true;
+        first_opt = 3;
+    }
     if (!found) {
-        return usage_error("unknown command '%s' (use extract, graph or centrality)", argv[1]);
+        return usage_error("unknown command '%s' (use extract, graph, centrality or lexicon)",
+                           argv[1]);
     }
     cfg.actors = calloc((size_t)argc, sizeof *cfg.actors);
     cfg.relations = calloc((size_t)argc, sizeof *cfg.relations);
@@ -756,7 +882,7 @@ int main(int argc, char **argv)
     rc = -1;
     int opt;
     opterr = 0;
-    optind = 2;
+    optind = first_opt;
     while (rc < 0 && (opt = getopt_long(argc, argv, ":o:h", longopts, NULL)) != -1) {
         switch (opt) {
         case OPT_OUTPUT:

@@ -79,7 +79,8 @@ sg_status sg_events_select(const sg_events *in, const sg_lexicon *lex, const sg_
         if (e.target != NULL && strcmp(e.source, e.target) == 0) {
             continue;
         }
-        if (!selected(opts, e.source_type) || (e.target != NULL && !selected(opts, e.target_type))) {
+        if (!selected(opts, e.source_type) ||
+            (e.target != NULL && !selected(opts, e.target_type))) {
             continue;
         }
         if (sg_events_add(ev, &e) != SG_OK) {

@@ -31,6 +31,21 @@ expect() {
     fi
 }
 
+# expect_out NAME STATUS STDOUT -- ARGS...: like expect, for standard output.
+expect_out() {
+    name=$1 want_status=$2 want_out=$3
+    shift 4
+    $BIN "$@" >"$T/out" 2>"$T/err"
+    status=$?
+    out=$(cat "$T/out")
+    if [ "$status" = "$want_status" ] && [ "$out" = "$want_out" ]; then
+        ok "$name"
+    else
+        bad "$name: status $status (want $want_status), stdout:"
+        printf '      got:\n%s\n      want:\n%s\n' "$out" "$want_out"
+    fi
+}
+
 D=tests/e2e/data
 
 # --- the worked example -------------------------------------------------------------
@@ -146,7 +161,7 @@ expect "bad events line" 2 "$D/bad_events.jsonl:2:1: error: event key 'source' i
     centrality $D/bad_events.jsonl
 expect "unknown option" 2 "stancegraph: unknown option '--bogus'
 Try 'stancegraph --help' for more information." -- extract --bogus
-expect "unknown command" 2 "stancegraph: unknown command 'draw' (use extract, graph or centrality)
+expect "unknown command" 2 "stancegraph: unknown command 'draw' (use extract, graph, centrality or lexicon)
 Try 'stancegraph --help' for more information." -- draw
 expect "unknown metric" 2 "stancegraph: unknown metric 'fame' for --sort
 Try 'stancegraph --help' for more information." -- centrality --sort fame $D/small.txt
@@ -189,6 +204,22 @@ if $BIN --version | grep -q '^stancegraph [0-9]' && $BIN extract --help | grep -
 else
     bad "--version and --help"
 fi
+
+# --- lexicon check and stats -------------------------------------------------------------
+expect_out "lexicon check finds each fault" 2 "$D/lint_actors.json:3:3: warning: alias 'Korea' of actor 'PRK' is shadowed by the longer alias 'South Korea' of actor 'KOR'
+$D/lint_actors.json:3:3: error: pattern 'x*' of actor 'PRK' matches the empty string
+$D/lint_actors.json:3:3: error: pattern '(a|aa)+\$' of actor 'PRK' backtracks without bound on a run of 'a' (match limit exceeded)
+$D/lint_relations.json:3:3: warning: relation 'quiet' has no verb, noun or pattern
+lexicon check: 2 actors, 2 relations, 2 errors, 2 warnings" -- lexicon check $D/lint_actors.json $D/lint_relations.json
+expect "lexicon check reports load errors" 2 "$D/dup_alias.json:3:3: error: alias 'hungary' of actor 'HUN2' already belongs to actor 'HUN'" -- \
+    lexicon check $D/dup_alias.json
+expect "lexicon check: unknown key" 2 "$D/unknown_key.json:2:32: error: unknown key 'aliasses' in actor 'A'" -- \
+    lexicon check $D/unknown_key.json
+expect_out "lexicon stats" 0 "actors: 2 (aliases 2, patterns 2)
+  (none)                    2
+relations: 2 (verb forms 5, nouns 0, patterns 0)
+  CAMEO 01                  1
+  CAMEO 11                  1" -- lexicon stats $D/lint_actors.json $D/lint_relations.json
 
 echo "e2e: $pass passed, $fail failed, $skip skipped"
 [ "$fail" = 0 ]
