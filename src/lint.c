@@ -164,7 +164,25 @@ static void lint_shadowed(const sg_lexicon *lex, sg_lint_fn fn, void *ud)
 static int probe_pattern(const sg_i_pattern *p, pcre2_match_data *md, pcre2_match_context *mc,
                          char *why, size_t why_len)
 {
-    static const char *const units[] = {"a", "ab", " ", "1", "a ", "aa-", NULL};
+    /* fixed probes, and a run of each letter or digit the pattern itself names */
+    char own[16][2];
+    const char *units[8 + 16] = {"a", "ab", " ", "1", "a ", "aa-"};
+    size_t nu = 6;
+    for (const char *q = p->src; *q != '\0' && nu < 8 + 15; q++) {
+        bool alnum =
+            (*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') || (*q >= '0' && *q <= '9');
+        bool seen = false;
+        for (size_t u = 6; u < nu; u++) {
+            seen = seen || units[u][0] == *q;
+        }
+        if (alnum && !seen && q > p->src && q[-1] != '\\') {
+            own[nu - 6][0] = *q;
+            own[nu - 6][1] = '\0';
+            units[nu] = own[nu - 6];
+            nu++;
+        }
+    }
+    units[nu] = NULL;
     static const char finals[] = {'!', 'b', '\0'};
     char subject[160];
     int rc = pcre2_match(p->code, (PCRE2_SPTR) "", 0, 0, 0, md, mc);
@@ -174,12 +192,18 @@ static int probe_pattern(const sg_i_pattern *p, pcre2_match_data *md, pcre2_matc
     }
     for (size_t u = 0; units[u] != NULL; u++) {
         for (size_t f = 0; finals[f] != '\0'; f++) {
+            /* a run of the unit, a character that breaks it, then the pattern's own
+             * characters, so that a "required character" shortcut cannot reject the
+             * subject before backtracking starts */
             size_t n = 0, ul = strlen(units[u]);
-            while (n + ul < sizeof subject - 2) {
+            while (n + ul < sizeof subject - 24) {
                 memcpy(subject + n, units[u], ul);
                 n += ul;
             }
             subject[n++] = finals[f];
+            for (size_t o = 6; o < nu && n < sizeof subject - 1; o++) {
+                subject[n++] = units[o][0];
+            }
             subject[n] = '\0';
             rc = pcre2_match(p->code, (PCRE2_SPTR)subject, n, 0, 0, md, mc);
             if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
