@@ -34,7 +34,7 @@ DEB_BUILD := gcc make pkg-config libigraph-dev libcjson-dev libpcre2-dev libgrap
 DEB_TEST  := libcriterion-dev python3 libxml2-utils valgrind clang time
 
 .PHONY: FORCE all deps deps-test run test check unit e2e asan ubsan valgrind install uninstall \
-        clean check-globals format golden-update bench unit-bins install-check eval corpus
+        clean check-globals format golden-update bench unit-bins install-check eval corpus peer-test
 .DEFAULT_GOAL := all
 
 all: $(BIN) $(LIB)
@@ -143,6 +143,11 @@ eval: all
 	  python3 $(DEVSET)/score.py --gold $(DEVSET)/gold.jsonl --actors $(DEVSET)/actors.json \
 	    --pred /dev/stdin --by-doc; \
 	fi
+
+# PETRARCH's validation records, coded with its own validation dictionaries converted
+# by `lexicon import` (skipped without ../shared/data/petrarch2): a report, not a gate.
+peer-test: all
+	@python3 tests/peer/run.py --bin $(BIN)
 
 # Throughput and memory figures (never asserted in tests). BENCH_MB sets the corpus size.
 bench: all

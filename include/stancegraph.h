@@ -8,6 +8,7 @@
  *   sg_select.h   selection: hierarchy roll-up, actor types
  *   sg_graph.h    graph: aggregation in igraph, centrality
  *   sg_emit.h     emit: SVG (Graphviz), DOT, JSON, centrality tables
+ *   sg_import.h   import: TABARI/PETRARCH dictionaries to JSON lexicons
  * Include this header only. */
 #ifndef STANCEGRAPH_H
 #define STANCEGRAPH_H
@@ -18,6 +19,7 @@
 #include "sg_events.h"
 #include "sg_extract.h"
 #include "sg_graph.h"
+#include "sg_import.h"
 #include "sg_lexicon.h"
 #include "sg_select.h"
 

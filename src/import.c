@@ -360,6 +360,21 @@ static bool english_word(const char *w)
     return false;
 }
 
+/* True for two-letter function words written in capitals ("OF", "IN"): they are
+ * lower-cased inside a name; other words of one or two letters ("AU", "UN") are kept in
+ * capitals. */
+static bool english_word_2(const char *w, size_t n)
+{
+    static const char small[][3] = {"OF", "IN", "ON", "AT", "TO", "DE", "DU",
+                                    "LA", "LE", "EL", "AL", "AN", "A"};
+    for (size_t i = 0; i < sizeof small / sizeof small[0]; i++) {
+        if (strlen(small[i]) == n && memcmp(small[i], w, n) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* Readable display form of a dictionary phrase p[0..n): words split at '_' and white
  * space, joined with one space; a word written in capitals only is title-cased
  * ("AL-QAEDA" -> "Al-Qaeda"), a word with lower-case letters is kept as written; see
@@ -406,11 +421,23 @@ static char *display(const char *p, size_t n)
         for (size_t j = s; j < i; j++) {
             word_lower = word_lower || (p[j] >= 'a' && p[j] <= 'z');
         }
-        if (keep_caps || word_lower) {
+        size_t word_letters = 0;
+        for (size_t j = s; j < i; j++) {
+            word_letters += is_alpha(p[j]);
+        }
+        if (keep_caps || word_lower || (word_letters <= 2 && !english_word_2(p + s, i - s))) {
             text_add(&t, p + s, i - s);
             continue;
         }
-        bool start = true;
+        /* function words inside a name stay lower case ("Prince of Dol Amroth") */
+        static const char *const small[] = {"OF", "THE", "AND", "FOR", "IN", "ON", "AT",
+                                            "TO", "DE",  "DEL", "DES", "DU", "LA", "LE"};
+        bool is_small = false;
+        for (size_t w = 0; w < sizeof small / sizeof small[0] && t.len > 0; w++) {
+            is_small =
+                is_small || (strlen(small[w]) == i - s && memcmp(small[w], p + s, i - s) == 0);
+        }
+        bool start = !is_small;
         for (size_t j = s; j < i; j++) {
             char c = p[j];
             char o = is_alpha(c) ? (start ? upper(c) : lower(c)) : c;
@@ -1537,7 +1564,9 @@ sg_status sg_import_dictionaries(sg_import_format fmt, const char *const *paths,
         }
     }
     if (any_verb) {
-        qsort(m.rels, m.n_rels, sizeof *m.rels, cmp_relation);
+        if (m.n_rels > 0) {
+            qsort(m.rels, m.n_rels, sizeof *m.rels, cmp_relation);
+        }
         /* indexes in rel_by_code and rel_verb are stale after sorting: rebuild */
         map_release(&m.rel_by_code);
         for (size_t i = 0; i < m.n_rels; i++) {
@@ -1565,7 +1594,9 @@ sg_status sg_import_dictionaries(sg_import_format fmt, const char *const *paths,
             }
         }
     } else {
-        qsort(m.actors, m.n_actors, sizeof *m.actors, cmp_actor);
+        if (m.n_actors > 0) {
+            qsort(m.actors, m.n_actors, sizeof *m.actors, cmp_actor);
+        }
         write_actors(&m, &t);
         if (t.oom) {
             st = sg_i_diag(diag, SG_ERR_NOMEM, NULL, NULL, 0, 0, "out of memory");

@@ -19,8 +19,7 @@
 /* Exit codes (documented in --help and README.md). */
 enum { EXIT_OK = 0, EXIT_PROCESSING = 1, EXIT_INPUT = 2 };
 
-enum cmd { CMD_EXTRACT, CMD_GRAPH, CMD_CENTRALITY, CMD_LCHECK, CMD_LSTATS };
-enum { N_CMDS = 5 };
+enum cmd { CMD_EXTRACT, CMD_GRAPH, CMD_CENTRALITY, CMD_LCHECK, CMD_LSTATS, CMD_LIMPORT };
 
 enum opt_id {
     OPT_OUTPUT = 'o',
@@ -35,7 +34,8 @@ enum opt_id {
     OPT_ACTORS_TOO,
     OPT_EXPLAIN,
     OPT_LEVEL,
-    OPT_TYPE
+    OPT_TYPE,
+    OPT_FROM
 };
 
 /* One table drives getopt_long and --help. `cmds` is a bit set of the commands that
@@ -54,11 +54,12 @@ typedef struct opt_doc {
 #define C_CE (1u << CMD_CENTRALITY)
 #define C_LC (1u << CMD_LCHECK)
 #define C_LS (1u << CMD_LSTATS)
+#define C_LI (1u << CMD_LIMPORT)
 #define C_LEX (C_LC | C_LS)
 #define C_ALL (C_EX | C_GR | C_CE | C_LEX)
 
 static const opt_doc options[] = {
-    {"output", required_argument, OPT_OUTPUT, C_EX | C_GR | C_CE, "FILE",
+    {"output", required_argument, OPT_OUTPUT, C_EX | C_GR | C_CE | C_LI, "FILE",
      "write to FILE instead of standard output ('-' = stdout); the file appears only "
      "when the run succeeds"},
     {"format", required_argument, OPT_FORMAT, C_GR, "FMT",
@@ -71,6 +72,8 @@ static const opt_doc options[] = {
     {"actors-too", no_argument, OPT_ACTORS_TOO, C_EX, NULL,
      "also write one line per mentioned actor ({\"actor\": ID, ...}), so that graph and "
      "centrality from the file keep actors mentioned without events"},
+    {"from", required_argument, OPT_FROM, C_LI, "FORMAT",
+     "tabari or petrarch: the format of the dictionaries to convert"},
     {"explain", no_argument, OPT_EXPLAIN, C_EX, NULL,
      "add to each event an \"explain\" object naming the rules that chose its source, "
      "target and relation"},
@@ -102,13 +105,14 @@ typedef struct config {
     size_t top;
     bool actors_too;
     bool explain;
+    const char *from;
     sg_level level;
     const char **types;
     size_t n_types;
 } config;
 
-static const char *const cmd_names[] = {"extract", "graph", "centrality", "lexicon check",
-                                        "lexicon stats"};
+static const char *const cmd_names[] = {"extract",       "graph",         "centrality",
+                                        "lexicon check", "lexicon stats", "lexicon import"};
 
 static const char *const cmd_usage[] = {
     "extract [OPTIONS] [FILE...]",
@@ -116,6 +120,7 @@ static const char *const cmd_usage[] = {
     "centrality [OPTIONS] [FILE...]",
     "lexicon check [--actors FILE]... [--relations FILE]... [LEXICON...]",
     "lexicon stats [--actors FILE]... [--relations FILE]... [LEXICON...]",
+    "lexicon import --from tabari|petrarch FILE... -o OUT.json",
 };
 
 static const char *const cmd_summary[] = {
@@ -142,12 +147,17 @@ static const char *const cmd_summary[] = {
     "pattern) are printed as path:line:col: error|warning: message.",
     "Load and compile lexicons and print counts: actors by type, relations by CAMEO root\n"
     "class, aliases, verb forms, nouns and patterns.",
+    "Convert TABARI/PETRARCH dictionaries to a JSON lexicon (format v1): actor files\n"
+    "(synonyms, [CODE], dated codes) to an actors lexicon, verb files to a relations\n"
+    "lexicon with one relation per CAMEO code. What format v1 cannot express (agents,\n"
+    "verb patterns, dates, further codes, ambiguous aliases) is counted by reason in the\n"
+    "report printed on standard error; nothing is dropped silently.",
 };
 
 static void print_help(FILE *f, enum cmd cmd)
 {
     fprintf(f, "usage: stancegraph %s\n\n%s\n\n", cmd_usage[cmd], cmd_summary[cmd]);
-    if (cmd == CMD_LCHECK || cmd == CMD_LSTATS) {
+    if (cmd == CMD_LCHECK || cmd == CMD_LSTATS || cmd == CMD_LIMPORT) {
         fprintf(f, "options:\n");
     } else
         fprintf(f, "FILE is a UTF-8 text document, or a JSON Lines events file written by\n"
@@ -682,6 +692,38 @@ done:
     return rc;
 }
 
+static int run_import(const config *cfg, char **files, size_t n_files)
+{
+    sg_import_format fmt;
+    sg_import_report rep;
+    outfile out;
+    sg_diag d;
+    if (cfg->from == NULL) {
+        return usage_error("lexicon import needs --from tabari or --from petrarch%s", "");
+    }
+    if (strcmp(cfg->from, "tabari") == 0) {
+        fmt = SG_IMPORT_TABARI;
+    } else if (strcmp(cfg->from, "petrarch") == 0) {
+        fmt = SG_IMPORT_PETRARCH;
+    } else {
+        return usage_error("unknown dictionary format '%s' (use tabari or petrarch)", cfg->from);
+    }
+    if (n_files == 0) {
+        return usage_error("lexicon import needs dictionary files%s", "");
+    }
+    int rc = out_open(&out, cfg->output);
+    if (rc != EXIT_OK) {
+        return rc;
+    }
+    sg_diag_init(&d);
+    if (sg_import_dictionaries(fmt, (const char *const *)files, n_files, out.f, &rep, &d) !=
+        SG_OK) {
+        rc = report(&d);
+    }
+    sg_import_report_print(&rep, stderr);
+    return out_close(&out, rc);
+}
+
 static int run(const config *cfg, char **files, size_t n_files)
 {
     sg_events *ev = NULL;
@@ -699,6 +741,9 @@ static int run(const config *cfg, char **files, size_t n_files)
     memset(&out, 0, sizeof out);
     if (cfg->cmd == CMD_LCHECK || cfg->cmd == CMD_LSTATS) {
         return run_lexicon(cfg, files, n_files);
+    }
+    if (cfg->cmd == CMD_LIMPORT) {
+        return run_import(cfg, files, n_files);
     }
     if (cfg->cmd == CMD_GRAPH) {
         const char *f = cfg->format != NULL ? cfg->format : extension(cfg->output);
@@ -842,10 +887,13 @@ int main(int argc, char **argv)
         }
     }
     if (strcmp(argv[1], "lexicon") == 0) {
-        if (argc < 3 || (strcmp(argv[2], "check") != 0 && strcmp(argv[2], "stats") != 0)) {
-            return usage_error("'lexicon' needs a subcommand: check or stats%s", "");
+        if (argc < 3 || (strcmp(argv[2], "check") != 0 && strcmp(argv[2], "stats") != 0 &&
+                         strcmp(argv[2], "import") != 0)) {
+            return usage_error("'lexicon' needs a subcommand: check, stats or import%s", "");
         }
-        cfg.cmd = strcmp(argv[2], "check") == 0 ? CMD_LCHECK : CMD_LSTATS;
+        cfg.cmd = strcmp(argv[2], "check") == 0   ? CMD_LCHECK
+                  : strcmp(argv[2], "stats") == 0 ? CMD_LSTATS
+                                                  : CMD_LIMPORT;
         found = true;
         first_opt = 3;
     }
@@ -890,6 +938,9 @@ int main(int argc, char **argv)
             break;
         case OPT_FORMAT:
             cfg.format = optarg;
+            break;
+        case OPT_FROM:
+            cfg.from = optarg;
             break;
         case OPT_LEVEL:
             if (!sg_level_parse(optarg, &cfg.level)) {

@@ -205,6 +205,19 @@ else
     bad "--version and --help"
 fi
 
+# --- lexicon import -----------------------------------------------------------------------
+if $BIN lexicon import --from petrarch $D/small.actors -o "$T/small.json" 2>"$T/imp.err" &&
+    $BIN lexicon check "$T/small.json" >/dev/null &&
+    grep -q '"id": "GON"' "$T/small.json" && grep -q '"Minas Tirith"' "$T/small.json" &&
+    grep -q 'alias  *3$' "$T/imp.err"; then
+    ok "lexicon import converts a PETRARCH actors file and reports its counts"
+else
+    bad "lexicon import converts a PETRARCH actors file and reports its counts"
+    cat "$T/imp.err"
+fi
+expect "lexicon import needs --from" 2 "stancegraph: lexicon import needs --from tabari or --from petrarch
+Try 'stancegraph --help' for more information." -- lexicon import $D/small.actors -o "$T/x.json"
+
 # --- lexicon check and stats -------------------------------------------------------------
 expect_out "lexicon check finds each fault" 2 "$D/lint_actors.json:3:3: warning: alias 'Korea' of actor 'PRK' is shadowed by the longer alias 'South Korea' of actor 'KOR'
 $D/lint_actors.json:3:3: error: pattern 'x*' of actor 'PRK' matches the empty string
