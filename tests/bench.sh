@@ -31,3 +31,12 @@ measure "stancegraph extract" "$BIN" extract "$corpus"
 echo "events: $(wc -l <"$dir/events.jsonl")"
 measure "stancegraph centrality (from events)" "$BIN" centrality "$dir/events.jsonl"
 measure "stancegraph graph -o svg (from events)" "$BIN" graph "$dir/events.jsonl" -o "$dir/g.svg"
+P=${SG_PETRARCH:-../shared/data/petrarch2}
+if [ -f "$P/Phoenix.Countries.actors.txt" ]; then
+    "$BIN" lexicon import --from petrarch "$P"/Phoenix.*.actors.txt -o "$dir/phoenix.json" 2>/dev/null
+    /usr/bin/time -f "%e %M" -o "$dir/time" "$BIN" lexicon stats --actors "$dir/phoenix.json" >"$dir/stats"
+    read -r secs rss <"$dir/time"
+    echo "load + compile the imported Phoenix actors ($(head -n 1 "$dir/stats")): $secs s, $rss KiB peak RSS"
+else
+    echo "Phoenix dictionaries absent ($P): lexicon load time not measured"
+fi
