@@ -34,7 +34,7 @@ DEB_BUILD := gcc make pkg-config libigraph-dev libcjson-dev libpcre2-dev libgrap
 DEB_TEST  := libcriterion-dev python3 libxml2-utils valgrind clang time
 
 .PHONY: FORCE all deps deps-test run test check unit e2e asan ubsan valgrind install uninstall \
-        clean check-globals format golden-update bench unit-bins install-check eval corpus peer-test
+        clean check-globals format golden-update bench unit-bins install-check eval corpus peer-test lexicons-check
 .DEFAULT_GOAL := all
 
 all: $(BIN) $(LIB)
@@ -99,7 +99,7 @@ run: deps
 # --- tests ------------------------------------------------------------------------
 test check: deps-test
 	@$(MAKE) --no-print-directory all unit-bins
-	@$(MAKE) --no-print-directory unit e2e corpus check-globals install-check
+	@$(MAKE) --no-print-directory unit e2e corpus lexicons-check check-globals install-check
 	@$(MAKE) --no-print-directory asan
 	@$(MAKE) --no-print-directory valgrind
 
@@ -110,6 +110,12 @@ unit: $(UNIT_BIN)
 
 e2e: $(BIN)
 	@SG_BIN=$(BIN) sh tests/e2e/run.sh
+
+# The built-in actors lexicon is generated from tools/world/ (tables written for this
+# project): it must be up to date and lint without errors.
+lexicons-check: $(BIN)
+	@python3 tools/world/generate.py --check
+	@$(BIN) lexicon check | tail -n 1
 
 # The annotated regression corpus (tests/corpus): exact events per case, pass rates
 # per phenomenon.
