@@ -115,7 +115,7 @@ e2e: $(BIN)
 # project): it must be up to date and lint without errors.
 lexicons-check: $(BIN)
 	@python3 tools/world/generate.py --check
-	@$(BIN) lexicon check | tail -n 1
+	@$(BIN) lexicon check >$(BUILD)/lexicon-check.txt; st=$$?; tail -n 1 $(BUILD)/lexicon-check.txt; exit $$st
 
 # The annotated regression corpus (tests/corpus): exact events per case, pass rates
 # per phenomenon.

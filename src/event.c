@@ -375,7 +375,8 @@ typedef struct hist {
     size_t tok;
     size_t sent; /* sentence index */
     bool subject;
-    bool plural; /* the mention's words are plural ("British diplomats") */
+    bool plural;  /* the mention's words are plural ("British diplomats") */
+    bool derived; /* an actor found through a role noun, not a mention of its own */
 } hist;
 
 /* Coreference looks back over this many sentences (the current one included). */
@@ -714,7 +715,8 @@ static bool plural_mention(const ctx *c, int m)
 
 /* ---- coreference ---- */
 
-static bool hist_push(scratch *sc, size_t actor, size_t tok, size_t sent, bool subject, bool plural)
+static bool hist_push(scratch *sc, size_t actor, size_t tok, size_t sent, bool subject,
+                      bool plural, bool derived)
 {
     if (sc->n_hist == sc->cap_hist) {
         size_t nc = sc->cap_hist == 0 ? 64 : sc->cap_hist * 2;
@@ -725,7 +727,7 @@ static bool hist_push(scratch *sc, size_t actor, size_t tok, size_t sent, bool s
         sc->hist = p;
         sc->cap_hist = nc;
     }
-    sc->hist[sc->n_hist++] = (hist){actor, tok, sent, subject, plural};
+    sc->hist[sc->n_hist++] = (hist){actor, tok, sent, subject, plural, derived};
     return true;
 }
 
@@ -904,6 +906,8 @@ static const description descriptions[] = {
     {"kingdom", "country"},
     {"republic", "country"},
     {"government", "government|country"},
+    {"junta", "government|military|country"},
+    {"regime", "government|country"},
     {"administration", "government|country"},
     {"authorities", "government|country"},
     {"army", "military"},
@@ -978,35 +982,47 @@ static bool resolve_description(const ctx *c, size_t i, size_t exclude, args *ou
     /* "the alliance chief": a modifier that is itself a description constrains the
      * actor's parent */
     const char *parent_types = d + 1 < i ? description_types(c, d + 1) : NULL;
-    for (size_t h = c->sc->n_hist; h-- > 0;) {
-        const hist *e = &c->sc->hist[h];
-        if (too_old(c, e)) {
-            break;
-        }
-        size_t par = c->lex->actors[e->actor].parent;
-        if (parent_types != NULL &&
-            (par == SG_NONE || !type_in(actor_type(c, par), parent_types))) {
-            continue;
-        }
-        if (in_window(c, e, i - 1) && parent_types == NULL && is_person(c, e->actor) &&
-            par != SG_NONE && par != exclude && !type_in("person", types) &&
-            strcmp(actor_type(c, par), "country") != 0 && type_in(actor_type(c, par), types)) {
-            /* "met IAEA chief Rafael Grossi and urged the agency": his organisation */
-            out->n = 0;
-            args_add(out, par);
-            out->via = "description";
-            out->rule = "definite description resolved to a recent person's organisation";
-            out->pos = i - 1;
-            return true;
-        }
-        if (in_window(c, e, i - 1) && e->actor != exclude &&
-            type_in(actor_type(c, e->actor), types)) {
-            out->n = 0;
-            args_add(out, e->actor);
-            out->via = "description";
-            out->rule = "definite description resolved to a recent actor of its type";
-            out->pos = i - 1;
-            return true;
+    /* types in the order the description lists them: "the junta" is a government
+     * before it is a military, and a military before it is a country */
+    char want[32];
+    for (const char *tp = types; *tp != '\0';) {
+        const char *bar = strchr(tp, '|');
+        size_t l1 = bar != NULL ? (size_t)(bar - tp) : strlen(tp);
+        snprintf(want, sizeof want, "%.*s", (int)(l1 < 31 ? l1 : 31), tp);
+        tp += l1 + (bar != NULL);
+        for (size_t h = c->sc->n_hist; h-- > 0;) {
+            const hist *e = &c->sc->hist[h];
+            if (too_old(c, e)) {
+                break;
+            }
+            if (!in_window(c, e, i - 1)) {
+                continue;
+            }
+            size_t par = c->lex->actors[e->actor].parent;
+            if (parent_types != NULL &&
+                (par == SG_NONE || !type_in(actor_type(c, par), parent_types))) {
+                continue;
+            }
+            if (parent_types == NULL && is_person(c, e->actor) && par != SG_NONE &&
+                par != exclude && strcmp(want, "person") != 0 &&
+                strcmp(actor_type(c, par), "country") != 0 &&
+                strcmp(actor_type(c, par), want) == 0) {
+                /* "met IAEA chief Rafael Grossi and urged the agency": his organisation */
+                out->n = 0;
+                args_add(out, par);
+                out->via = "description";
+                out->rule = "definite description resolved to a recent person's organisation";
+                out->pos = i - 1;
+                return true;
+            }
+            if (e->actor != exclude && strcmp(actor_type(c, e->actor), want) == 0) {
+                out->n = 0;
+                args_add(out, e->actor);
+                out->via = "description";
+                out->rule = "definite description resolved to a recent actor of its type";
+                out->pos = i - 1;
+                return true;
+            }
         }
     }
     return false;
@@ -1147,6 +1163,51 @@ static bool hypothetical_clause(const ctx *c, size_t pos)
     return false;
 }
 
+/* "both sides", "the two sides", "both parties" at token p (the noun): the two actors
+ * of the latest act with a target. */
+static bool both_sides(const ctx *c, size_t p, args *out)
+{
+    if (!(tok_is(c, p, "sides") || tok_is(c, p, "parties")) ||
+        !(tok_is(c, p - 1, "both") || (tok_is(c, p - 1, "two") && tok_is(c, p - 2, "the")))) {
+        return false;
+    }
+    for (size_t k = c->sc->acts.n; k-- > 0;) {
+        const pending *q = &c->sc->acts.v[k];
+        if (q->sent + COREF_WINDOW <= c->sent) {
+            break;
+        }
+        if (q->target != SG_NONE) {
+            out->n = 0;
+            args_add(out, q->source);
+            args_add(out, q->target);
+            out->via = "description";
+            out->rule = "'both sides': the two actors of the latest act";
+            out->pos = p - 1;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* A subject found through a possessor or a role noun ("Mali's military government")
+ * names an actor no mention names: remember it for later coreference. */
+static void remember_subject(const ctx *c, const args *src)
+{
+    for (size_t i = 0; i < src->n; i++) {
+        bool known = false;
+        for (size_t h = c->sc->n_hist; h-- > 0 && !known;) {
+            const hist *e = &c->sc->hist[h];
+            if (e->sent != c->sent) {
+                break;
+            }
+            known = e->actor == src->actor[i];
+        }
+        if (!known) {
+            (void)hist_push(c->sc, src->actor[i], src->pos, c->sent, true, false, true);
+        }
+    }
+}
+
 /* ---- subjects ---- */
 
 static bool find_subject(const ctx *c, size_t start, args *out, bool *in_relative,
@@ -1190,6 +1251,9 @@ static bool np_subject(const ctx *c, size_t p, args *out)
     }
     if (lp < p && tok_in(c, lp, CL_LOC) && lp > c->first) {
         return np_subject(c, lp - 1, out);
+    }
+    if (p > c->first && both_sides(c, p, out)) {
+        return true;
     }
     if (p > c->first &&
         (tok_is(c, p - 1, "both") ||
@@ -1509,6 +1573,10 @@ static bool find_target(const ctx *c, size_t from, size_t r, size_t source, bool
             c->w->triggers[t].verb_form != SG_VF_ING) {
             return false;
         }
+        if (i > from && both_sides(c, i, out)) {
+            *end = i + 1;
+            return true;
+        }
         if (i > from && resolve_description(c, i, source, out)) {
             *end = i + 1;
             out->rule = "definite description after the verb, resolved to a recent actor";
@@ -1529,7 +1597,10 @@ static bool find_target(const ctx *c, size_t from, size_t r, size_t source, bool
             continue;
         }
         if (m >= 0 && mention(c, m)->first == i) {
-            bool at_target = rel_root(c, r, "19") && i > c->first && tok_is(c, i - 1, "at");
+            size_t pp = tok_in(c, i - 1, CL_COMPASS) ? i - 2 : i - 1;
+            bool at_target = (rel_root(c, r, "19") && tok_is(c, pp, "at")) ||
+                             (rel_root(c, r, "15") && tok_is(c, pp, "around"));
+            /* "fired rockets at southern Israel", "drills around Taiwan": the target */
             if (is_locative(c, m) && !at_target) {
                 i = mention(c, m)->last - 1;
                 continue;
@@ -1593,6 +1664,21 @@ static bool find_target(const ctx *c, size_t from, size_t r, size_t source, bool
 }
 
 /* ---- event recording ---- */
+
+/* Is one of a, b an ancestor of the other ("Azerbaijani soldiers" and "Azerbaijan")? */
+static bool lineage(const ctx *c, size_t a, size_t b)
+{
+    for (int pass = 0; pass < 2; pass++) {
+        size_t x = pass == 0 ? a : b, y = pass == 0 ? b : a;
+        for (size_t up = c->lex->actors[x].parent, hops = 0; up != SG_NONE && hops < 64;
+             up = c->lex->actors[up].parent, hops++) {
+            if (up == y) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
 
 static bool pend_push(scratch *sc, const pending *p)
 {
@@ -1699,8 +1785,8 @@ static bool code(const ctx *c, const args *src, const args *tgt, size_t r, bool 
     }
     for (size_t i = 0; i < src->n; i++) {
         for (size_t j = 0; j < tgt->n; j++) {
-            if (src->actor[i] == tgt->actor[j]) {
-                continue; /* never a self-loop */
+            if (src->actor[i] == tgt->actor[j] || lineage(c, src->actor[i], tgt->actor[j])) {
+                continue; /* never a self-loop, nor one actor's part acting on the whole */
             }
             p.source = src->actor[i];
             p.target = tgt->actor[j];
@@ -1807,6 +1893,35 @@ static bool infinitive_at(const ctx *c, size_t i)
         return false;
     }
     return true;
+}
+
+/* The subject a sentence opens with, when its verb coded nothing ("Mali's military
+ * government ordered ..., accusing Paris"): the NP ending before the first word after
+ * the opening actor that is not part of it. */
+static args opening_subject(const ctx *c, size_t before)
+{
+    args out = ARGS_EMPTY;
+    if (c->w->n_mentions == 0 || c->w->mentions[0].first > c->first + 1) {
+        return out;
+    }
+    size_t q = c->w->mentions[0].last;
+    /* "'s military government": possessive and lowercase NP words */
+    if (is_poss(c, q)) {
+        /* the head: the last role noun of the next few words ("military government") */
+        size_t head = SG_NONE;
+        for (size_t k = q + 1; k < q + 5 && k < before; k++) {
+            if (tok_in(c, k, CL_ROLE)) {
+                head = k;
+            }
+        }
+        if (head == SG_NONE || !np_subject(c, head, &out)) {
+            out.n = 0;
+        }
+    } else if (subject_like(c, 0)) {
+        coord_right(c, 0, &out);
+    }
+    out.rule = "subject the sentence opens with (participial clause)";
+    return out;
 }
 
 /* The subject of the main clause after a fronted participial clause: the first
@@ -2052,6 +2167,9 @@ static sg_status do_sentence(ctx *c)
             }
             if (rd == 'p' || rd == 'f') {
                 src = first_subject.n > 0 ? first_subject : prev_subject;
+                if (rd == 'p' && src.n == 0) {
+                    src = opening_subject(c, t->first);
+                }
                 if (rd == 'f') {
                     src = fronted_subject(c, t->last);
                 }
@@ -2068,6 +2186,7 @@ static sg_status do_sentence(ctx *c)
             } else if (!find_subject(c, g.start, &src, &in_rel, &prev_subject, &first_subject)) {
                 continue; /* no subject actor: a source is never borrowed */
             } else {
+                remember_subject(c, &src);
                 sc->prev_assembly = rel_root(c, r, "14") || rel_root(c, r, "15");
                 sc->prev_perfect = g.have;
                 if (src.pos > c->first && tok_is(c, skip_premodifier(c, src.pos) - 1, "neither")) {
@@ -2574,7 +2693,7 @@ sg_status sg_extract(const sg_lexicon *lex, const sg_doc *doc, sg_worker *w, sg_
                 continue;
             }
             if (!hist_push(c.sc, w->mentions[m].actor, w->mentions[m].first, s,
-                           subject_like(&c, (int)m), plural_mention(&c, (int)m))) {
+                           subject_like(&c, (int)m), plural_mention(&c, (int)m), false)) {
                 st = sg_i_diag(diag, SG_ERR_NOMEM, NULL, NULL, 0, 0, "out of memory");
                 goto done;
             }
@@ -2600,6 +2719,9 @@ sg_status sg_extract(const sg_lexicon *lex, const sg_doc *doc, sg_worker *w, sg_
     }
     /* every mention outside a locative phrase is in the history: record the actors */
     for (size_t h = 0; h < c.sc->n_hist; h++) {
+        if (c.sc->hist[h].derived) {
+            continue;
+        }
         const sg_i_actor *act = &lex->actors[c.sc->hist[h].actor];
         st = sg_events_add_actor(out, act->id, act->name, act->type, 1);
         if (st != SG_OK) {

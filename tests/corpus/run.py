@@ -30,7 +30,8 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 
 
 def load_roots():
-    with open(os.path.join(ROOT, "lexicons", "relations.json"), encoding="utf-8") as f:
+    lexdir = os.environ.get("STANCEGRAPH_LEXICONS", os.path.join(ROOT, "lexicons"))
+    with open(os.path.join(lexdir, "relations.json"), encoding="utf-8") as f:
         rels = json.load(f)["relations"]
     return {r["id"]: r["cameo"][:2] for r in rels}
 

@@ -167,8 +167,8 @@ Test(extract, a_comma_alone_does_not_coordinate)
                      "0:A-fight->B@G 0:G-make_statement->null");
     /* "according to" attributes, but is no finite reporting verb: no statement */
     cr_assert_str_eq(run("According to Alpha, Beta threatened Gamma."), "0:B-threaten->G@A");
-    cr_assert_str_eq(run("Pem met Beta, Gamma and Alphaville."),
-                     "0:A.PM-meet->B 0:A.PM-meet->G 0:A.PM-meet->A");
+    cr_assert_str_eq(run("Pem met Beta, Gamma and the Xylo militia."),
+                     "0:A.PM-meet->B 0:A.PM-meet->G 0:A.PM-meet->X");
 }
 
 Test(extract, a_trailing_speaker_is_not_an_object)
