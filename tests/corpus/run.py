@@ -11,6 +11,9 @@ Each tests/corpus/<phenomenon>.txt holds cases:
     -                           (alone: the case has no event)
     xfail: why it fails today   (optional: a known failure)
 
+A file with the comment line "# lexicon: built-in" is coded with the built-in lexicons;
+the others with tests/corpus/actors.json.
+
 A case is one document. Events are compared as multisets of (source, CAMEO root,
 target, negated), the convention of ../shared/devset. A case passes when the multisets
 are equal. A known failure (xfail) that passes is reported, so the list stays honest.
@@ -39,12 +42,16 @@ def load_roots():
 def parse(path, roots):
     cases = []
     cur = None
+    builtin = False
     with open(path, encoding="utf-8") as f:
         for n, line in enumerate(f, 1):
             line = line.rstrip("\n")
+            if line.strip() == "# lexicon: built-in":
+                builtin = True
+                continue
             if line.startswith("## "):
                 cur = {"file": os.path.basename(path), "line": n, "text": line[3:].strip(),
-                       "expect": [], "none": False, "xfail": None}
+                       "expect": [], "none": False, "xfail": None, "builtin": builtin}
                 cases.append(cur)
                 continue
             s = line.strip()
@@ -92,15 +99,19 @@ def main():
             with open(p, "w", encoding="utf-8") as f:
                 f.write(c["text"] + "\n")
             paths.append(p)
-        cmd = [a.bin, "extract", "--actors", os.path.join(HERE, "actors.json")] + paths
-        out = subprocess.run(cmd, capture_output=True, text=True)
-        if out.returncode != 0:
-            sys.exit(f"corpus: stancegraph failed ({out.returncode}): {out.stderr.strip()}")
         got = collections.defaultdict(list)
-        for line in out.stdout.splitlines():
-            e = json.loads(line)
-            idx = int(os.path.basename(e["doc"])[:4])
-            got[idx].append((e["source"], e["cameo"][:2], e["target"], bool(e["negated"])))
+        for builtin in (False, True):
+            group = [p for p, c in zip(paths, cases) if c["builtin"] == builtin]
+            if not group:
+                continue
+            lex = [] if builtin else ["--actors", os.path.join(HERE, "actors.json")]
+            out = subprocess.run([a.bin, "extract"] + lex + group, capture_output=True, text=True)
+            if out.returncode != 0:
+                sys.exit(f"corpus: stancegraph failed ({out.returncode}): {out.stderr.strip()}")
+            for line in out.stdout.splitlines():
+                e = json.loads(line)
+                idx = int(os.path.basename(e["doc"])[:4])
+                got[idx].append((e["source"], e["cameo"][:2], e["target"], bool(e["negated"])))
     per = collections.OrderedDict()
     unexpected = 0
     passed = 0
