@@ -715,8 +715,8 @@ static bool plural_mention(const ctx *c, int m)
 
 /* ---- coreference ---- */
 
-static bool hist_push(scratch *sc, size_t actor, size_t tok, size_t sent, bool subject,
-                      bool plural, bool derived)
+static bool hist_push(scratch *sc, size_t actor, size_t tok, size_t sent, bool subject, bool plural,
+                      bool derived)
 {
     if (sc->n_hist == sc->cap_hist) {
         size_t nc = sc->cap_hist == 0 ? 64 : sc->cap_hist * 2;
@@ -1680,13 +1680,14 @@ static bool lineage(const ctx *c, size_t a, size_t b)
     return false;
 }
 
-static bool pend_push(scratch *sc, const pending *p)
+static bool pend_push(const ctx *c, const pending *p)
 {
+    scratch *sc = c->sc;
     for (size_t i = 0; i < sc->pend.n; i++) {
         const pending *q = &sc->pend.v[i];
-        if (q->source == p->source && q->target == p->target && q->rel == p->rel &&
-            q->negated == p->negated) {
-            return true; /* once per sentence */
+        if (q->source == p->source && q->target == p->target && q->negated == p->negated &&
+            strncmp(rel_cameo(c, q->rel), rel_cameo(c, p->rel), 2) == 0) {
+            return true; /* once per sentence and CAMEO root class: the first, most specific */
         }
     }
     return plist_push(&sc->pend, p);
@@ -1730,7 +1731,7 @@ static bool code(const ctx *c, const args *src, const args *tgt, size_t r, bool 
                 }
                 p.source = all.actor[i];
                 p.target = all.actor[j];
-                if (!pend_push(c->sc, &p)) {
+                if (!pend_push(c, &p)) {
                     return false;
                 }
             }
@@ -1742,7 +1743,7 @@ static bool code(const ctx *c, const args *src, const args *tgt, size_t r, bool 
         for (size_t i = 0; i < src->n; i++) {
             p.source = src->actor[i];
             p.target = SG_NONE;
-            if (!pend_push(c->sc, &p)) {
+            if (!pend_push(c, &p)) {
                 return false;
             }
             /* what the speaker says may be denied later by any actor it mentions */
@@ -1764,7 +1765,7 @@ static bool code(const ctx *c, const args *src, const args *tgt, size_t r, bool 
                     if (i != j) {
                         p.source = src->actor[i];
                         p.target = src->actor[j];
-                        if (!pend_push(c->sc, &p)) {
+                        if (!pend_push(c, &p)) {
                             return false;
                         }
                     }
@@ -1777,7 +1778,7 @@ static bool code(const ctx *c, const args *src, const args *tgt, size_t r, bool 
         }
         for (size_t i = 0; i < src->n; i++) {
             p.source = src->actor[i];
-            if (!pend_push(c->sc, &p)) {
+            if (!pend_push(c, &p)) {
                 return false;
             }
         }
@@ -1790,7 +1791,7 @@ static bool code(const ctx *c, const args *src, const args *tgt, size_t r, bool 
             }
             p.source = src->actor[i];
             p.target = tgt->actor[j];
-            if (!pend_push(c->sc, &p)) {
+            if (!pend_push(c, &p)) {
                 return false;
             }
             if (rel_root(c, r, "11") && !negated && !claim_push(c->sc, &p)) {
