@@ -46,6 +46,10 @@ void sg_diag_init(sg_diag *d);
  * length the full line would have, like snprintf. */
 size_t sg_diag_format(const sg_diag *d, char *out, size_t n);
 
+/* True when s is an ISO 8601 calendar date "YYYY-MM-DD" with a real month and day
+ * (February has 29 days in every year). */
+bool sg_date_valid(const char *s);
+
 /* Returns a static, lowercase English description of st ("out of memory", ...).
  * The string is immutable and lives for the whole program. */
 const char *sg_status_str(sg_status st);

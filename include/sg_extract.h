@@ -35,6 +35,13 @@ void sg_worker_free(sg_worker *w);
  * explain_relation (sg_events.h): which rule chose each part. Off by default. */
 void sg_worker_set_explain(sg_worker *w, bool on);
 
+/* Sets the date of the documents w extracts from, as "YYYY-MM-DD" (ISO 8601), or NULL
+ * for none. When several actors share an alias with disjoint validity periods
+ * ("valid_from"/"valid_until" in the lexicon: "the U.S. president"), the one valid on
+ * that date is chosen; without a date, the one whose period ends last. Returns false
+ * (and leaves the date unchanged) when date is not a valid calendar date. */
+bool sg_worker_set_date(sg_worker *w, const char *date);
+
 /* Extracts the events of doc and appends them (and every mentioned actor, with its
  * mention count) to out. Threads may call this concurrently on different docs sharing
  * one lexicon, each with its own worker and its own out. Errors: SG_ERR_NOMEM;

@@ -1359,11 +1359,54 @@ static void set_label(entry *e, const char *kind)
 
 /* Accepted keys. Arrays of char arrays, not of pointers, so that they stay read-only
  * data in position-independent code (make check-globals). */
-static const char ACTOR_KEYS[][KEY_MAX] = {"id",      "name",     "type",       "parent",
-                                           "aliases", "patterns", "description"};
+static const char ACTOR_KEYS[][KEY_MAX] = {"id",          "name",       "type",
+                                           "parent",      "aliases",    "patterns",
+                                           "description", "valid_from", "valid_until"};
 static const char RELATION_KEYS[][KEY_MAX] = {"id",    "label",    "cameo", "goldstein",  "verbs",
                                               "nouns", "patterns", "flags", "description"};
 #define N_KEYS(a) (sizeof(a) / sizeof((a)[0]))
+
+bool sg_date_valid(const char *s)
+{
+    return s != NULL && sg_i_parse_date(s) != 0;
+}
+
+unsigned long sg_i_parse_date(const char *s)
+{
+    if (strlen(s) != 10 || s[4] != '-' || s[7] != '-') {
+        return 0;
+    }
+    for (int i = 0; i < 10; i++) {
+        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9')) {
+            return 0;
+        }
+    }
+    unsigned long y = strtoul(s, NULL, 10), m = strtoul(s + 5, NULL, 10),
+                  d = strtoul(s + 8, NULL, 10);
+    static const unsigned char days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m < 1 || m > 12 || d < 1 || d > days[m - 1]) {
+        return 0;
+    }
+    return y * 10000 + m * 100 + d;
+}
+
+static sg_status get_date(entry *e, const char *key, unsigned long *out)
+{
+    char *v = NULL;
+    char b[SHOWN];
+    sg_status st = get_string(e, key, false, true, &v);
+    *out = 0;
+    if (st == SG_OK && v != NULL) {
+        *out = sg_i_parse_date(v);
+        if (*out == 0) {
+            st = fail(e->c, SG_ERR_SYNTAX, val_off(e->c, e->k, key),
+                      "invalid date '%s' in '%s' of %s (YYYY-MM-DD expected)", shown(v, b), key,
+                      e->label);
+        }
+    }
+    free(v);
+    return st;
+}
 
 static sg_status parse_actor(entry *e, size_t off, sg_i_actor *a)
 {
@@ -1399,6 +1442,17 @@ static sg_status parse_actor(entry *e, size_t off, sg_i_actor *a)
     }
     if (st == SG_OK) {
         st = get_string(e, "description", false, false, &a->description);
+    }
+    if (st == SG_OK) {
+        st = get_date(e, "valid_from", &a->valid_from);
+    }
+    if (st == SG_OK) {
+        st = get_date(e, "valid_until", &a->valid_until);
+    }
+    if (st == SG_OK && a->valid_from != 0 && a->valid_until != 0 &&
+        a->valid_until < a->valid_from) {
+        st = fail(c, SG_ERR_SYNTAX, val_off(c, e->k, "valid_until"),
+                  "'valid_until' of %s is before its 'valid_from'", e->label);
     }
     if (st == SG_OK) {
         st = get_array(e, "aliases", IT_ALIAS, &aliases, &a->n_aliases);

@@ -29,6 +29,8 @@ typedef struct sg_i_actor {
     char *description;                /* NULL when absent */
     unsigned parent_line, parent_col; /* where the "parent" value is (else line, col) */
     size_t parent_offset;             /* its byte offset in the file */
+    unsigned long valid_from;         /* YYYYMMDD from "valid_from", 0 = open */
+    unsigned long valid_until;        /* YYYYMMDD from "valid_until", 0 = open */
 } sg_i_actor;
 
 /* Verb forms generated from one base form. For multi-word verbs ("call for") each
@@ -72,6 +74,10 @@ struct sg_lexicon {
  * sg_lexicon_compile after parents are resolved. Errors: SG_ERR_NOMEM, or
  * SG_ERR_SYNTAX for an alias that has no word characters (diag names it). */
 sg_status sg_i_index_build(sg_lexicon *lex, sg_diag *diag);
+
+/* Parses an ISO 8601 calendar date "YYYY-MM-DD" into the number YYYYMMDD; returns 0
+ * when s is not such a date (a month 1-12, a day that month can have). */
+unsigned long sg_i_parse_date(const char *s);
 
 /* Frees an index built by sg_i_index_build. Accepts NULL. */
 void sg_i_index_free(sg_i_index *ix);

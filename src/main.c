@@ -35,7 +35,8 @@ enum opt_id {
     OPT_EXPLAIN,
     OPT_LEVEL,
     OPT_TYPE,
-    OPT_FROM
+    OPT_FROM,
+    OPT_DATE
 };
 
 /* One table drives getopt_long and --help. `cmds` is a bit set of the commands that
@@ -74,6 +75,9 @@ static const opt_doc options[] = {
      "centrality from the file keep actors mentioned without events"},
     {"from", required_argument, OPT_FROM, C_LI, "FORMAT",
      "tabari or petrarch: the format of the dictionaries to convert"},
+    {"date", required_argument, OPT_DATE, C_EX | C_GR | C_CE, "YYYY-MM-DD",
+     "the documents' date: picks the holder of an office that the lexicon dates "
+     "(valid_from/valid_until), e.g. who 'the U.S. president' is"},
     {"explain", no_argument, OPT_EXPLAIN, C_EX, NULL,
      "add to each event an \"explain\" object naming the rules that chose its source, "
      "target and relation"},
@@ -106,6 +110,7 @@ typedef struct config {
     bool actors_too;
     bool explain;
     const char *from;
+    const char *date;
     sg_level level;
     const char **types;
     size_t n_types;
@@ -451,6 +456,9 @@ static int collect(const config *cfg, char **files, size_t n_files, sg_events *e
                         rc = EXIT_PROCESSING;
                     } else {
                         sg_worker_set_explain(w, cfg->explain);
+                        if (!sg_worker_set_date(w, cfg->date)) {
+                            rc = usage_error("--date needs a date YYYY-MM-DD, not '%s'", cfg->date);
+                        }
                     }
                 }
             }
@@ -938,6 +946,12 @@ int main(int argc, char **argv)
             break;
         case OPT_FORMAT:
             cfg.format = optarg;
+            break;
+        case OPT_DATE:
+            cfg.date = optarg;
+            if (!sg_date_valid(optarg)) {
+                rc = usage_error("--date needs a date YYYY-MM-DD, not '%s'", optarg);
+            }
             break;
         case OPT_FROM:
             cfg.from = optarg;

@@ -180,12 +180,26 @@ static size_t pluralise(const char *norms, size_t norms_len, char *out, size_t c
     return end + 2;
 }
 
+/* Do the validity periods of two actors not overlap (both dated)? */
+static bool disjoint(const sg_i_actor *a, const sg_i_actor *b)
+{
+    bool a_dated = a->valid_from != 0 || a->valid_until != 0;
+    bool b_dated = b->valid_from != 0 || b->valid_until != 0;
+    if (!a_dated || !b_dated) {
+        return false;
+    }
+    unsigned long a_end = a->valid_until != 0 ? a->valid_until : 99999999UL;
+    unsigned long b_end = b->valid_until != 0 ? b->valid_until : 99999999UL;
+    /* a period ends the day its successor's starts, or before */
+    return a_end <= b->valid_from || b_end <= a->valid_from;
+}
+
 /* Adds a phrase. Returns false when out of memory; sets *clash to the index of
  * another actor or relation that already owns the same phrase in the same role (an
  * alias on two actors, a verb form or noun in two relations: the match would be
  * arbitrary), else to SG_NONE. */
 static bool add_entry(sg_i_index *ix, const char *norms, size_t norms_len, int ntok, uint8_t kind,
-                      size_t index, uint8_t form, bool upper, size_t *clash)
+                      size_t index, uint8_t form, bool upper, size_t *clash, const sg_lexicon *lex)
 {
     *clash = SG_NONE;
     if (ntok <= 0 || ntok > MAX_NGRAM) {
@@ -199,9 +213,14 @@ static bool add_entry(sg_i_index *ix, const char *norms, size_t norms_len, int n
         const entry *en = &ix->entries[e - 1];
         if (en->key == key && en->kind == kind && en->norm_len == norms_len &&
             memcmp(ix->norms + en->norm_off, norms, norms_len) == 0) {
-            if (en->index != index) {
-                *clash = en->index;
+            if (en->index == index) {
+                return true; /* the same phrase twice */
             }
+            if (kind == KIND_ACTOR && disjoint(&lex->actors[en->index], &lex->actors[index])) {
+                e = en->next == UINT32_MAX ? 0 : en->next + 1;
+                continue; /* "the U.S. president": one holder per period */
+            }
+            *clash = en->index;
             return true;
         }
         e = en->next == UINT32_MAX ? 0 : en->next + 1;
@@ -291,7 +310,7 @@ sg_status sg_i_index_build(sg_lexicon *lex, sg_diag *diag)
                 len -= 4;
                 n--;
             }
-            if (!add_entry(ix, norms, len, n, KIND_ACTOR, a, 0, is_acronym(al), &clash)) {
+            if (!add_entry(ix, norms, len, n, KIND_ACTOR, a, 0, is_acronym(al), &clash, lex)) {
                 goto nomem;
             }
             if (clash != SG_NONE) {
@@ -314,7 +333,8 @@ sg_status sg_i_index_build(sg_lexicon *lex, sg_diag *diag)
                 for (int t = 0; t < n; t++) {
                     len += strlen(buf + len) + 1;
                 }
-                if (n > 0 && !add_entry(ix, buf, len, n, KIND_VERB, r, (uint8_t)f, false, &clash)) {
+                if (n > 0 &&
+                    !add_entry(ix, buf, len, n, KIND_VERB, r, (uint8_t)f, false, &clash, lex)) {
                     goto nomem;
                 }
                 if (clash != SG_NONE) {
@@ -331,12 +351,12 @@ sg_status sg_i_index_build(sg_lexicon *lex, sg_diag *diag)
             for (int t = 0; t < n; t++) {
                 len += strlen(buf + len) + 1;
             }
-            if (n > 0 && !add_entry(ix, buf, len, n, KIND_NOUN, r, 0, false, &clash)) {
+            if (n > 0 && !add_entry(ix, buf, len, n, KIND_NOUN, r, 0, false, &clash, lex)) {
                 goto nomem;
             }
             size_t pn = n > 0 ? pluralise(buf, len, pl, sizeof pl) : 0;
             size_t clash2 = SG_NONE;
-            if (pn > 0 && !add_entry(ix, pl, pn, n, KIND_NOUN, r, 1, false, &clash2)) {
+            if (pn > 0 && !add_entry(ix, pl, pn, n, KIND_NOUN, r, 1, false, &clash2, lex)) {
                 goto nomem;
             }
             if (clash != SG_NONE || clash2 != SG_NONE) {
@@ -422,6 +442,24 @@ static bool seq_equals(const sg_doc *doc, const sg_tok *toks, const size_t *idx,
         p += l + 1;
     }
     return true;
+}
+
+/* Is actor a a better reading than b of a phrase they share, on date (YYYYMMDD, 0 =
+ * unknown)? The one valid on the date; without a date, or when neither is, the one
+ * whose period ends last (an open end is latest). */
+static bool better_holder(const sg_lexicon *lex, unsigned long date, size_t a, size_t b)
+{
+    const sg_i_actor *x = &lex->actors[a], *y = &lex->actors[b];
+    unsigned long xe = x->valid_until != 0 ? x->valid_until : 99999999UL;
+    unsigned long ye = y->valid_until != 0 ? y->valid_until : 99999999UL;
+    if (date != 0) {
+        bool xv = x->valid_from <= date && date < xe;
+        bool yv = y->valid_from <= date && date < ye;
+        if (xv != yv) {
+            return xv;
+        }
+    }
+    return xe > ye;
 }
 
 static bool push_mention(sg_worker *w, size_t first, size_t last, size_t actor)
@@ -583,9 +621,12 @@ sg_status sg_i_find_mentions(const sg_lexicon *lex, const sg_doc *doc, sg_worker
                 const entry *en = &ix->entries[e - 1];
                 if (en->key == key && en->kind == KIND_ACTOR && en->ntok == n &&
                     span_equals(doc, toks, i, en, ix->norms)) {
+                    /* several actors share a phrase only with disjoint validity: the one
+                     * valid on the document's date, else the latest */
+                    if (best_n == 0 || better_holder(lex, w->date, en->index, best_actor)) {
+                        best_actor = en->index;
+                    }
                     best_n = n;
-                    best_actor = en->index;
-                    break;
                 }
                 e = en->next == UINT32_MAX ? 0 : en->next + 1;
             }
@@ -740,6 +781,21 @@ sg_status sg_i_find_mentions(const sg_lexicon *lex, const sg_doc *doc, sg_worker
     return SG_OK;
 nomem:
     return sg_i_diag(diag, SG_ERR_NOMEM, NULL, NULL, 0, 0, "out of memory");
+}
+
+bool sg_worker_set_date(sg_worker *w, const char *date)
+{
+    if (date == NULL) {
+        w->date = 0;
+        return true;
+    }
+    /* the lexicon's own date parser rules: YYYY-MM-DD, a real month and day */
+    unsigned long v = sg_i_parse_date(date);
+    if (v == 0) {
+        return false;
+    }
+    w->date = v;
+    return true;
 }
 
 sg_worker *sg_worker_new(const sg_lexicon *lex)

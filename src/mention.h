@@ -32,8 +32,9 @@ struct sg_worker {
     size_t n_mentions, cap_mentions;
     sg_trigger *triggers;
     size_t n_triggers, cap_triggers;
-    void *scratch; /* event stage scratch (event.c) */
-    bool explain;  /* record the rules behind each event */
+    void *scratch;      /* event stage scratch (event.c) */
+    bool explain;       /* record the rules behind each event */
+    unsigned long date; /* the documents' date as YYYYMMDD, 0 = unknown */
 };
 
 /* Finds actor mentions (longest match, leftmost first, no overlaps; literal aliases by

@@ -291,3 +291,47 @@ Test(extract, coordinated_modifiers_distribute_over_the_head)
     cr_assert_str_eq(run("Alphan and Betan troops exchanged fire."),
                      "0:A.MIL-fight->B.MIL 0:B.MIL-fight->A.MIL");
 }
+
+static const char *dated_json =
+    "{\"actors\": ["
+    "{\"id\": \"U\", \"name\": \"Union\", \"type\": \"country\", \"aliases\": [\"Union\"]},"
+    "{\"id\": \"C\", \"name\": \"Cathay\", \"type\": \"country\", \"aliases\": [\"Cathay\"]},"
+    "{\"id\": \"U.OLD\", \"name\": \"Old Chief\", \"type\": \"person\", \"parent\": \"U\", "
+    "\"valid_from\": \"2021-01-20\", \"valid_until\": \"2025-01-20\", "
+    "\"aliases\": [\"Old Chief\", \"Union President\"]},"
+    "{\"id\": \"U.NEW\", \"name\": \"New Chief\", \"type\": \"person\", \"parent\": \"U\", "
+    "\"valid_from\": \"2025-01-20\", \"aliases\": [\"New Chief\", \"Union President\"]}"
+    "]}";
+
+static const char *dated_source(const char *date)
+{
+    static char out[32];
+    sg_diag d;
+    sg_lexicon *dl = sg_lexicon_new();
+    cr_assert_eq(sg_lexicon_add_actors_json(dl, "d.json", dated_json, strlen(dated_json), &d),
+                 SG_OK, "%s", d.msg);
+    cr_assert_eq(sg_lexicon_add_relations_file(dl, "lexicons/relations.json", &d), SG_OK);
+    cr_assert_eq(sg_lexicon_compile(dl, &d), SG_OK, "%s", d.msg);
+    sg_worker *dw = sg_worker_new(dl);
+    cr_assert(sg_worker_set_date(dw, date));
+    const char *text = "The Union President criticised Cathay.";
+    sg_doc *doc = NULL;
+    sg_events *ev = sg_events_new();
+    cr_assert_eq(sg_doc_new("t", "t", text, strlen(text), &doc, &d), SG_OK);
+    cr_assert_eq(sg_extract(dl, doc, dw, ev, &d), SG_OK);
+    cr_assert_eq(sg_events_count(ev), 1);
+    snprintf(out, sizeof out, "%s", sg_events_get(ev, 0)->source);
+    sg_events_free(ev);
+    sg_doc_free(doc);
+    sg_worker_free(dw);
+    sg_lexicon_free(dl);
+    return out;
+}
+
+Test(extract, dated_office_holders)
+{
+    cr_assert_str_eq(dated_source("2023-05-01"), "U.OLD");
+    cr_assert_str_eq(dated_source("2025-06-01"), "U.NEW");
+    cr_assert_str_eq(dated_source(NULL), "U.NEW"); /* no date: the latest holder */
+    cr_assert(!sg_worker_set_date(worker, "2023-13-01"));
+}

@@ -667,3 +667,29 @@ Test(errors, parents)
     expect_error(false, "{\"actors\": [{\"id\": \"A\", \"name\": \"A\", \"parent\": \"x y\"}]}",
                  SG_ERR_SYNTAX, "t.json:1:48: error: invalid parent 'x y' of actor 'A'");
 }
+
+Test(lexicon, shared_alias_needs_disjoint_validity)
+{
+    const char *overlap = "{\"actors\": ["
+                          "{\"id\": \"A\", \"name\": \"A\", \"valid_from\": \"2020-01-01\", "
+                          "\"aliases\": [\"The Chief\"]},"
+                          "{\"id\": \"B\", \"name\": \"B\", \"valid_from\": \"2024-01-01\", "
+                          "\"aliases\": [\"The Chief\"]}]}";
+    sg_lexicon *lex = sg_lexicon_new();
+    sg_diag d;
+    char line[300];
+    cr_assert_eq(sg_lexicon_add_actors_json(lex, "o.json", overlap, strlen(overlap), &d), SG_OK);
+    cr_assert_eq(sg_lexicon_compile(lex, &d), SG_ERR_SYNTAX);
+    sg_diag_format(&d, line, sizeof line);
+    cr_assert_str_eq(line, "o.json:1:92: error: alias 'The Chief' of actor 'B' already belongs "
+                           "to actor 'A'");
+    sg_lexicon_free(lex);
+    const char *bad = "{\"actors\": [{\"id\": \"A\", \"name\": \"A\", \"valid_from\": "
+                      "\"2024-02-30\"}]}";
+    lex = sg_lexicon_new();
+    cr_assert_eq(sg_lexicon_add_actors_json(lex, "b.json", bad, strlen(bad), &d), SG_ERR_SYNTAX);
+    sg_diag_format(&d, line, sizeof line);
+    cr_assert_str_eq(line, "b.json:1:53: error: invalid date '2024-02-30' in 'valid_from' of "
+                           "actor 'A' (YYYY-MM-DD expected)");
+    sg_lexicon_free(lex);
+}
