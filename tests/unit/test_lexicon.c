@@ -689,7 +689,7 @@ Test(lexicon, shared_alias_needs_disjoint_validity)
     lex = sg_lexicon_new();
     cr_assert_eq(sg_lexicon_add_actors_json(lex, "b.json", bad, strlen(bad), &d), SG_ERR_SYNTAX);
     sg_diag_format(&d, line, sizeof line);
-    cr_assert_str_eq(line, "b.json:1:53: error: invalid date '2024-02-30' in 'valid_from' of "
+    cr_assert_str_eq(line, "b.json:1:52: error: invalid date '2024-02-30' in 'valid_from' of "
                            "actor 'A' (YYYY-MM-DD expected)");
     sg_lexicon_free(lex);
 }
