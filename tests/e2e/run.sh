@@ -205,6 +205,18 @@ else
     bad "--version and --help"
 fi
 
+# --- dated office holders in the built-in lexicon --------------------------------------
+echo "The U.S. President criticised China." >"$T/pres.txt"
+if $BIN extract --date 2023-05-01 "$T/pres.txt" | grep -q '"source":"USA.BIDEN"' &&
+    $BIN extract --date 2025-06-01 "$T/pres.txt" | grep -q '"source":"USA.TRUMP"' &&
+    $BIN extract "$T/pres.txt" | grep -q '"source":"USA.TRUMP"'; then
+    ok "--date picks the office holder of the day (the latest without a date)"
+else
+    bad "--date picks the office holder of the day (the latest without a date)"
+fi
+expect "invalid --date" 2 "stancegraph: --date needs a date YYYY-MM-DD, not '2023-02-30'
+Try 'stancegraph --help' for more information." -- extract --date 2023-02-30 $D/small.txt
+
 # --- lexicon import -----------------------------------------------------------------------
 if $BIN lexicon import --from petrarch $D/small.actors -o "$T/small.json" 2>"$T/imp.err" &&
     $BIN lexicon check "$T/small.json" >/dev/null &&

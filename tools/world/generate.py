@@ -32,6 +32,8 @@ Inputs (all in this folder, written by hand from public knowledge):
                       (ARM.PROTESTERS instead of ARM.PROT).
   organisations.json  international organisations (igo), NGOs (ngo), named state bodies
                       (IRGC, CIA, ...) and non-state armed groups (rebels / group).
+  terms.tsv           dated terms of office: former holders of a few offices and the
+                      start of the current holder's term
   people.tsv          heads of state and government and foreign ministers of the most
                       reported countries, heads of a few organisations and groups.
 
@@ -68,7 +70,8 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 DEFAULT_OUT = os.path.join("lexicons", "actors.json")
 
 ID_RE = re.compile(r"^[A-Za-z0-9_.-]+$")
-KEY_ORDER = ("id", "name", "type", "parent", "description", "aliases", "patterns")
+KEY_ORDER = ("id", "name", "type", "parent", "description", "valid_from", "valid_until",
+             "aliases", "patterns")
 
 # tiers: lower wins a clash
 T_PINNED, T_COUNTRY, T_ORG, T_PERSON, T_ROLE = range(5)
@@ -171,12 +174,25 @@ class Lexicon:
         if all(c[0] != aid for c in self.claims[k]):
             self.claims[k].append((aid, tier, alias))
 
+    def dated_apart(self, ids):
+        """True when all these actors are dated and no two periods overlap."""
+        spans = []
+        for aid in ids:
+            a = self.actors[aid]
+            if "valid_from" not in a and "valid_until" not in a:
+                return False
+            spans.append((a.get("valid_from", "0000-00-00"), a.get("valid_until", "9999-99-99")))
+        spans.sort()
+        return all(spans[i][1] <= spans[i + 1][0] for i in range(len(spans) - 1))
+
     def resolve(self):
         drop = collections.defaultdict(set)  # id -> keys to drop
         for k in sorted(self.claims):
             cl = self.claims[k]
             if len(cl) < 2:
                 continue
+            if self.dated_apart([c[0] for c in cl]):
+                continue  # successive holders of one office share its title
             best = min(t for _, t, _ in cl)
             winners = [c for c in cl if c[1] == best]
             losers = [c for c in cl if c[1] != best]
@@ -310,22 +326,40 @@ def load_organisations(lex):
 
 def load_people(lex, countries):
     for where, (pid, parent, name, short, titles, aliases) in read_table("people.tsv", 6):
-        if parent not in lex.actors:
-            die(f"{where}: unknown parent {parent}")
-        lex.add_actor(pid, name, "person", parent, "", where)
-        als = [name] + ([short] if short else [])
-        c = countries.get(parent)
-        for t in split_list(titles):
-            if short:
-                als.append(f"{t} {short}")
-            als.append(f"{t} {name}")
-            if c is not None:
-                for adj in c["adjs"]:
-                    als += [f"{adj} {t}", f"{adj} {t} {name}"]
-                als += [f"{p} {t}" for p in possessives(c["tnames"][0])]
-        als += split_list(aliases)
-        for a in als:
-            lex.add_alias(pid, a, T_PERSON)
+        add_person(lex, countries, where, pid, parent, name, short, titles, aliases)
+
+
+def add_person(lex, countries, where, pid, parent, name, short, titles, aliases):
+    if parent not in lex.actors:
+        die(f"{where}: unknown parent {parent}")
+    lex.add_actor(pid, name, "person", parent, "", where)
+    als = [name] + ([short] if short else [])
+    c = countries.get(parent)
+    for t in split_list(titles):
+        if short:
+            als.append(f"{t} {short}")
+        als.append(f"{t} {name}")
+        if c is not None:
+            for adj in c["adjs"]:
+                als += [f"{adj} {t}", f"{adj} {t} {name}"]
+            als += [f"{p} {t}" for p in possessives(c["tnames"][0])]
+    als += split_list(aliases)
+    for a in als:
+        lex.add_alias(pid, a, T_PERSON)
+
+
+def load_terms(lex, countries):
+    for where, row in read_table("terms.tsv", 8):
+        pid, parent, name, short, titles, aliases, vfrom, vuntil = row
+        if pid not in lex.actors:
+            if not parent or not name:
+                die(f"{where}: a new holder needs a parent and a name")
+            add_person(lex, countries, where, pid, parent, name, short, titles, aliases)
+        a = lex.actors[pid]
+        if vfrom:
+            a["valid_from"] = vfrom
+        if vuntil:
+            a["valid_until"] = vuntil
 
 
 def format_actor(a):
@@ -367,6 +401,7 @@ def main():
     load_organisations(lex)
     load_roles(lex, countries, pinned_keys)
     load_people(lex, countries)
+    load_terms(lex, countries)
     lex.resolve()
     lex.check()
     actors = lex.output()
