@@ -235,6 +235,23 @@ Test(lexicon, files)
 
 /* --- the built-in lexicons ------------------------------------------------------ */
 
+static size_t count_ids(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    size_t n = 0;
+    char line[4096];
+    cr_assert_not_null(f);
+    while (fgets(line, sizeof line, f) != NULL) {
+        const char *p = strstr(line, "\"id\":");
+        while (p != NULL) {
+            n++;
+            p = strstr(p + 5, "\"id\":");
+        }
+    }
+    fclose(f);
+    return n;
+}
+
 Test(lexicon, builtin_lexicons)
 {
     sg_lexicon *lex = sg_lexicon_new();
@@ -244,8 +261,11 @@ Test(lexicon, builtin_lexicons)
     cr_assert_eq(sg_lexicon_add_relations_file(lex, "lexicons/relations.json", &d), SG_OK, "%s",
                  d.msg);
     cr_assert_eq(sg_lexicon_compile(lex, &d), SG_OK, "%s", d.msg);
-    cr_expect_eq(sg_lexicon_actor_count(lex), 2704);
-    cr_expect_eq(sg_lexicon_relation_count(lex), 107);
+    /* every entry of the generated files is loaded: as many as they have "id" keys */
+    cr_expect_eq(sg_lexicon_actor_count(lex), count_ids("lexicons/actors.json"));
+    cr_expect_eq(sg_lexicon_relation_count(lex), count_ids("lexicons/relations.json"));
+    cr_expect_geq(sg_lexicon_actor_count(lex), 2700);
+    cr_expect_geq(sg_lexicon_relation_count(lex), 80);
 
     size_t aze = sg_lexicon_actor_find(lex, "AZE");
     size_t mod = sg_lexicon_actor_find(lex, "AZE.MOD");
