@@ -1906,16 +1906,19 @@ static args opening_subject(const ctx *c, size_t before)
         return out;
     }
     size_t q = c->w->mentions[0].last;
-    /* "'s military government": possessive and lowercase NP words */
-    if (is_poss(c, q)) {
-        /* the head: the last role noun of the next few words ("military government") */
-        size_t head = SG_NONE;
-        for (size_t k = q + 1; k < q + 5 && k < before; k++) {
-            if (tok_in(c, k, CL_ROLE)) {
-                head = k;
-            }
+    /* the head: the last role noun of the next few words ("Mali's military government",
+     * "Mali's government"), read with np_subject; else the actor itself */
+    size_t head = SG_NONE;
+    for (size_t k = is_poss(c, q) ? q + 1 : q; k < q + 5 && k < before; k++) {
+        if (tok_in(c, k, CL_ROLE)) {
+            head = k;
+        } else if (!(c->toks[k].flags & SG_TK_WORD) || tok_in(c, k, CL_PREP) ||
+                   (c->toks[k].flags & SG_TK_CAP)) {
+            break;
         }
-        if (head == SG_NONE || !np_subject(c, head, &out)) {
+    }
+    if (head != SG_NONE) {
+        if (!np_subject(c, head, &out)) {
             out.n = 0;
         }
     } else if (subject_like(c, 0)) {
@@ -2170,6 +2173,7 @@ static sg_status do_sentence(ctx *c)
                 src = first_subject.n > 0 ? first_subject : prev_subject;
                 if (rd == 'p' && src.n == 0) {
                     src = opening_subject(c, t->first);
+                    remember_subject(c, &src);
                 }
                 if (rd == 'f') {
                     src = fronted_subject(c, t->last);
