@@ -238,6 +238,8 @@ $D/lint_relations.json:3:3: warning: relation 'quiet' has no verb, noun or patte
 lexicon check: 2 actors, 2 relations, 2 errors, 2 warnings" -- lexicon check $D/lint_actors.json $D/lint_relations.json
 expect "lexicon check reports load errors" 2 "$D/dup_alias.json:3:3: error: alias 'hungary' of actor 'HUN2' already belongs to actor 'HUN'" -- \
     lexicon check $D/dup_alias.json
+expect "lexicon check: relation without a CAMEO code" 2 "$D/no_cameo.json:2:3: error: missing key 'cameo' in relation 'r'" -- \
+    lexicon check $D/no_cameo.json
 expect "lexicon check: unknown key" 2 "$D/unknown_key.json:2:32: error: unknown key 'aliasses' in actor 'A'" -- \
     lexicon check $D/unknown_key.json
 expect_out "lexicon stats" 0 "actors: 2 (aliases 2, patterns 2)
