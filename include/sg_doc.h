@@ -7,9 +7,11 @@
  * quote, at a blank line, and at a single line break unless the text is hard-wrapped
  * (most lines with a successor are 30-110 bytes without a final full stop: then a
  * line break is a space, as in e-mail or plain-text wires); abbreviations ("U.S.", "Mr.", "Gen.",
- * "Jan.") and initials ("J. Smith") do not end a sentence. Tokens are words (letters, digits, inner
- * hyphens and apostrophes), possessive "'s" / "’s" split off, and single punctuation characters.
- * All offsets are 0-based byte offsets into the bytes given. */
+ * "Jan.") and initials ("J. Smith") do not end a sentence;
+ * a run of more than 400 tokens without an end is cut at its next comma or semicolon,
+ * and at 600 tokens in any case, so that the work per sentence stays bounded. Tokens are words
+ * (letters, digits, inner hyphens and apostrophes), possessive "'s" / "’s" split off, and single
+ * punctuation characters. All offsets are 0-based byte offsets into the bytes given. */
 #ifndef SG_DOC_H
 #define SG_DOC_H
 

@@ -463,6 +463,8 @@ static bool starts_sentence(const tokbuf *tb, size_t i)
     return false;
 }
 
+enum { SENT_SOFT = 400, SENT_HARD = 600 };
+
 /* Sentence boundaries over the token stream (see sg_doc.h). */
 static bool split_sentences(sg_doc *d)
 {
@@ -508,6 +510,16 @@ static bool split_sentences(sg_doc *d)
                 nls += d->text[b] == '\n';
             }
             end = nls >= 2 || !wrapped;
+        }
+        /* an overlong "sentence" (a list, a table, text without stops) is cut at a
+         * comma or semicolon after SENT_SOFT tokens and anywhere at SENT_HARD, which
+         * bounds the work per sentence and keeps extraction linear */
+        size_t len_now = i + 1 - first;
+        if (!end && ((len_now >= SENT_SOFT && (t->flags & SG_TK_PUNCT) &&
+                      (norm_is(tb, i, ",") || norm_is(tb, i, ";"))) ||
+                     len_now >= SENT_HARD)) {
+            end = true;
+            last = i;
         }
         if (end || i + 1 == tb->n) {
             if (d->n_sent == cap) {

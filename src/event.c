@@ -907,6 +907,8 @@ static const description descriptions[] = {
     {"republic", "country"},
     {"government", "government|country"},
     {"junta", "government|military|country"},
+    {"enclave", "government|country"},
+    {"separatists", "government|rebels|group"},
     {"regime", "government|country"},
     {"administration", "government|country"},
     {"authorities", "government|country"},
@@ -1173,8 +1175,8 @@ static bool both_sides(const ctx *c, size_t p, args *out)
     }
     for (size_t k = c->sc->acts.n; k-- > 0;) {
         const pending *q = &c->sc->acts.v[k];
-        if (q->sent + COREF_WINDOW <= c->sent) {
-            break;
+        if (q->sent + 2 <= c->sent) {
+            break; /* "both sides" names a pair just mentioned */
         }
         if (q->target != SG_NONE) {
             out->n = 0;
@@ -1461,7 +1463,7 @@ static bool conditional_clause(const ctx *c, size_t pos)
 
 /* ---- objects ---- */
 
-static bool act_author(const ctx *c, size_t exclude, args *out);
+static bool act_author_of(const ctx *c, size_t exclude, size_t rel, args *out);
 
 /* Scans right from token `from` for the target of relation r. Returns true and fills
  * out when an actor (or a resolvable pronoun after "that") is found. */
@@ -1655,7 +1657,8 @@ static bool find_target(const ctx *c, size_t from, size_t r, size_t source, bool
                          c->w->triggers[nt].noun_last == i + 2 && !is_claim_word(c, i + 1) &&
                          !tok_in(c, i + 2, CL_PREP) && !is_poss(c, i + 2));
         if (object_start && (tok_is(c, i, "the") || tok_is(c, i, "this") || tok_is(c, i, "that")) &&
-            act_noun && act_author(c, source, out)) {
+            act_noun &&
+            act_author_of(c, source, nt >= 0 ? c->w->triggers[nt].noun_rel : SG_NONE, out)) {
             *end = i + 2;
             return true;
         }
@@ -1731,7 +1734,7 @@ static bool code(const ctx *c, const args *src, const args *tgt, size_t r, bool 
                 }
                 p.source = all.actor[i];
                 p.target = all.actor[j];
-                if (!pend_push(c, &p)) {
+                if (!pend_push(c, &p) || (!negated && !act_push(c->sc, &p))) {
                     return false;
                 }
             }
@@ -1746,8 +1749,10 @@ static bool code(const ctx *c, const args *src, const args *tgt, size_t r, bool 
             if (!pend_push(c, &p)) {
                 return false;
             }
-            /* what the speaker says may be denied later by any actor it mentions */
-            for (size_t m = 0; m < c->w->n_mentions; m++) {
+            /* what the speaker says may be denied later by any actor it mentions (at
+             * most 16 per statement: the claims list must not grow with the square of
+             * a sentence's mentions) */
+            for (size_t m = 0; m < c->w->n_mentions && m < 16; m++) {
                 pending q = p;
                 q.target = c->w->mentions[m].actor;
                 if (q.target != q.source && !claim_push(c->sc, &q)) {
@@ -1765,7 +1770,7 @@ static bool code(const ctx *c, const args *src, const args *tgt, size_t r, bool 
                     if (i != j) {
                         p.source = src->actor[i];
                         p.target = src->actor[j];
-                        if (!pend_push(c, &p)) {
+                        if (!pend_push(c, &p) || (!negated && !act_push(c->sc, &p))) {
                             return false;
                         }
                     }
@@ -1838,8 +1843,35 @@ static bool claim_author(const ctx *c, const args *denier, args *out)
 
 /* The author of "the move": the source of the latest act coded in the coreference
  * window, other than exclude. */
-static bool act_author(const ctx *c, size_t exclude, args *out)
+/* As act_author, preferring the latest act of relation rel's CAMEO root class ("the
+ * strike" is the latest use of force, "the deal" the latest agreement, whose parties
+ * are both named); rel SG_NONE takes any act. */
+static bool act_author_of(const ctx *c, size_t exclude, size_t rel, args *out)
 {
+    if (rel != SG_NONE) {
+        for (size_t k = c->sc->acts.n; k-- > 0;) {
+            const pending *q = &c->sc->acts.v[k];
+            if (q->sent + COREF_WINDOW <= c->sent) {
+                break;
+            }
+            if (q->source == exclude || strncmp(rel_cameo(c, q->rel), rel_cameo(c, rel), 2) != 0) {
+                continue;
+            }
+            out->n = 0;
+            args_add(out, q->source);
+            /* a reciprocal act ("A and B signed a deal") has both as authors */
+            for (size_t j = c->sc->acts.n; j-- > 0;) {
+                const pending *r = &c->sc->acts.v[j];
+                if (r->sent == q->sent && r->rel == q->rel && r->source == q->target &&
+                    r->target == q->source && r->source != exclude) {
+                    args_add(out, r->source);
+                }
+            }
+            out->via = "description";
+            out->rule = "author of the latest act of the kind the noun names";
+            return true;
+        }
+    }
     for (size_t k = c->sc->acts.n; k-- > 0;) {
         const pending *q = &c->sc->acts.v[k];
         if (q->sent + COREF_WINDOW <= c->sent) {

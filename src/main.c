@@ -203,7 +203,8 @@ static void print_main_help(FILE *f)
                "  extract      events as JSON Lines\n"
                "  graph        the aggregated graph as SVG, DOT or JSON\n"
                "  centrality   actor centrality as a table, CSV or JSON\n"
-               "  lexicon      'lexicon check' lints lexicons, 'lexicon stats' counts them\n\n"
+               "  lexicon      'lexicon check' lints lexicons, 'lexicon stats' counts them,\n"
+               "               'lexicon import' converts TABARI/PETRARCH dictionaries\n\n"
                "'stancegraph COMMAND --help' describes a command and its options.\n"
                "exit status: 0 success, 1 processing error, 2 usage or input error.\n");
 }
@@ -534,6 +535,25 @@ static int out_open(outfile *o, const char *path)
         return EXIT_OK;
     }
     char *real = realpath(path, NULL); /* follows a symbolic link to its file */
+    char link_target[PATH_MAX];
+    struct stat lsb;
+    if (real == NULL && lstat(path, &lsb) == 0 && S_ISLNK(lsb.st_mode)) {
+        /* a dangling link: create the file it names, never replace the link */
+        ssize_t n = readlink(path, link_target, sizeof link_target - 1);
+        if (n <= 0) {
+            fprintf(stderr, "%s: error: cannot write: %s\n", path, strerror(errno));
+            return EXIT_PROCESSING;
+        }
+        link_target[n] = '\0';
+        const char *slash = link_target[0] != '/' ? strrchr(path, '/') : NULL;
+        size_t dir = slash != NULL ? (size_t)(slash - path + 1) : 0;
+        real = malloc(dir + (size_t)n + 1);
+        if (real != NULL) {
+            /* a relative link is relative to the link's directory */
+            memcpy(real, path, dir);
+            memcpy(real + dir, link_target, (size_t)n + 1);
+        }
+    }
     const char *target = real != NULL ? real : path;
     size_t n = strlen(target) + 32;
     o->final = malloc(strlen(target) + 1);
@@ -895,6 +915,12 @@ int main(int argc, char **argv)
         }
     }
     if (strcmp(argv[1], "lexicon") == 0) {
+        if (argc >= 3 && (strcmp(argv[2], "--help") == 0 || strcmp(argv[2], "-h") == 0)) {
+            print_help(stdout, CMD_LCHECK);
+            print_help(stdout, CMD_LSTATS);
+            print_help(stdout, CMD_LIMPORT);
+            return EXIT_OK;
+        }
         if (argc < 3 || (strcmp(argv[2], "check") != 0 && strcmp(argv[2], "stats") != 0 &&
                          strcmp(argv[2], "import") != 0)) {
             return usage_error("'lexicon' needs a subcommand: check, stats or import%s", "");

@@ -444,6 +444,13 @@ static bool seq_equals(const sg_doc *doc, const sg_tok *toks, const size_t *idx,
     return true;
 }
 
+static bool valid_on(const sg_lexicon *lex, size_t a, unsigned long date)
+{
+    const sg_i_actor *x = &lex->actors[a];
+    unsigned long end = x->valid_until != 0 ? x->valid_until : 99999999UL;
+    return x->valid_from <= date && date < end;
+}
+
 /* Is actor a a better reading than b of a phrase they share, on date (YYYYMMDD, 0 =
  * unknown)? The one valid on the date; without a date, or when neither is, the one
  * whose period ends last (an open end is latest). */
@@ -614,7 +621,7 @@ sg_status sg_i_find_mentions(const sg_lexicon *lex, const sg_doc *doc, sg_worker
             h = mix(h, toks[i + n].hash);
             prefix[n] = h;
         }
-        size_t best_n = 0, best_actor = 0;
+        size_t best_n = 0, best_actor = 0, n_cand = 0;
         for (size_t n = maxn; n > 0 && best_n == 0; n--) {
             uint64_t key = prefix[n - 1];
             for (uint32_t e = ix->slots[key & (ix->n_slots - 1)]; e != 0;) {
@@ -627,9 +634,16 @@ sg_status sg_i_find_mentions(const sg_lexicon *lex, const sg_doc *doc, sg_worker
                         best_actor = en->index;
                     }
                     best_n = n;
+                    n_cand++;
                 }
                 e = en->next == UINT32_MAX ? 0 : en->next + 1;
             }
+        }
+        if (best_n > 0 && n_cand > 1 && w->date != 0 && !valid_on(lex, best_actor, w->date)) {
+            /* a shared office title, and no holder known for the documents' date: it
+             * names nobody we can tell */
+            i += best_n;
+            continue;
         }
         if (best_n > 0) {
             if (!push_mention(w, i, i + best_n, best_actor)) {

@@ -189,6 +189,13 @@ if $BIN extract tests/data/karabakh.txt -o "$T/null-link" && [ -L "$T/null-link"
 else
     bad "-o keeps devices, links and permissions"
 fi
+ln -s "$T/made-by-link.jsonl" "$T/dangling.jsonl"
+if $BIN extract tests/data/karabakh.txt -o "$T/dangling.jsonl" && [ -L "$T/dangling.jsonl" ] &&
+    [ -s "$T/made-by-link.jsonl" ]; then
+    ok "-o through a dangling link creates its target, keeps the link"
+else
+    bad "-o through a dangling link creates its target, keeps the link"
+fi
 expect "output is a directory" 1 "$T: error: cannot write: Is a directory" -- extract $D/small.txt -o "$T"
 expect "NUL byte in text" 2 "$D/nul.txt:1:28: error: NUL byte in text" -- extract $D/nul.txt
 
@@ -213,6 +220,12 @@ if $BIN extract --date 2023-05-01 "$T/pres.txt" | grep -q '"source":"USA.BIDEN"'
     ok "--date picks the office holder of the day (the latest without a date)"
 else
     bad "--date picks the office holder of the day (the latest without a date)"
+fi
+echo "The U.S. President met the British Prime Minister." >"$T/pm.txt"
+if [ -z "$($BIN extract --date 2019-06-01 "$T/pm.txt")" ]; then
+    ok "--date before every dated holder resolves no office title"
+else
+    bad "--date before every dated holder resolves no office title"
 fi
 expect "invalid --date" 2 "stancegraph: --date needs a date YYYY-MM-DD, not '2023-02-30'
 Try 'stancegraph --help' for more information." -- extract --date 2023-02-30 $D/small.txt

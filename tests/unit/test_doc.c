@@ -128,3 +128,21 @@ Test(doc, dotted_abbreviation_before_a_sentence_opener_ends_the_sentence)
     cr_assert_str_eq(sentence(doc, 0), "Iran blamed the U.S.");
     sg_doc_free(doc);
 }
+
+Test(doc, an_overlong_run_without_stops_is_cut)
+{
+    char text[12000];
+    size_t n = 0;
+    for (int i = 0; i < 1000 && n + 16 < sizeof text; i++) {
+        n += (size_t)snprintf(text + n, sizeof text - n, "%s ", i % 50 == 49 ? "word," : "word");
+    }
+    sg_doc *doc = doc_from(text);
+    /* cut at the first comma after 400 tokens, then again */
+    cr_assert_eq(sg_doc_sentence_count(doc), 3);
+    size_t f, l;
+    sg_i_doc_sentence_tokens(doc, 0, &f, &l);
+    /* the first cut is at the first comma from the 400th token on: 8 groups of 50 words
+     * and their commas make 408 tokens */
+    cr_assert_eq(l - f, 408, "%zu", l - f);
+    sg_doc_free(doc);
+}

@@ -335,3 +335,12 @@ Test(extract, dated_office_holders)
     cr_assert_str_eq(dated_source(NULL), "U.NEW"); /* no date: the latest holder */
     cr_assert(!sg_worker_set_date(worker, "2023-13-01"));
 }
+
+Test(extract, the_noun_names_the_latest_act_of_its_kind)
+{
+    cr_assert_str_eq(run("Alpha and Beta signed a peace agreement, and Gamma criticized the deal."),
+                     "0:A-cooperate->B 0:B-cooperate->A 0:G-criticize->B 0:G-criticize->A");
+    cr_assert_str_eq(run("Alpha attacked Beta. Pem urged Gamma to act. Xylo militia condemned the "
+                         "attack."),
+                     "0:A-fight->B 1:A.PM-appeal->G 2:X-criticize->A");
+}
