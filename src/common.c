@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <utf8proc.h>
+
 #include "internal.h"
 
 void sg_diag_init(sg_diag *d)
@@ -144,6 +146,36 @@ done:
         fclose(f);
     }
     return st;
+}
+
+size_t sg_i_utf8_bad(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        if ((unsigned char)s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k =
+            utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
+        if (k <= 0) {
+            return i;
+        }
+        i += (size_t)k;
+    }
+    return n;
+}
+
+uint64_t sg_i_hash(const char *s, size_t n)
+{
+    /* FNV-1a, 64 bit: the offset basis and prime of Fowler, Noll and Vo's reference */
+    uint64_t h = 1469598103934665603ULL;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ULL;
+    }
+    return h;
 }
 
 char *sg_i_strdup(const char *s)

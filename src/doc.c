@@ -27,16 +27,6 @@ struct sg_doc {
     size_t n_lines;
 };
 
-uint64_t sg_i_hash(const char *s, size_t n)
-{
-    uint64_t h = 1469598103934665603ULL; /* FNV-1a offset basis and prime (64 bit) */
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ULL;
-    }
-    return h;
-}
-
 /* Abbreviations whose period does not end a sentence (compared case-insensitively,
  * without the period). Single capital letters (initials) are handled separately. */
 static const char *const abbreviations[] = {

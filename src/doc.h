@@ -38,9 +38,6 @@ const char *sg_i_doc_norm(const sg_doc *doc, const sg_tok *t);
 /* Token index range [*first, *last) of sentence i. */
 void sg_i_doc_sentence_tokens(const sg_doc *doc, size_t i, size_t *first, size_t *last);
 
-/* 64-bit FNV-1a hash of n bytes. */
-uint64_t sg_i_hash(const char *s, size_t n);
-
 /* Tokenises a short UTF-8 string (an alias, a verb form) the way documents are
  * tokenised and appends each token's normalised form, NUL-separated, to out (cap
  * bytes); returns the number of tokens, or -1 when out is too small or s is invalid

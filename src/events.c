@@ -35,17 +35,6 @@ struct sg_events {
     size_t n_actor_slots;
 };
 
-static uint64_t hash_bytes(const char *s, size_t n)
-{
-    /* FNV-1a, 64 bit (Fowler, Noll, Vo; public domain reference parameters) */
-    uint64_t h = 1469598103934665603ULL;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ULL;
-    }
-    return h;
-}
-
 static const char *arena_copy(strtab *t, const char *s, size_t n)
 {
     chunk *c = t->chunks;
@@ -84,7 +73,7 @@ static const char *intern(strtab *t, const char *s, bool *oom)
         }
         for (size_t i = 0; i < t->n_slots; i++) {
             if (t->slots[i] != NULL) {
-                size_t j = (size_t)hash_bytes(t->slots[i], strlen(t->slots[i])) & (ns - 1);
+                size_t j = (size_t)sg_i_hash(t->slots[i], strlen(t->slots[i])) & (ns - 1);
                 while (slots[j] != NULL) {
                     j = (j + 1) & (ns - 1);
                 }
@@ -95,7 +84,7 @@ static const char *intern(strtab *t, const char *s, bool *oom)
         t->slots = slots;
         t->n_slots = ns;
     }
-    size_t j = (size_t)hash_bytes(s, n) & (t->n_slots - 1);
+    size_t j = (size_t)sg_i_hash(s, n) & (t->n_slots - 1);
     while (t->slots[j] != NULL) {
         if (strcmp(t->slots[j], s) == 0) {
             return t->slots[j];
@@ -137,7 +126,7 @@ void sg_events_free(sg_events *ev)
 
 static size_t actor_lookup(const sg_events *ev, const char *id, size_t *slot)
 {
-    size_t j = (size_t)hash_bytes(id, strlen(id)) & (ev->n_actor_slots - 1);
+    size_t j = (size_t)sg_i_hash(id, strlen(id)) & (ev->n_actor_slots - 1);
     while (ev->actor_slots[j] != 0) {
         if (strcmp(ev->actors[ev->actor_slots[j] - 1].id, id) == 0) {
             *slot = j;

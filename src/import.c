@@ -288,52 +288,6 @@ static bool has_word_char(const char *s)
     return false;
 }
 
-/* Offset of the first byte that is not valid UTF-8 (or is NUL) in s[0..n), or n. */
-static size_t utf8_bad(const char *s, size_t n)
-{
-    size_t i = 0;
-    while (i < n) {
-        unsigned char b = (unsigned char)s[i];
-        size_t k = 0;
-        unsigned long cp = 0;
-        if (b == 0) {
-            return i;
-        }
-        if (b < 0x80) {
-            i++;
-            continue;
-        }
-        if (b >= 0xC2 && b <= 0xDF) {
-            k = 1;
-            cp = b & 0x1Fu;
-        } else if (b >= 0xE0 && b <= 0xEF) {
-            k = 2;
-            cp = b & 0x0Fu;
-        } else if (b >= 0xF0 && b <= 0xF4) {
-            k = 3;
-            cp = b & 0x07u;
-        } else {
-            return i;
-        }
-        if (i + k >= n) {
-            return i;
-        }
-        for (size_t j = 1; j <= k; j++) {
-            unsigned char c = (unsigned char)s[i + j];
-            if ((c & 0xC0) != 0x80) {
-                return i;
-            }
-            cp = (cp << 6) | (c & 0x3Fu);
-        }
-        if ((k == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
-            (k == 3 && (cp < 0x10000 || cp > 0x10FFFF))) {
-            return i;
-        }
-        i += k + 1;
-    }
-    return n;
-}
-
 /* Short dictionary words that are common English words: an alias of at most four
  * letters written in capitals only matches capitals in our lexicon ("US" is not "us"),
  * so these stay in capitals; other short ones ("IRAN", "NATO") are title-cased so that
@@ -1213,7 +1167,7 @@ static void convert_buffer(imp *m, int kind, const char *buf, size_t len)
         size_t n = end - pos;
         size_t line_no = m->rep->lines++;
         pos = end + 1;
-        if (utf8_bad(s, n) < n) {
+        if (sg_i_utf8_bad(s, n) < n) {
             count_drop(m, SG_IMPORT_DROP_BAD_UTF8);
             continue;
         }

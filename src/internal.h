@@ -3,6 +3,7 @@
 #define SG_SRC_INTERNAL_H
 
 #include <stdarg.h>
+#include <stdint.h>
 
 #include "sg_common.h"
 
@@ -21,6 +22,14 @@ void sg_i_line_col(const char *buf, size_t len, size_t offset, unsigned *line, u
  * path and strerror), SG_ERR_NOMEM. display is the path shown in diagnostics. */
 sg_status sg_i_read_file(const char *path, const char *display, char **buf, size_t *len,
                          sg_diag *diag);
+
+/* Offset of the first byte of s[0..n) that does not start a valid UTF-8 sequence
+ * (overlongs, surrogates and code points past U+10FFFF are invalid, as utf8proc
+ * decides), or n when all of it is valid. */
+size_t sg_i_utf8_bad(const char *s, size_t n);
+
+/* 64-bit FNV-1a hash of n bytes (Fowler-Noll-Vo), for the hash tables of the stages. */
+uint64_t sg_i_hash(const char *s, size_t n);
 
 /* strdup that returns NULL on NULL input or allocation failure. */
 char *sg_i_strdup(const char *s);

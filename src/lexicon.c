@@ -602,49 +602,6 @@ static void advance_line_col(const char *s, size_t from, size_t to, unsigned *li
     }
 }
 
-/* Offset of the first byte that is not valid UTF-8 (or is NUL) in s, or len. */
-static size_t utf8_bad_at(const char *s, size_t len)
-{
-    size_t i = 0;
-    while (i < len) {
-        unsigned char b = (unsigned char)s[i];
-        if (b != 0 && b < 0x80) {
-            i++;
-            continue;
-        }
-        size_t n = 0;
-        unsigned long cp = 0;
-        if (b >= 0xC2 && b <= 0xDF) {
-            n = 1;
-            cp = b & 0x1Fu;
-        } else if (b >= 0xE0 && b <= 0xEF) {
-            n = 2;
-            cp = b & 0x0Fu;
-        } else if (b >= 0xF0 && b <= 0xF4) {
-            n = 3;
-            cp = b & 0x07u;
-        } else {
-            return i;
-        }
-        if (len - i - 1 < n) {
-            return i;
-        }
-        for (size_t k = 1; k <= n; k++) {
-            unsigned char cb = (unsigned char)s[i + k];
-            if ((cb & 0xC0) != 0x80) {
-                return i;
-            }
-            cp = (cp << 6) | (cb & 0x3Fu);
-        }
-        if ((n == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
-            (n == 3 && (cp < 0x10000 || cp > 0x10FFFF))) {
-            return i;
-        }
-        i += n + 1;
-    }
-    return len;
-}
-
 /* ---------------------------------------------------------------------------------
  * Id tables: open addressing over an array of id strings, for duplicate detection
  * and parent resolution in O(1) per id. */
@@ -654,17 +611,6 @@ typedef struct id_table {
     size_t mask;
     const char *const *ids;
 } id_table;
-
-static uint64_t hash_str(const char *s)
-{
-    /* FNV-1a, 64 bit */
-    uint64_t h = 1469598103934665603ULL;
-    for (; *s != '\0'; s++) {
-        h ^= (unsigned char)*s;
-        h *= 1099511628211ULL;
-    }
-    return h;
-}
 
 static bool id_table_init(id_table *t, const char *const *ids, size_t n)
 {
@@ -681,7 +627,7 @@ static bool id_table_init(id_table *t, const char *const *ids, size_t n)
 /* Returns the index of the id equal to key, or SG_NONE. */
 static size_t id_table_find(const id_table *t, const char *key)
 {
-    for (size_t h = (size_t)hash_str(key) & t->mask;; h = (h + 1) & t->mask) {
+    for (size_t h = (size_t)sg_i_hash(key, strlen(key)) & t->mask;; h = (h + 1) & t->mask) {
         if (t->slot[h] == 0) {
             return SG_NONE;
         }
@@ -694,7 +640,7 @@ static size_t id_table_find(const id_table *t, const char *key)
 /* Inserts ids[i]; returns the index of an equal id already present, or SG_NONE. */
 static size_t id_table_put(id_table *t, size_t i)
 {
-    size_t h = (size_t)hash_str(t->ids[i]) & t->mask;
+    size_t h = (size_t)sg_i_hash(t->ids[i], strlen(t->ids[i])) & t->mask;
     for (; t->slot[h] != 0; h = (h + 1) & t->mask) {
         if (strcmp(t->ids[t->slot[h] - 1], t->ids[i]) == 0) {
             return t->slot[h] - 1;
@@ -1584,7 +1530,7 @@ static sg_status parse_top(src *c, cJSON **root, const cJSON **arr)
     const char *end = NULL;
     const char *name = section_name(c);
     char allowed[1][KEY_MAX];
-    size_t bad = utf8_bad_at(c->s, c->len);
+    size_t bad = sg_i_utf8_bad(c->s, c->len);
     sg_status st;
 
     *root = NULL;
