@@ -747,6 +747,9 @@ static int run_import(const config *cfg, char **files, size_t n_files)
     if (sg_import_dictionaries(fmt, (const char *const *)files, n_files, out.f, &rep, &d) !=
         SG_OK) {
         rc = report(&d);
+    } else if (rep.actors == 0 && rep.relations == 0 && rep.agents == 0) {
+        fprintf(stderr, "stancegraph: error: no dictionary entry found in the input\n");
+        rc = EXIT_INPUT;
     }
     sg_import_report_print(&rep, stderr);
     return out_close(&out, rc);
@@ -822,6 +825,21 @@ static int run(const config *cfg, char **files, size_t n_files)
         if (lex == NULL && cfg->level != SG_LEVEL_LEAF) {
             rc = load_lexicon(cfg, &lex);
             if (rc != EXIT_OK) {
+                goto done;
+            }
+        }
+        for (size_t i = 0; i < cfg->n_types; i++) {
+            bool known = false;
+            for (size_t a = 0; lex != NULL && a < sg_lexicon_actor_count(lex) && !known; a++) {
+                known = strcmp(sg_lexicon_actor_type(lex, a), cfg->types[i]) == 0;
+            }
+            for (size_t a = 0; a < sg_events_actor_count(ev) && !known; a++) {
+                known = strcmp(sg_events_actor_get(ev, a)->type, cfg->types[i]) == 0;
+            }
+            if (!known) {
+                rc = usage_error("unknown actor type '%s' for --type (see 'stancegraph lexicon "
+                                 "stats')",
+                                 cfg->types[i]);
                 goto done;
             }
         }

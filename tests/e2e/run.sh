@@ -243,6 +243,19 @@ fi
 expect "lexicon import needs --from" 2 "stancegraph: lexicon import needs --from tabari or --from petrarch
 Try 'stancegraph --help' for more information." -- lexicon import $D/small.actors -o "$T/x.json"
 
+printf 'hello world\n' >"$T/notdict.txt"
+$BIN lexicon import --from tabari "$T/notdict.txt" -o "$T/notdict.json" 2>"$T/imp.err"
+status=$?
+if [ "$status" = 2 ] && [ ! -e "$T/notdict.json" ] &&
+    [ "$(head -n 1 "$T/imp.err")" = "stancegraph: error: no dictionary entry found in the input" ]; then
+    ok "lexicon import of a file with no dictionary entry fails and writes nothing"
+else
+    bad "lexicon import of a file with no dictionary entry fails and writes nothing (status $status)"
+    cat "$T/imp.err"
+fi
+expect "unknown --type" 2 "stancegraph: unknown actor type 'bogus' for --type (see 'stancegraph lexicon stats')
+Try 'stancegraph --help' for more information." -- graph --type bogus $D/small.txt
+
 # --- lexicon check and stats -------------------------------------------------------------
 expect_out "lexicon check finds each fault" 2 "$D/lint_actors.json:3:3: warning: alias 'Korea' of actor 'PRK' is shadowed by the longer alias 'South Korea' of actor 'KOR'
 $D/lint_actors.json:3:3: error: pattern 'x*' of actor 'PRK' matches the empty string
