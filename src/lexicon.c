@@ -1996,7 +1996,7 @@ unsigned sg_lexicon_relation_flags(const sg_lexicon *lex, size_t i)
 
 size_t sg_lexicon_relation_find(const sg_lexicon *lex, const char *id)
 {
-    /* O(n), as sg_lexicon_actor_find. */
+    /* O(n): 107 relations in the built-in lexicon, and no caller on a per-event path. */
     for (size_t i = 0; id != NULL && i < lex->n_relations; i++) {
         if (strcmp(lex->relations[i].id, id) == 0) {
             return i;
