@@ -31,7 +31,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 # Debian packages: to build and run, and in addition to test.
 DEB_BUILD := gcc make pkg-config libigraph-dev libcjson-dev libpcre2-dev libgraphviz-dev \
              libutf8proc-dev
-DEB_TEST  := libcriterion-dev python3 libxml2-utils valgrind clang time
+DEB_TEST  := libcriterion-dev python3 python3-networkx libxml2-utils valgrind clang time
 
 .PHONY: FORCE all deps deps-test run test check unit e2e asan ubsan valgrind install uninstall \
         clean check-globals format golden-update bench unit-bins install-check eval corpus peer-test lexicons-check

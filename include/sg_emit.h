@@ -1,5 +1,6 @@
 /* stancegraph emit stage: writes a graph as SVG (rendered in-process with Graphviz
- * libgvc), DOT or node-link JSON, and centrality as an aligned table, CSV or JSON.
+ * libgvc), DOT, node-link JSON or GraphML (igraph's writer), and centrality as an aligned table,
+ * CSV or JSON.
  *
  * Output is deterministic: nodes and edges in the graph's order, floating point numbers
  * in a fixed format, NaN and infinity never printed (null in JSON, empty in CSV, "-" in
@@ -17,7 +18,12 @@
 extern "C" {
 #endif
 
-typedef enum sg_graph_format { SG_FMT_SVG, SG_FMT_DOT, SG_FMT_JSON } sg_graph_format;
+typedef enum sg_graph_format {
+    SG_FMT_SVG,
+    SG_FMT_DOT,
+    SG_FMT_JSON,
+    SG_FMT_GRAPHML
+} sg_graph_format;
 
 typedef enum sg_table_format { SG_TAB_TABLE, SG_TAB_CSV, SG_TAB_JSON } sg_table_format;
 
@@ -46,7 +52,15 @@ bool sg_metric_parse(const char *name, sg_metric *m);
  * drawing. SVG: nodes labelled with actor names, edges labelled with relation labels,
  * coloured by the sign of the Goldstein sum (conflict vs cooperation, colour-blind-safe
  * pair), pen width by log count, tooltip with the evidence sentences; always valid XML.
- * Errors: SG_ERR_BACKEND (Graphviz failed), SG_ERR_IO (write failed), SG_ERR_NOMEM. */
+ * GraphML (igraph_write_graph_graphml, keys prefixed v_/e_, attr.name unprefixed):
+ * node attributes actor (the actor id; igraph's reader takes "id" for the GraphML node
+ * ids n0, n1, ...), name, type, mentions and the nine centralities of
+ * sg_graph_centrality; edge attributes relation, label, cameo, count, goldstein_sum,
+ * goldstein_mean and evidence, the JSON text of the node-link JSON's evidence array.
+ * Text XML 1.0 cannot carry (bytes that are not UTF-8, C0 controls but tab, newline and
+ * CR, U+FFFE, U+FFFF) is written as U+FFFD.
+ * Errors: SG_ERR_BACKEND (Graphviz or igraph failed), SG_ERR_IO (write failed),
+ * SG_ERR_NOMEM. */
 sg_status sg_emit_graph(const sg_graph *g, sg_graph_format fmt, const char *title, FILE *out,
                         sg_diag *diag);
 

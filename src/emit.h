@@ -1,6 +1,6 @@
 /* Private interface of the emit stage, split over emit_json.c (cJSON: node-link JSON,
- * the sg_emit_graph dispatcher), emit_svg.c (Graphviz: SVG and DOT) and emit_table.c
- * (centrality table, CSV and JSON). Not part of the public API. */
+ * the sg_emit_graph dispatcher), emit_graphml.c (igraph: GraphML), emit_svg.c (Graphviz: SVG and
+ * DOT) and emit_table.c (centrality table, CSV and JSON). Not part of the public API. */
 #ifndef SG_SRC_EMIT_H
 #define SG_SRC_EMIT_H
 
@@ -16,6 +16,16 @@ sg_status sg_i_emit_graphviz(const sg_graph *g, bool svg, const char *title, FIL
 
 /* Writes g as a node-link JSON document. Errors as sg_emit_graph. */
 sg_status sg_i_emit_json(const sg_graph *g, FILE *out, sg_diag *diag);
+
+/* Writes g as GraphML with igraph_write_graph_graphml, attributes as documented at
+ * sg_emit_graph. Errors as sg_emit_graph. Single-threaded (igraph's attribute table is
+ * process-wide; it is installed only for the call). */
+sg_status sg_i_emit_graphml(const sg_graph *g, FILE *out, sg_diag *diag);
+
+/* The evidence of edge ed as compact JSON text: an array of {"doc", "sentence", "start",
+ * "end", "text", "trigger"}. Returns a string to free with cJSON_free, or NULL when out
+ * of memory. */
+char *sg_i_evidence_text(const sg_graph *g, const sg_edge *ed);
 
 /* Writes the centrality rows (already sorted and cut) as a JSON array of objects
  * {"id", "name", <metric>: number or null, ...}. Errors: SG_ERR_IO, SG_ERR_NOMEM. */

@@ -102,6 +102,26 @@ fail:
     return NULL;
 }
 
+char *sg_i_evidence_text(const sg_graph *g, const sg_edge *ed)
+{
+    char *text;
+    cJSON *arr = cJSON_CreateArray();
+    for (size_t i = 0; arr != NULL && i < ed->count; i++) {
+        cJSON *ev = evidence_json(sg_events_get(sg_graph_events(g), ed->evidence[i]));
+        if (ev == NULL) {
+            cJSON_Delete(arr);
+            return NULL;
+        }
+        cJSON_AddItemToArray(arr, ev);
+    }
+    if (arr == NULL) {
+        return NULL;
+    }
+    text = cJSON_PrintUnformatted(arr);
+    cJSON_Delete(arr);
+    return text;
+}
+
 /* Prints root (taking ownership) as indented JSON and a newline to out. */
 static sg_status write_json(cJSON *root, FILE *out, sg_diag *diag)
 {
@@ -163,6 +183,8 @@ sg_status sg_emit_graph(const sg_graph *g, sg_graph_format fmt, const char *titl
         return sg_i_emit_graphviz(g, false, title, out, diag);
     case SG_FMT_JSON:
         return sg_i_emit_json(g, out, diag);
+    case SG_FMT_GRAPHML:
+        return sg_i_emit_graphml(g, out, diag);
     }
     return sg_i_diag(diag, SG_ERR_BACKEND, NULL, NULL, 0, 0, "unknown graph format %d", (int)fmt);
 }

@@ -64,7 +64,7 @@ static const opt_doc options[] = {
      "write to FILE instead of standard output ('-' = stdout); the file appears only "
      "when the run succeeds"},
     {"format", required_argument, OPT_FORMAT, C_GR, "FMT",
-     "svg, dot or json (default: from the -o extension, else svg)"},
+     "svg, dot, json or graphml (default: from the -o extension, else svg)"},
     {"format", required_argument, OPT_FORMAT, C_CE, "FMT", "table, csv or json (default: table)"},
     {"actors", required_argument, OPT_ACTORS, C_ALL, "FILE",
      "actor lexicon (repeatable); replaces the built-in actors.json"},
@@ -784,11 +784,13 @@ static int run(const config *cfg, char **files, size_t n_files)
             gfmt = SG_FMT_DOT;
         } else if (strcasecmp(f, "json") == 0) {
             gfmt = SG_FMT_JSON;
+        } else if (strcasecmp(f, "graphml") == 0) {
+            gfmt = SG_FMT_GRAPHML;
         } else {
             return usage_error(cfg->format != NULL
-                                   ? "unknown graph format '%s' (use svg, dot or json)"
+                                   ? "unknown graph format '%s' (use svg, dot, json or graphml)"
                                    : "cannot tell the graph format from the extension '%s' "
-                                     "(use --format svg, dot or json)",
+                                     "(use --format svg, dot, json or graphml)",
                                f);
         }
     } else if (cfg->cmd == CMD_CENTRALITY && cfg->format != NULL) {

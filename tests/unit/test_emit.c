@@ -1,6 +1,7 @@
 /* Unit tests for the emit stage: exact JSON, CSV and table text, and SVG/DOT output that
  * is valid XML and shows hostile actor names exactly. */
 #include <criterion/criterion.h>
+#include <igraph.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -633,4 +634,87 @@ Test(dot, exact_small_graph)
     free(dot);
     sg_graph_free(g);
     sg_events_free(ev);
+}
+
+/* ---- GraphML ------------------------------------------------------------------------- */
+
+/* Reads GraphML text back with igraph's own reader and attribute table. */
+static void read_graphml(const char *text, igraph_t *out)
+{
+    FILE *f = fmemopen((void *)text, strlen(text), "r");
+    cr_assert_not_null(f);
+    cr_assert_eq(igraph_read_graph_graphml(out, f, 0), IGRAPH_SUCCESS);
+    fclose(f);
+}
+
+Test(graphml, igraph_reads_back_nodes_edges_and_attributes)
+{
+    igraph_attribute_table_t *old = igraph_set_attribute_table(&igraph_cattribute_table);
+    sg_events *ev = path_events();
+    sg_graph *g = graph_of(ev);
+    char *xml = emit_graph(g, SG_FMT_GRAPHML, NULL);
+    assert_valid_xml(xml);
+    igraph_t ig;
+    read_graphml(xml, &ig);
+    cr_assert(igraph_is_directed(&ig));
+    cr_assert_eq(igraph_vcount(&ig), 4);
+    cr_assert_eq(igraph_ecount(&ig), 2);
+    cr_assert_str_eq(VAS(&ig, "actor", 3), "d");
+    cr_assert_str_eq(VAS(&ig, "name", 3), "Delta, \"the\" 4th");
+    cr_assert_str_eq(VAS(&ig, "type", 0), "country");
+    cr_assert_float_eq(VAN(&ig, "mentions", 0), 2.0, 0.0);
+    cr_assert_float_eq(VAN(&ig, "out_strength", 0), 2.0, 0.0);
+    cr_assert_float_eq(VAN(&ig, "betweenness", 1), 1.0, 0.0);
+    igraph_integer_t from, to;
+    igraph_edge(&ig, 0, &from, &to);
+    cr_assert_eq(from, 0);
+    cr_assert_eq(to, 1);
+    cr_assert_str_eq(EAS(&ig, "relation", 0), "accuse");
+    cr_assert_str_eq(EAS(&ig, "cameo", 0), "112");
+    cr_assert_float_eq(EAN(&ig, "count", 0), 2.0, 0.0);
+    cr_assert_float_eq(EAN(&ig, "goldstein_sum", 0), -6.5, 0.0);
+    cr_assert_float_eq(EAN(&ig, "goldstein_mean", 0), -3.25, 0.0);
+    cr_assert_str_eq(EAS(&ig, "evidence", 0),
+                     "[{\"doc\":\"news.txt\",\"sentence\":0,\"start\":0,\"end\":19,"
+                     "\"text\":\"Alpha accused Beta.\",\"trigger\":\"accuses\"},"
+                     "{\"doc\":\"news.txt\",\"sentence\":2,\"start\":200,\"end\":218,"
+                     "\"text\":\"Alpha blamed Beta.\",\"trigger\":\"accuses\"}]");
+    cr_assert_str_eq(EAS(&ig, "label", 1), "praises");
+    igraph_destroy(&ig);
+    free(xml);
+    sg_graph_free(g);
+    sg_events_free(ev);
+    igraph_set_attribute_table(old);
+}
+
+Test(graphml, hostile_names_read_back_exactly)
+{
+    igraph_attribute_table_t *old = igraph_set_attribute_table(&igraph_cattribute_table);
+    sg_events *ev = hostile_events();
+    sg_graph *g = graph_of(ev);
+    char *xml = emit_graph(g, SG_FMT_GRAPHML, NULL);
+    assert_valid_xml(xml);
+    igraph_t ig;
+    read_graphml(xml, &ig);
+    for (size_t i = 0; i < N_HOSTILE; i++) {
+        /* as in the SVG, except that a tab stays a tab */
+        const char *want = strcmp(hostile[i][0], "bell\x07tab\tend") == 0
+                               ? "bell\xEF\xBF\xBDtab\tend"
+                               : hostile[i][1];
+        char id[16];
+        snprintf(id, sizeof id, "n%02zu", i);
+        igraph_integer_t v = -1;
+        for (igraph_integer_t k = 0; k < igraph_vcount(&ig); k++) {
+            if (strcmp(VAS(&ig, "actor", k), id) == 0) {
+                v = k;
+            }
+        }
+        cr_assert_geq(v, 0, "node %s missing", id);
+        cr_assert_str_eq(VAS(&ig, "name", v), want);
+    }
+    igraph_destroy(&ig);
+    free(xml);
+    sg_graph_free(g);
+    sg_events_free(ev);
+    igraph_set_attribute_table(old);
 }
