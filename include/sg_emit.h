@@ -64,6 +64,16 @@ bool sg_metric_parse(const char *name, sg_metric *m);
 sg_status sg_emit_graph(const sg_graph *g, sg_graph_format fmt, const char *title, FILE *out,
                         sg_diag *diag);
 
+/* Writes g as two RFC 4180 tables (fields with a comma, quote, CR or LF quoted, quotes
+ * doubled; LF line ends), in the graph's node and edge order:
+ *  - nodes: id,name,type,mentions and the nine centralities of sg_graph_centrality
+ *    (counts without decimals, others with 6, empty when undefined);
+ *  - edges: source,target,relation,label,cameo,count,goldstein_sum,goldstein_mean,
+ *    evidence, where evidence is the JSON text of the node-link JSON's evidence array
+ *    (doc, sentence, byte offsets start and end, text, trigger).
+ * Errors: SG_ERR_BACKEND (igraph failed), SG_ERR_IO (write failed), SG_ERR_NOMEM. */
+sg_status sg_emit_graph_csv(const sg_graph *g, FILE *nodes, FILE *edges, sg_diag *diag);
+
 /* Writes the rows of c (n rows, one per node of g) to out, sorted by metric `sort`
  * descending with ties broken by actor id ascending, keeping the first `top` rows
  * (0 = all). Errors: SG_ERR_IO, SG_ERR_NOMEM. */

@@ -1,6 +1,8 @@
-/* Emit stage, centrality half: consumes sg_centrality rows of a graph and produces an
+/* Emit stage, table half: consumes sg_centrality rows of a graph and produces an
  * aligned text table, RFC 4180 CSV or (through emit_json.c) a JSON array, sorted by
- * one metric. Also names and parses the metrics. */
+ * one metric; writes a whole graph as node and edge CSV tables. Also names and parses
+ * the metrics. */
+#include <cjson/cJSON.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -141,6 +143,74 @@ static void write_csv(const sg_graph *g, const row *rows, size_t n, FILE *out)
         }
         fputc('\n', out);
     }
+}
+
+/* ---- graph as two CSV tables --------------------------------------------------------- */
+
+sg_status sg_emit_graph_csv(const sg_graph *g, FILE *nodes, FILE *edges, sg_diag *diag)
+{
+    size_t n = sg_graph_node_count(g);
+    char num[64];
+    sg_status st;
+    sg_centrality *cent = calloc(n > 0 ? n : 1, sizeof *cent);
+    if (cent == NULL) {
+        return sg_i_diag(diag, SG_ERR_NOMEM, NULL, NULL, 0, 0, "out of memory writing CSV");
+    }
+    st = sg_graph_centrality(g, cent, diag);
+    if (st != SG_OK) {
+        free(cent);
+        return st;
+    }
+    fputs("id,name,type,mentions", nodes);
+    for (int m = 0; m < SG_M_COUNT; m++) {
+        fprintf(nodes, ",%s", metric_names[m]);
+    }
+    fputc('\n', nodes);
+    for (size_t i = 0; i < n; i++) {
+        const sg_node *nd = sg_graph_node_get(g, i);
+        csv_field(nodes, nd->id);
+        fputc(',', nodes);
+        csv_field(nodes, nd->name);
+        fputc(',', nodes);
+        csv_field(nodes, nd->type);
+        fprintf(nodes, ",%zu", nd->mentions);
+        for (int m = 0; m < SG_M_COUNT; m++) {
+            fmt_num(num, sizeof num, sg_i_metric_value(&cent[i], (sg_metric)m),
+                    metric_is_count((sg_metric)m) ? 0 : 6, "");
+            fprintf(nodes, ",%s", num);
+        }
+        fputc('\n', nodes);
+    }
+    free(cent);
+
+    fputs("source,target,relation,label,cameo,count,goldstein_sum,goldstein_mean,evidence\n",
+          edges);
+    for (size_t i = 0; i < sg_graph_edge_count(g); i++) {
+        const sg_edge *ed = sg_graph_edge_get(g, i);
+        const char *fields[] = {sg_graph_node_get(g, ed->source)->id,
+                                sg_graph_node_get(g, ed->target)->id, ed->relation, ed->label,
+                                ed->cameo};
+        for (size_t k = 0; k < sizeof fields / sizeof fields[0]; k++) {
+            csv_field(edges, fields[k]);
+            fputc(',', edges);
+        }
+        fprintf(edges, "%zu,", ed->count);
+        fmt_num(num, sizeof num, ed->goldstein_sum, 6, "");
+        fprintf(edges, "%s,", num);
+        fmt_num(num, sizeof num, ed->goldstein_mean, 6, "");
+        fprintf(edges, "%s,", num);
+        char *evidence = sg_i_evidence_text(g, ed);
+        if (evidence == NULL) {
+            return sg_i_diag(diag, SG_ERR_NOMEM, NULL, NULL, 0, 0, "out of memory writing CSV");
+        }
+        csv_field(edges, evidence);
+        cJSON_free(evidence);
+        fputc('\n', edges);
+    }
+    if (fflush(nodes) != 0 || ferror(nodes) || fflush(edges) != 0 || ferror(edges)) {
+        return sg_i_diag(diag, SG_ERR_IO, NULL, NULL, 0, 0, "cannot write the CSV tables");
+    }
+    return SG_OK;
 }
 
 /* ---- aligned table ------------------------------------------------------------------ */

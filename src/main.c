@@ -64,7 +64,8 @@ static const opt_doc options[] = {
      "write to FILE instead of standard output ('-' = stdout); the file appears only "
      "when the run succeeds"},
     {"format", required_argument, OPT_FORMAT, C_GR, "FMT",
-     "svg, dot, json or graphml (default: from the -o extension, else svg)"},
+     "svg, dot, json, graphml or csv (default: from the -o extension, a directory "
+     "means csv, else svg)"},
     {"format", required_argument, OPT_FORMAT, C_CE, "FMT", "table, csv or json (default: table)"},
     {"actors", required_argument, OPT_ACTORS, C_ALL, "FILE",
      "actor lexicon (repeatable); replaces the built-in actors.json"},
@@ -628,6 +629,46 @@ static const char *extension(const char *path)
     return dot != NULL && (slash == NULL || dot > slash) ? dot + 1 : "";
 }
 
+/* True when path names a directory: an existing one, or one written with a final '/'. */
+static bool is_dir_path(const char *path)
+{
+    struct stat sb;
+    size_t n = path != NULL ? strlen(path) : 0;
+    return n > 0 && (path[n - 1] == '/' || (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)));
+}
+
+/* graph --format csv: the output is a directory (created when missing, its parent must
+ * exist) that receives nodes.csv and edges.csv; paths[0] and paths[1] get their paths
+ * (caller frees). */
+static int csv_open(const char *dir, char *paths[2])
+{
+    static const char *const names[2] = {"nodes.csv", "edges.csv"};
+    struct stat sb;
+    if (dir == NULL || strcmp(dir, "-") == 0) {
+        return usage_error("the graph as CSV is two files, nodes.csv and edges.csv: give -o "
+                           "DIRECTORY%s",
+                           "");
+    }
+    if (stat(dir, &sb) != 0 && mkdir(dir, 0777) != 0) {
+        fprintf(stderr, "%s: error: cannot create the directory: %s\n", dir, strerror(errno));
+        return EXIT_PROCESSING;
+    }
+    if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
+        fprintf(stderr, "%s: error: cannot write the CSV tables: Not a directory\n", dir);
+        return EXIT_PROCESSING;
+    }
+    for (int i = 0; i < 2; i++) {
+        size_t n = strlen(dir);
+        paths[i] = malloc(n + strlen(names[i]) + 2);
+        if (paths[i] == NULL) {
+            fprintf(stderr, "stancegraph: error: out of memory\n");
+            return EXIT_PROCESSING;
+        }
+        sprintf(paths[i], "%s%s%s", dir, n > 0 && dir[n - 1] == '/' ? "" : "/", names[i]);
+    }
+    return EXIT_OK;
+}
+
 /* ---- commands ---- */
 
 static void print_finding(const sg_lint_finding *f, void *ud)
@@ -762,14 +803,18 @@ static int run(const config *cfg, char **files, size_t n_files)
     sg_graph *g = NULL;
     sg_centrality *cent = NULL;
     outfile out;
+    outfile edges_out; /* graph --format csv: edges.csv beside nodes.csv (in out) */
+    char *csv_paths[2] = {NULL, NULL};
     sg_diag d;
     int rc;
+    bool csv = false;
     sg_graph_format gfmt = SG_FMT_SVG;
     sg_table_format tfmt = SG_TAB_TABLE;
     char title[512];
 
     sg_diag_init(&d);
     memset(&out, 0, sizeof out);
+    memset(&edges_out, 0, sizeof edges_out);
     if (cfg->cmd == CMD_LCHECK || cfg->cmd == CMD_LSTATS) {
         return run_lexicon(cfg, files, n_files);
     }
@@ -778,7 +823,9 @@ static int run(const config *cfg, char **files, size_t n_files)
     }
     if (cfg->cmd == CMD_GRAPH) {
         const char *f = cfg->format != NULL ? cfg->format : extension(cfg->output);
-        if (strcasecmp(f, "svg") == 0 || f[0] == '\0') {
+        if (strcasecmp(f, "csv") == 0 || (cfg->format == NULL && is_dir_path(cfg->output))) {
+            csv = true;
+        } else if (strcasecmp(f, "svg") == 0 || f[0] == '\0') {
             gfmt = SG_FMT_SVG;
         } else if (strcasecmp(f, "dot") == 0 || strcasecmp(f, "gv") == 0) {
             gfmt = SG_FMT_DOT;
@@ -787,11 +834,12 @@ static int run(const config *cfg, char **files, size_t n_files)
         } else if (strcasecmp(f, "graphml") == 0) {
             gfmt = SG_FMT_GRAPHML;
         } else {
-            return usage_error(cfg->format != NULL
-                                   ? "unknown graph format '%s' (use svg, dot, json or graphml)"
-                                   : "cannot tell the graph format from the extension '%s' "
-                                     "(use --format svg, dot, json or graphml)",
-                               f);
+            return usage_error(
+                cfg->format != NULL
+                    ? "unknown graph format '%s' (use svg, dot, json, graphml or csv)"
+                    : "cannot tell the graph format from the extension '%s' "
+                      "(use --format svg, dot, json, graphml or csv)",
+                f);
         }
     } else if (cfg->cmd == CMD_CENTRALITY && cfg->format != NULL) {
         if (strcmp(cfg->format, "table") == 0) {
@@ -807,9 +855,19 @@ static int run(const config *cfg, char **files, size_t n_files)
         return usage_error("extract writes JSON Lines; '--format %s' is not accepted", cfg->format);
     }
 
-    rc = out_open(&out, cfg->output);
+    if (csv) {
+        rc = csv_open(cfg->output, csv_paths);
+        if (rc == EXIT_OK) {
+            rc = out_open(&out, csv_paths[0]);
+        }
+        if (rc == EXIT_OK) {
+            rc = out_open(&edges_out, csv_paths[1]);
+        }
+    } else {
+        rc = out_open(&out, cfg->output);
+    }
     if (rc != EXIT_OK) {
-        return rc;
+        goto done;
     }
     ev = sg_events_new();
     if (ev == NULL) {
@@ -877,7 +935,8 @@ static int run(const config *cfg, char **files, size_t n_files)
                 snprintf(title + used, sizeof title - used, "%s%s", i > 0 ? ", " : "", b);
             }
         }
-        if (sg_emit_graph(g, gfmt, title[0] != '\0' ? title : NULL, out.f, &d) != SG_OK) {
+        if (csv ? sg_emit_graph_csv(g, out.f, edges_out.f, &d) != SG_OK
+                : sg_emit_graph(g, gfmt, title[0] != '\0' ? title : NULL, out.f, &d) != SG_OK) {
             d.path = d.path != NULL ? d.path : (out.path != NULL ? out.path : "<stdout>");
             rc = report(&d);
         }
@@ -897,7 +956,10 @@ static int run(const config *cfg, char **files, size_t n_files)
         rc = report(&d);
     }
 done:
+    rc = out_close(&edges_out, rc);
     rc = out_close(&out, rc);
+    free(csv_paths[0]);
+    free(csv_paths[1]);
     free(cent);
     sg_graph_free(g);
     sg_events_free(ev);

@@ -102,22 +102,37 @@ else
     bad "SVG escapes actor names"
 fi
 
-# GraphML: igraph's writer; read back with Python's xml module (and NetworkX when
-# installed), every node, edge and attribute equal to the node-link JSON
+# GraphML (igraph's writer; read back with Python's xml module and NetworkX when
+# installed) and CSV (nodes.csv and edges.csv, read back with Python's csv module): every
+# node, edge and attribute equal to the node-link JSON
 for case in "karabakh:tests/data/karabakh.txt" \
     "hostile names:--actors $D/small_actors.json $D/small.txt" \
     "control characters:--actors $D/control_actors.json $D/small.txt"; do
     name=${case%%:*}
+    rm -rf "$T/csv"
     # shellcheck disable=SC2086
     if $BIN graph ${case#*:} -o "$T/r.graphml" && $BIN graph ${case#*:} -o "$T/r.json" &&
         xmllint --noout "$T/r.graphml" &&
-        python3 tests/e2e/graphml_roundtrip.py "$T/r.graphml" "$T/r.json" >"$T/rt.out" 2>&1; then
+        python3 tests/e2e/roundtrip.py graphml "$T/r.graphml" "$T/r.json" >"$T/rt.out" 2>&1; then
         ok "GraphML round trip: $name"
     else
         bad "GraphML round trip: $name"
         cat "$T/rt.out"
     fi
+    # shellcheck disable=SC2086
+    if $BIN graph ${case#*:} -o "$T/csv/" &&
+        python3 tests/e2e/roundtrip.py csv "$T/csv" "$T/r.json" >"$T/rt.out" 2>&1; then
+        ok "CSV round trip: $name"
+    else
+        bad "CSV round trip: $name"
+        cat "$T/rt.out"
+    fi
 done
+expect "graph as CSV needs a directory" 2 "stancegraph: the graph as CSV is two files, nodes.csv and edges.csv: give -o DIRECTORY
+Try 'stancegraph --help' for more information." -- graph --format csv $D/small.txt
+: >"$T/plain"
+expect "graph as CSV into a file" 1 "$T/plain: error: cannot write the CSV tables: Not a directory" \
+    -- graph --format csv -o "$T/plain" $D/small.txt
 
 # --- golden files -------------------------------------------------------------------
 # tests/golden/<case>/args holds the command line (paths from the repository root);
@@ -182,7 +197,7 @@ expect "unknown command" 2 "stancegraph: unknown command 'draw' (use extract, gr
 Try 'stancegraph --help' for more information." -- draw
 expect "unknown metric" 2 "stancegraph: unknown metric 'fame' for --sort
 Try 'stancegraph --help' for more information." -- centrality --sort fame $D/small.txt
-expect "unknown graph format" 2 "stancegraph: cannot tell the graph format from the extension 'png' (use --format svg, dot, json or graphml)
+expect "unknown graph format" 2 "stancegraph: cannot tell the graph format from the extension 'png' (use --format svg, dot, json, graphml or csv)
 Try 'stancegraph --help' for more information." -- graph $D/small.txt -o "$T/x.png"
 $BIN extract tests/data/karabakh.txt -o - >/dev/full 2>"$T/err"
 status=$?

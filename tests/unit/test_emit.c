@@ -718,3 +718,43 @@ Test(graphml, hostile_names_read_back_exactly)
     sg_events_free(ev);
     igraph_set_attribute_table(old);
 }
+
+/* ---- graph as CSV ------------------------------------------------------------------- */
+
+Test(graph_csv, exact_tables)
+{
+    sg_events *ev = path_events();
+    sg_graph *g = graph_of(ev);
+    capture cn, ce;
+    sg_diag d;
+    sg_diag_init(&d);
+    /* centralities as in centrality_out.csv_exact; graph order, not sorted */
+    FILE *fn = cap_open(&cn);
+    FILE *fe = cap_open(&ce);
+    cr_assert_eq(sg_emit_graph_csv(g, fn, fe, &d), SG_OK, "%s", d.msg);
+    char *nodes = cap_close(&cn);
+    char *edges = cap_close(&ce);
+    cr_assert_str_eq(nodes,
+                     "id,name,type,mentions,in_degree,out_degree,in_strength,out_strength,"
+                     "betweenness,harmonic,pagerank,hub,authority\n"
+                     "a,Alpha,country,2,0,1,0,2,0.000000,0.888889,0.155703,1.000000,0.000000\n"
+                     "b,Beta,person,0,1,1,2,1,1.000000,0.333333,0.288050,0.000000,1.000000\n"
+                     "c,Gamma,person,0,1,0,1,0,0.000000,0.000000,0.400545,0.000000,0.000000\n"
+                     "d,\"Delta, \"\"the\"\" 4th\",,1,0,0,0,0,0.000000,0.000000,0.155703,"
+                     "0.000000,0.000000\n");
+    cr_assert_str_eq(
+        edges, "source,target,relation,label,cameo,count,goldstein_sum,goldstein_mean,"
+               "evidence\n"
+               "a,b,accuse,accuses,112,2,-6.500000,-3.250000,\"[{\"\"doc\"\":\"\"news.txt\"\","
+               "\"\"sentence\"\":0,\"\"start\"\":0,\"\"end\"\":19,\"\"text\"\":\"\"Alpha "
+               "accused Beta.\"\",\"\"trigger\"\":\"\"accuses\"\"},{\"\"doc\"\":\"\"news.txt\"\","
+               "\"\"sentence\"\":2,\"\"start\"\":200,\"\"end\"\":218,\"\"text\"\":\"\"Alpha "
+               "blamed Beta.\"\",\"\"trigger\"\":\"\"accuses\"\"}]\"\n"
+               "b,c,praise,praises,112,1,3.400000,3.400000,\"[{\"\"doc\"\":\"\"news.txt\"\","
+               "\"\"sentence\"\":1,\"\"start\"\":100,\"\"end\"\":119,\"\"text\"\":\"\"Beta "
+               "praised Gamma.\"\",\"\"trigger\"\":\"\"praises\"\"}]\"\n");
+    free(nodes);
+    free(edges);
+    sg_graph_free(g);
+    sg_events_free(ev);
+}

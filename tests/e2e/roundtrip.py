@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
-"""Reads a GraphML file written by `stancegraph graph` back with Python's xml module and,
-when installed, NetworkX, and compares every node, edge and attribute with the node-link
-JSON of the same graph (the JSON's node "id" is the GraphML node attribute "actor").
-Usage: graphml_roundtrip.py GRAPH.graphml GRAPH.json
+"""Reads an export of `stancegraph graph` back and compares every node, edge and
+attribute with the node-link JSON of the same graph.
+  roundtrip.py graphml GRAPH.graphml GRAPH.json: with Python's xml module and, when
+    installed, NetworkX (the JSON's node "id" is the GraphML node attribute "actor");
+  roundtrip.py csv DIR GRAPH.json: DIR/nodes.csv and DIR/edges.csv with the csv module.
 Strings compare after the writer's documented cleaning (characters XML 1.0 cannot
 carry become U+FFFD). Exit status 0 when they agree; otherwise the first difference
 is printed."""
+import csv
 import json
+import os
 import re
 import sys
 import xml.etree.ElementTree as ET
@@ -32,7 +35,7 @@ def xml_clean(v):
 
 
 def fail(msg):
-    print("graphml round trip: " + msg)
+    print("round trip: " + msg)
     sys.exit(1)
 
 
@@ -87,19 +90,38 @@ def compare(label, nodes, edges, want):
             fail("%s: evidence differs on %s->%s" % (label, we["source"], we["target"]))
 
 
-def main():
-    if len(sys.argv) != 3:
-        fail("usage: graphml_roundtrip.py GRAPH.graphml GRAPH.json")
-    with open(sys.argv[2], encoding="utf-8") as f:
-        want = xml_clean(json.load(f))
-    nodes, edges = read_xml(sys.argv[1])
+def read_csv(directory):
+    with open(os.path.join(directory, "nodes.csv"), newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    nodes = {}
+    for r in rows:
+        a = {"actor": r["id"], "name": r["name"], "type": r["type"],
+             "mentions": float(r["mentions"])}
+        for k in ("in_degree", "out_degree", "in_strength", "out_strength", "betweenness",
+                  "harmonic", "pagerank", "hub", "authority"):
+            a[k] = float(r[k])
+        nodes[r["id"]] = a
+    with open(os.path.join(directory, "edges.csv"), newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    edges = []
+    for r in rows:
+        a = {k: r[k] for k in EDGE_STR + ("evidence",)}
+        a["count"] = int(r["count"])
+        a["goldstein_sum"] = float(r["goldstein_sum"])
+        a["goldstein_mean"] = float(r["goldstein_mean"])
+        edges.append((r["source"], r["target"], a))
+    return nodes, edges
+
+
+def check_graphml(path, want):
+    nodes, edges = read_xml(path)
     compare("xml", nodes, edges, want)
     try:
         import networkx as nx
     except ImportError:
-        print("graphml round trip: xml agrees; networkx not installed")
+        print("round trip: xml agrees; networkx not installed")
         return
-    g = nx.read_graphml(sys.argv[1], force_multigraph=True)
+    g = nx.read_graphml(path, force_multigraph=True)
     if not g.is_directed():
         fail("networkx: the graph is not directed")
     nx_nodes = {k: dict(v) for k, v in g.nodes(data=True)}
@@ -108,7 +130,20 @@ def main():
     nx_edges = sorted(((s, t, dict(a)) for s, t, a in g.edges(data=True)),
                       key=lambda e: (nx_nodes[e[0]]["actor"], nx_nodes[e[1]]["actor"], e[2]["relation"]))
     compare("networkx", nx_nodes, nx_edges, want)
-    print("graphml round trip: xml and networkx agree (%d nodes, %d edges)" % (len(nodes), len(edges)))
+    print("round trip: xml and networkx agree (%d nodes, %d edges)" % (len(nodes), len(edges)))
+
+
+def main():
+    if len(sys.argv) != 4 or sys.argv[1] not in ("graphml", "csv"):
+        fail("usage: roundtrip.py graphml|csv EXPORT GRAPH.json")
+    with open(sys.argv[3], encoding="utf-8") as f:
+        want = json.load(f)
+    if sys.argv[1] == "csv":
+        nodes, edges = read_csv(sys.argv[2])
+        compare("csv", nodes, edges, want)
+        print("round trip: csv agrees (%d nodes, %d edges)" % (len(nodes), len(edges)))
+    else:
+        check_graphml(sys.argv[2], xml_clean(want))
 
 
 if __name__ == "__main__":
