@@ -58,7 +58,8 @@ bool sg_metric_parse(const char *name, sg_metric *m);
  * sg_graph_centrality; edge attributes relation, label, cameo, count, goldstein_sum,
  * goldstein_mean and evidence, the JSON text of the node-link JSON's evidence array.
  * Text XML 1.0 cannot carry (bytes that are not UTF-8, C0 controls but tab, newline and
- * CR, U+FFFE, U+FFFF) is written as U+FFFD.
+ * CR, U+FFFE, U+FFFF) is written as U+FFFD; a CR is written as is, which XML readers
+ * return as a newline (XML 1.0, 2.11 end-of-line handling).
  * Errors: SG_ERR_BACKEND (Graphviz or igraph failed), SG_ERR_IO (write failed),
  * SG_ERR_NOMEM. */
 sg_status sg_emit_graph(const sg_graph *g, sg_graph_format fmt, const char *title, FILE *out,

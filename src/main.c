@@ -637,16 +637,17 @@ static bool is_dir_path(const char *path)
     return n > 0 && (path[n - 1] == '/' || (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)));
 }
 
-/* graph --format csv: the output is a directory (created when missing, its parent must
- * exist) that receives nodes.csv and edges.csv; paths[0] and paths[1] get their paths
+/* graph --format csv: the output is a directory, an existing one or one written with a
+ * final '/' (then created when missing; its parent must exist), that receives nodes.csv
+ * and edges.csv; paths[0] and paths[1] get their paths
  * (caller frees). */
 static int csv_open(const char *dir, char *paths[2])
 {
     static const char *const names[2] = {"nodes.csv", "edges.csv"};
     struct stat sb;
-    if (dir == NULL || strcmp(dir, "-") == 0) {
+    if (dir == NULL || strcmp(dir, "-") == 0 || !is_dir_path(dir)) {
         return usage_error("the graph as CSV is two files, nodes.csv and edges.csv: give -o "
-                           "DIRECTORY%s",
+                           "DIRECTORY/%s",
                            "");
     }
     if (stat(dir, &sb) != 0 && mkdir(dir, 0777) != 0) {

@@ -128,11 +128,13 @@ for case in "karabakh:tests/data/karabakh.txt" \
         cat "$T/rt.out"
     fi
 done
-expect "graph as CSV needs a directory" 2 "stancegraph: the graph as CSV is two files, nodes.csv and edges.csv: give -o DIRECTORY
+expect "graph as CSV needs a directory" 2 "stancegraph: the graph as CSV is two files, nodes.csv and edges.csv: give -o DIRECTORY/
 Try 'stancegraph --help' for more information." -- graph --format csv $D/small.txt
 : >"$T/plain"
-expect "graph as CSV into a file" 1 "$T/plain: error: cannot write the CSV tables: Not a directory" \
-    -- graph --format csv -o "$T/plain" $D/small.txt
+expect "graph as CSV into a file" 2 "stancegraph: the graph as CSV is two files, nodes.csv and edges.csv: give -o DIRECTORY/
+Try 'stancegraph --help' for more information." -- graph --format csv -o "$T/plain" $D/small.txt
+expect "graph -o x.csv" 2 "stancegraph: the graph as CSV is two files, nodes.csv and edges.csv: give -o DIRECTORY/
+Try 'stancegraph --help' for more information." -- graph -o "$T/x.csv" $D/small.txt
 
 # --- golden files -------------------------------------------------------------------
 # tests/golden/<case>/args holds the command line (paths from the repository root);
