@@ -8,6 +8,7 @@
 
 #include <gvc.h>
 #include <gvplugin.h>
+#include <utf8proc.h>
 
 #include "emit.h"
 #include "internal.h"
@@ -99,76 +100,24 @@ static char *sb_str(sbuf *b)
 
 /* Decodes one UTF-8 sequence at s[0..n) (n >= 1) into *cp and returns its length.
  * Invalid, overlong, surrogate and truncated sequences decode as one byte of
- * U+FFFD. */
+ * U+FFFD (utf8proc_iterate's validation). */
 static size_t utf8_next(const unsigned char *s, size_t n, uint32_t *cp)
 {
-    unsigned char c = s[0];
-    size_t len;
-    uint32_t v;
-    uint32_t min;
-    if (c < 0x80) {
-        *cp = c;
-        return 1;
-    }
-    if (c >= 0xC2 && c <= 0xDF) {
-        len = 2;
-        v = c & 0x1Fu;
-        min = 0x80;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        len = 3;
-        v = c & 0x0Fu;
-        min = 0x800;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        len = 4;
-        v = c & 0x07u;
-        min = 0x10000;
-    } else {
+    utf8proc_int32_t c;
+    utf8proc_ssize_t k = utf8proc_iterate(s, (utf8proc_ssize_t)n, &c);
+    if (k <= 0) {
         *cp = 0xFFFD;
         return 1;
     }
-    if (len > n) {
-        *cp = 0xFFFD;
-        return 1;
-    }
-    for (size_t i = 1; i < len; i++) {
-        if ((s[i] & 0xC0) != 0x80) {
-            *cp = 0xFFFD;
-            return 1;
-        }
-        v = (v << 6) | (s[i] & 0x3Fu);
-    }
-    if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) {
-        *cp = 0xFFFD;
-        return 1;
-    }
-    *cp = v;
-    return len;
+    *cp = (uint32_t)c;
+    return (size_t)k;
 }
 
 static void put_cp(sbuf *b, uint32_t cp)
 {
-    char u[4];
-    size_t n;
-    if (cp < 0x80) {
-        u[0] = (char)cp;
-        n = 1;
-    } else if (cp < 0x800) {
-        u[0] = (char)(0xC0 | (cp >> 6));
-        u[1] = (char)(0x80 | (cp & 0x3F));
-        n = 2;
-    } else if (cp < 0x10000) {
-        u[0] = (char)(0xE0 | (cp >> 12));
-        u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        u[2] = (char)(0x80 | (cp & 0x3F));
-        n = 3;
-    } else {
-        u[0] = (char)(0xF0 | (cp >> 18));
-        u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-        u[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        u[3] = (char)(0x80 | (cp & 0x3F));
-        n = 4;
-    }
-    sb_putn(b, u, n);
+    utf8proc_uint8_t u[4];
+    utf8proc_ssize_t n = utf8proc_encode_char((utf8proc_int32_t)cp, u);
+    sb_putn(b, (const char *)u, (size_t)n);
 }
 
 /* Maps code points XML 1.0 cannot carry (C0 controls, U+FFFE, U+FFFF) to a space or
