@@ -31,7 +31,8 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 # Debian packages: to build and run, and in addition to test.
 DEB_BUILD := gcc make pkg-config libigraph-dev libcjson-dev libpcre2-dev libgraphviz-dev \
              libutf8proc-dev
-DEB_TEST  := libcriterion-dev python3 python3-networkx libxml2-utils valgrind clang time
+DEB_TEST  := libcriterion-dev python3 python3-networkx libxml2-utils valgrind clang time \
+             librsvg2-bin
 
 .PHONY: FORCE all deps deps-test run test check unit e2e asan ubsan valgrind install uninstall \
         clean check-globals format golden-update bench unit-bins install-check eval corpus peer-test lexicons-check
@@ -93,7 +94,8 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB) | $(BUILD)/tests
 run: deps
 	@$(MAKE) --no-print-directory all
 	$(BIN) graph tests/data/karabakh.txt -o output/karabakh.svg
-	@echo "wrote output/karabakh.svg"
+	$(BIN) graph tests/data/karabakh.txt -o output/karabakh.png
+	@echo "wrote output/karabakh.svg and output/karabakh.png"
 	$(BIN) centrality tests/data/karabakh.txt
 
 # --- tests ------------------------------------------------------------------------

@@ -22,7 +22,9 @@ typedef enum sg_graph_format {
     SG_FMT_SVG,
     SG_FMT_DOT,
     SG_FMT_JSON,
-    SG_FMT_GRAPHML
+    SG_FMT_GRAPHML,
+    SG_FMT_PNG,
+    SG_FMT_PDF
 } sg_graph_format;
 
 typedef enum sg_table_format { SG_TAB_TABLE, SG_TAB_CSV, SG_TAB_JSON } sg_table_format;
@@ -48,10 +50,46 @@ const char *sg_metric_name(sg_metric m);
  * values. */
 bool sg_metric_parse(const char *name, sg_metric *m);
 
-/* Writes g to out in format fmt. title (may be NULL) becomes the graph label of the
- * drawing. SVG: nodes labelled with actor names, edges labelled with relation labels,
- * coloured by the sign of the Goldstein sum (conflict vs cooperation, colour-blind-safe
- * pair), pen width by log count, tooltip with the evidence sentences; always valid XML.
+/* Options of a drawing (SVG, PNG, PDF, DOT). Initialise with sg_draw_opts_init. */
+typedef struct sg_draw_opts {
+    const char *title;  /* drawn above the key and in the SVG <title>; NULL or "": none */
+    const char *layout; /* Graphviz engine: "dot", "neato", "fdp", "sfdp" or "circo";
+                         * NULL: dot up to SG_DRAW_DOT_MAX drawn actors, sfdp above */
+    int size_by;        /* an sg_metric scaling the nodes, or -1: all the same size */
+    size_t top;         /* draw only the top actors by size_by (by pagerank when
+                         * size_by is -1), ties by actor id; 0 = all */
+    bool show_negated;  /* also draw negated events ("did not accuse") as dashed edges */
+} sg_draw_opts;
+
+enum {
+    SG_DRAW_TOP_DEFAULT = 40, /* actors drawn by default: about what stays legible on a
+                               * page with dot's layered layout */
+    SG_DRAW_DOT_MAX = 150,    /* above this many drawn actors the default engine is sfdp
+                               * (dot's crossing minimisation grows superlinearly) */
+};
+
+/* Sets o to the defaults: no title, automatic layout, size by pagerank, top
+ * SG_DRAW_TOP_DEFAULT actors, negated events not drawn. */
+void sg_draw_opts_init(sg_draw_opts *o);
+
+/* True when name is one of the layout engines accepted in sg_draw_opts.layout. */
+bool sg_draw_layout_valid(const char *name);
+
+/* Writes g to out in format fmt. opts (NULL: sg_draw_opts_init's defaults) applies to
+ * the drawings (SVG, PNG, PDF and DOT); JSON and GraphML always hold the whole graph.
+ * Drawings: one edge per ordered pair of drawn actors, labelled with each relation
+ * and its count ("accuse ×2"), coloured by the mean Goldstein weight of its events on
+ * a five-class diverging scale (ColorBrewer RdBu, colour-blind safe: <= -5, -5..-0.5,
+ * -0.5..0.5, 0.5..5, >= 5), pen width 1 + 1.5 log2(count) points (at most 8), tooltip
+ * with the evidence sentences; nodes shaped by actor type (box: country, state,
+ * government; hexagon: organization, group, party; ellipse: others), sized by
+ * opts->size_by, names over 20 code points wrapped on two lines. Above the drawing: the
+ * title, a caption (counts, and what --top left out) and a key (colour classes, widths,
+ * shapes, size). The SVG has a viewBox, its width and height in points, and <title> and
+ * <desc> (title and caption) as the first children of <svg>; always valid XML. Output is
+ * byte-identical for the same input (Graphviz's version comment aside). PNG (144 dpi) and
+ * PDF are rendered by Graphviz's cairo plugin found through its run-time plugin configuration
+ * (Debian: libgvc6); without it the error is SG_ERR_BACKEND naming the missing plugin.
  * GraphML (igraph_write_graph_graphml, keys prefixed v_/e_, attr.name unprefixed):
  * node attributes actor (the actor id; igraph's reader takes "id" for the GraphML node
  * ids n0, n1, ...), name, type, mentions and the nine centralities of
@@ -62,7 +100,7 @@ bool sg_metric_parse(const char *name, sg_metric *m);
  * return as a newline (XML 1.0, 2.11 end-of-line handling).
  * Errors: SG_ERR_BACKEND (Graphviz or igraph failed), SG_ERR_IO (write failed),
  * SG_ERR_NOMEM. */
-sg_status sg_emit_graph(const sg_graph *g, sg_graph_format fmt, const char *title, FILE *out,
+sg_status sg_emit_graph(const sg_graph *g, sg_graph_format fmt, const sg_draw_opts *opts, FILE *out,
                         sg_diag *diag);
 
 /* Writes g as two RFC 4180 tables (fields with a comma, quote, CR or LF quoted, quotes

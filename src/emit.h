@@ -8,11 +8,11 @@
 
 #include "sg_emit.h"
 
-/* Writes g as SVG (rendered with Graphviz dot) or, when svg is false, as DOT without
- * layout coordinates. Errors as sg_emit_graph. Single-threaded (Graphviz keeps
- * process-wide error state). */
-sg_status sg_i_emit_graphviz(const sg_graph *g, bool svg, const char *title, FILE *out,
-                             sg_diag *diag);
+/* Writes the drawing of g (fmt SVG, PNG, PDF, or DOT without layout coordinates) with
+ * opts (NULL: defaults), as documented at sg_emit_graph. Errors as sg_emit_graph.
+ * Single-threaded (Graphviz keeps process-wide error state). */
+sg_status sg_i_emit_graphviz(const sg_graph *g, sg_graph_format fmt, const sg_draw_opts *opts,
+                             FILE *out, sg_diag *diag);
 
 /* Writes g as a node-link JSON document. Errors as sg_emit_graph. */
 sg_status sg_i_emit_json(const sg_graph *g, FILE *out, sg_diag *diag);

@@ -173,14 +173,15 @@ nomem:
     return sg_i_diag(diag, SG_ERR_NOMEM, NULL, NULL, 0, 0, "out of memory writing JSON");
 }
 
-sg_status sg_emit_graph(const sg_graph *g, sg_graph_format fmt, const char *title, FILE *out,
+sg_status sg_emit_graph(const sg_graph *g, sg_graph_format fmt, const sg_draw_opts *opts, FILE *out,
                         sg_diag *diag)
 {
     switch (fmt) {
     case SG_FMT_SVG:
-        return sg_i_emit_graphviz(g, true, title, out, diag);
     case SG_FMT_DOT:
-        return sg_i_emit_graphviz(g, false, title, out, diag);
+    case SG_FMT_PNG:
+    case SG_FMT_PDF:
+        return sg_i_emit_graphviz(g, fmt, opts, out, diag);
     case SG_FMT_JSON:
         return sg_i_emit_json(g, out, diag);
     case SG_FMT_GRAPHML:

@@ -36,7 +36,10 @@ enum opt_id {
     OPT_LEVEL,
     OPT_TYPE,
     OPT_FROM,
-    OPT_DATE
+    OPT_DATE,
+    OPT_LAYOUT,
+    OPT_SIZE_BY,
+    OPT_SHOW_NEGATED
 };
 
 /* One table drives getopt_long and --help. `cmds` is a bit set of the commands that
@@ -64,8 +67,8 @@ static const opt_doc options[] = {
      "write to FILE instead of standard output ('-' = stdout); the file appears only "
      "when the run succeeds"},
     {"format", required_argument, OPT_FORMAT, C_GR, "FMT",
-     "svg, dot, json, graphml or csv (default: from the -o extension, a directory "
-     "means csv, else svg)"},
+     "svg, png, pdf, dot, json, graphml or csv (default: from the -o extension, a "
+     "directory means csv, else svg)"},
     {"format", required_argument, OPT_FORMAT, C_CE, "FMT", "table, csv or json (default: table)"},
     {"actors", required_argument, OPT_ACTORS, C_ALL, "FILE",
      "actor lexicon (repeatable); replaces the built-in actors.json"},
@@ -92,6 +95,18 @@ static const opt_doc options[] = {
     {"sort", required_argument, OPT_SORT, C_CE, "METRIC",
      "sort rows by METRIC, descending, ties by actor id (default: pagerank)"},
     {"top", required_argument, OPT_TOP, C_CE, "N", "print only the first N rows (0 = all)"},
+    {"top", required_argument, OPT_TOP, C_GR, "N",
+     "draw only the N actors ranked highest by the --size-by metric (pagerank when "
+     "none), ties by actor id; the caption says what was left out (default: 40; "
+     "0 = all; JSON, GraphML and CSV always hold the whole graph)"},
+    {"layout", required_argument, OPT_LAYOUT, C_GR, "ENGINE",
+     "Graphviz layout: dot, neato, fdp, sfdp or circo (default: dot up to 150 drawn "
+     "actors, sfdp above)"},
+    {"size-by", required_argument, OPT_SIZE_BY, C_GR, "METRIC",
+     "scale the nodes by a centrality (see 'centrality --help'), or 'none' "
+     "(default: pagerank)"},
+    {"show-negated", no_argument, OPT_SHOW_NEGATED, C_GR, NULL,
+     "also draw negated events (\"did not accuse\") as dashed grey edges"},
     {"help", no_argument, OPT_HELP, C_ALL, NULL, "show this help and exit"},
     {"version", no_argument, OPT_VERSION, C_ALL, NULL, "show the version and exit"},
 };
@@ -108,6 +123,10 @@ typedef struct config {
     size_t n_relations;
     sg_metric sort;
     size_t top;
+    bool top_set;
+    const char *layout;
+    int size_by;
+    bool show_negated;
     bool actors_too;
     bool explain;
     const char *from;
@@ -135,7 +154,11 @@ static const char *const cmd_summary[] = {
     "evidence sentence and its byte offsets.",
     "Aggregate events into the actor graph (one edge per source, relation and target,\n"
     "with the event count and Goldstein sum; negated events are left out) and write it\n"
-    "as SVG (rendered with Graphviz), DOT or node-link JSON.",
+    "as a drawing (SVG, PNG or PDF rendered with Graphviz, or DOT) or as data for other\n"
+    "tools (node-link JSON, GraphML, CSV). The drawing has one edge per ordered actor\n"
+    "pair labelled with its relations, coloured by the events' mean Goldstein weight\n"
+    "(ColorBrewer RdBu classes <= -5, -5..-0.5, -0.5..0.5, 0.5..5, >= 5), 1 + 1.5 log2(count)\n"
+    "points wide; a key, the caption and what --top left out are drawn above it.",
     "Rank actors by centrality, computed with igraph on the actor network (one edge per\n"
     "ordered actor pair, weight w = number of events):\n"
     "  in_degree, out_degree    distinct actors sending to / receiving from the actor\n"
@@ -828,6 +851,10 @@ static int run(const config *cfg, char **files, size_t n_files)
             csv = true;
         } else if (strcasecmp(f, "svg") == 0 || f[0] == '\0') {
             gfmt = SG_FMT_SVG;
+        } else if (strcasecmp(f, "png") == 0) {
+            gfmt = SG_FMT_PNG;
+        } else if (strcasecmp(f, "pdf") == 0) {
+            gfmt = SG_FMT_PDF;
         } else if (strcasecmp(f, "dot") == 0 || strcasecmp(f, "gv") == 0) {
             gfmt = SG_FMT_DOT;
         } else if (strcasecmp(f, "json") == 0) {
@@ -837,9 +864,9 @@ static int run(const config *cfg, char **files, size_t n_files)
         } else {
             return usage_error(
                 cfg->format != NULL
-                    ? "unknown graph format '%s' (use svg, dot, json, graphml or csv)"
+                    ? "unknown graph format '%s' (use svg, png, pdf, dot, json, graphml or csv)"
                     : "cannot tell the graph format from the extension '%s' "
-                      "(use --format svg, dot, json, graphml or csv)",
+                      "(use --format svg, png, pdf, dot, json, graphml or csv)",
                 f);
         }
     } else if (cfg->cmd == CMD_CENTRALITY && cfg->format != NULL) {
@@ -936,8 +963,15 @@ static int run(const config *cfg, char **files, size_t n_files)
                 snprintf(title + used, sizeof title - used, "%s%s", i > 0 ? ", " : "", b);
             }
         }
+        sg_draw_opts draw;
+        sg_draw_opts_init(&draw);
+        draw.title = title[0] != '\0' ? title : NULL;
+        draw.layout = cfg->layout;
+        draw.size_by = cfg->size_by;
+        draw.top = cfg->top_set ? cfg->top : SG_DRAW_TOP_DEFAULT;
+        draw.show_negated = cfg->show_negated;
         if (csv ? sg_emit_graph_csv(g, out.f, edges_out.f, &d) != SG_OK
-                : sg_emit_graph(g, gfmt, title[0] != '\0' ? title : NULL, out.f, &d) != SG_OK) {
+                : sg_emit_graph(g, gfmt, &draw, out.f, &d) != SG_OK) {
             d.path = d.path != NULL ? d.path : (out.path != NULL ? out.path : "<stdout>");
             rc = report(&d);
         }
@@ -976,6 +1010,7 @@ int main(int argc, char **argv)
 
     memset(&cfg, 0, sizeof cfg);
     cfg.sort = SG_M_PAGERANK;
+    cfg.size_by = (int)SG_M_PAGERANK;
     if (argc < 2) {
         print_main_help(stderr);
         return EXIT_INPUT;
@@ -1104,8 +1139,30 @@ int main(int argc, char **argv)
                 rc = usage_error("--top needs a non-negative integer, not '%s'", optarg);
             }
             cfg.top = (size_t)v;
+            cfg.top_set = true;
             break;
         }
+        case OPT_LAYOUT:
+            if (!sg_draw_layout_valid(optarg)) {
+                rc =
+                    usage_error("unknown layout '%s' (use dot, neato, fdp, sfdp or circo)", optarg);
+            }
+            cfg.layout = optarg;
+            break;
+        case OPT_SIZE_BY: {
+            sg_metric m;
+            if (strcmp(optarg, "none") == 0) {
+                cfg.size_by = -1;
+            } else if (sg_metric_parse(optarg, &m)) {
+                cfg.size_by = (int)m;
+            } else {
+                rc = usage_error("unknown metric '%s' for --size-by", optarg);
+            }
+            break;
+        }
+        case OPT_SHOW_NEGATED:
+            cfg.show_negated = true;
+            break;
         case OPT_HELP:
             print_help(stdout, cfg.cmd);
             rc = EXIT_OK;

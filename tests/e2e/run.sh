@@ -94,6 +94,60 @@ $BIN graph tests/data/karabakh.txt -o "$T/a.svg"
 $BIN graph tests/data/karabakh.txt -o "$T/b.svg"
 if cmp -s "$T/a.svg" "$T/b.svg"; then ok "SVG output is deterministic"; else bad "SVG output is deterministic"; fi
 
+# --- drawings: engines, --top, key and caption, PNG and PDF -----------------------------
+for engine in dot neato fdp sfdp circo; do
+    if $BIN graph --layout $engine tests/data/karabakh.txt -o "$T/l1.svg" &&
+        $BIN graph --layout $engine tests/data/karabakh.txt -o "$T/l2.svg" &&
+        xmllint --noout "$T/l1.svg" && cmp -s "$T/l1.svg" "$T/l2.svg" &&
+        grep -q '>Karabakh authorities</text>' "$T/l1.svg"; then
+        ok "layout $engine: valid, deterministic SVG"
+    else
+        bad "layout $engine: valid, deterministic SVG"
+    fi
+done
+$BIN graph --top 3 tests/data/karabakh.txt -o "$T/top.svg"
+want='<desc>12 actors, 9 events in 9 edges (source, relation, target) from 1 document. Mentioned without events (not drawn): Ilham Aliyev, Azerbaijani armed forces, Karabakh Armenians, Russia, Kremlin, Russian peacekeepers. Drawn: the top 3 actors by pagerank; 3 more actors left out. Not drawn: 4 events in 4 edges; the JSON, GraphML and CSV exports keep them.</desc>'
+if grep -qxF "$want" "$T/top.svg" && [ "$(grep -c 'class="node"' "$T/top.svg")" = 3 ]; then
+    ok "--top 3 draws 3 actors and the caption says what was left out"
+else
+    bad "--top 3 draws 3 actors and the caption says what was left out"
+    grep '<desc>' "$T/top.svg"
+fi
+# the viewBox scales: rsvg-convert renders the SVG at any width
+if command -v rsvg-convert >/dev/null && rsvg-convert -w 2400 "$T/a.svg" -o "$T/big.png" &&
+    [ "$(python3 -c 'import struct,sys; d=open(sys.argv[1],"rb").read(24); print(struct.unpack(">I", d[16:20])[0])' "$T/big.png")" = 2400 ]; then
+    ok "SVG scales to 2400 px with rsvg-convert"
+else
+    bad "SVG scales to 2400 px with rsvg-convert"
+fi
+if $BIN graph tests/data/karabakh.txt -o "$T/k.png" && [ "$(head -c 8 "$T/k.png" | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ] &&
+    $BIN graph tests/data/karabakh.txt -o "$T/k.pdf" && [ "$(head -c 5 "$T/k.pdf")" = "%PDF-" ] &&
+    $BIN graph --format png tests/data/karabakh.txt | cmp -s - "$T/k.png"; then
+    ok "PNG and PDF through Graphviz's cairo renderer"
+else
+    bad "PNG and PDF through Graphviz's cairo renderer"
+fi
+mkdir -p "$T/noplugins"
+bin_saved=$BIN
+BIN="env GVBINDIR=$T/noplugins $BIN"
+expect "PNG without Graphviz's plugins" 1 "$T/np.png: error: graphviz has no PNG renderer here: it comes with the cairo plugin (libgvplugin_pango, Debian package libgvc6) registered in Graphviz's plugin configuration (run 'dot -c' as root to rebuild it)" -- graph $D/small.txt -o "$T/np.png"
+BIN=$bin_saved
+if [ -e "$T/np.png" ]; then bad "no PNG left after the failure"; else ok "no PNG left after the failure"; fi
+expect "unknown layout" 2 "stancegraph: unknown layout 'spring' (use dot, neato, fdp, sfdp or circo)
+Try 'stancegraph --help' for more information." -- graph --layout spring $D/small.txt
+expect "unknown --size-by metric" 2 "stancegraph: unknown metric 'fame' for --size-by
+Try 'stancegraph --help' for more information." -- graph --size-by fame $D/small.txt
+# negated events: left out, or dashed with --show-negated
+printf '%s\n' '{"doc":"n.txt","sentence":0,"start":0,"end":29,"source":"a","source_name":"Alpha","target":"b","target_name":"Beta","relation":"accuse","label":"accuses","cameo":"112","goldstein":-2,"negated":false,"trigger":"accused","text":"Alpha accused Beta."}' \
+    '{"doc":"n.txt","sentence":1,"start":30,"end":60,"source":"b","source_name":"Beta","target":"a","target_name":"Alpha","relation":"threaten","label":"threatens","cameo":"138","goldstein":-7,"negated":true,"trigger":"threaten","text":"Beta did not threaten Alpha."}' >"$T/neg.jsonl"
+if $BIN graph "$T/neg.jsonl" -o "$T/n1.svg" && ! grep -q '(not)' "$T/n1.svg" &&
+    $BIN graph --show-negated "$T/neg.jsonl" -o "$T/n2.svg" && xmllint --noout "$T/n2.svg" &&
+    grep -q '>(not) threatens</text>' "$T/n2.svg" && grep -q 'stroke-dasharray="5,2"' "$T/n2.svg"; then
+    ok "--show-negated draws negated events dashed"
+else
+    bad "--show-negated draws negated events dashed"
+fi
+
 # escaping: names with & < > quotes and backslashes give valid XML showing the text
 if $BIN graph --actors $D/small_actors.json $D/small.txt -o "$T/e.svg" && xmllint --noout "$T/e.svg" &&
     grep -q 'Beta &amp; &lt;Co&gt;' "$T/e.svg"; then
@@ -199,8 +253,8 @@ expect "unknown command" 2 "stancegraph: unknown command 'draw' (use extract, gr
 Try 'stancegraph --help' for more information." -- draw
 expect "unknown metric" 2 "stancegraph: unknown metric 'fame' for --sort
 Try 'stancegraph --help' for more information." -- centrality --sort fame $D/small.txt
-expect "unknown graph format" 2 "stancegraph: cannot tell the graph format from the extension 'png' (use --format svg, dot, json, graphml or csv)
-Try 'stancegraph --help' for more information." -- graph $D/small.txt -o "$T/x.png"
+expect "unknown graph format" 2 "stancegraph: cannot tell the graph format from the extension 'gif' (use --format svg, png, pdf, dot, json, graphml or csv)
+Try 'stancegraph --help' for more information." -- graph $D/small.txt -o "$T/x.gif"
 $BIN extract tests/data/karabakh.txt -o - >/dev/full 2>"$T/err"
 status=$?
 if [ "$status" = 1 ] && [ "$(cat "$T/err")" = "<stdout>: error: cannot write events: No space left on device" ]; then

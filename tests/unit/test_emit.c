@@ -81,16 +81,46 @@ static sg_graph *graph_of(const sg_events *ev)
     return g;
 }
 
-static char *emit_graph(const sg_graph *g, sg_graph_format fmt, const char *title)
+static char *emit_drawing(const sg_graph *g, sg_graph_format fmt, const sg_draw_opts *o)
 {
     capture c;
     sg_diag d;
     sg_diag_init(&d);
     FILE *f = cap_open(&c);
-    sg_status st = sg_emit_graph(g, fmt, title, f, &d);
+    sg_status st = sg_emit_graph(g, fmt, o, f, &d);
     char *text = cap_close(&c);
     cr_assert_eq(st, SG_OK, "%s", d.msg);
     return text;
+}
+
+static char *emit_graph(const sg_graph *g, sg_graph_format fmt, const char *title)
+{
+    sg_draw_opts o;
+    sg_draw_opts_init(&o);
+    o.title = title;
+    return emit_drawing(g, fmt, &o);
+}
+
+static size_t count_of(const char *s, const char *what)
+{
+    size_t n = 0;
+    for (const char *p = strstr(s, what); p != NULL; p = strstr(p + 1, what)) {
+        n++;
+    }
+    return n;
+}
+
+/* The text between the first `open` and the next `close` in s (caller frees). */
+static char *between(const char *s, const char *open, const char *close)
+{
+    const char *a = strstr(s, open);
+    cr_assert_not_null(a, "no %s in:\n%s", open, s);
+    a += strlen(open);
+    const char *b = strstr(a, close);
+    cr_assert_not_null(b, "no %s in:\n%s", close, s);
+    char *r = strndup(a, (size_t)(b - a));
+    cr_assert_not_null(r);
+    return r;
 }
 
 static char *emit_table(const sg_graph *g, sg_table_format fmt, sg_metric sort, size_t top)
@@ -501,13 +531,264 @@ Test(svg, colours_widths_and_counts)
     assert_valid_xml(svg);
     cr_assert(svg_has_text(svg, "accuses ×2"));
     cr_assert(svg_has_text(svg, "praises"));
-    cr_assert(svg_has_text(svg, "Delta, \"the\" 4th"));
-    cr_assert_not_null(strstr(svg, "stroke=\"#d55e00\" stroke-width=\"2.5\""));
-    cr_assert_not_null(strstr(svg, "stroke=\"#0072b2\""));
-    cr_assert(svg_tooltip_contains(svg, "Alpha accused Beta.&#10;") ||
-              svg_tooltip_contains(svg, "Alpha accused Beta.\n"));
-    cr_assert(svg_tooltip_contains(svg, "[news.txt #2] Alpha blamed Beta."));
+    /* accuses: mean (-2 - 4.5) / 2 = -3.25, class -5 to -0.5; praises +3.4: 0.5 to 5 */
+    cr_assert_not_null(strstr(svg, "stroke=\"#d6604d\" stroke-width=\"2.5\""), "%s", svg);
+    cr_assert_not_null(strstr(svg, "stroke=\"#4393c3\""));
+    cr_assert(svg_tooltip_contains(svg, "Alpha → Beta: 2 events, mean Goldstein -3.2"));
+    cr_assert(svg_tooltip_contains(svg, "• [news.txt #2] Alpha blamed Beta."));
     free(svg);
+    sg_graph_free(g);
+    sg_events_free(ev);
+}
+
+Test(svg, title_desc_and_caption)
+{
+    sg_events *ev = path_events();
+    sg_graph *g = graph_of(ev);
+    char *svg = emit_graph(g, SG_FMT_SVG, "Path & <co>");
+    assert_valid_xml(svg);
+    /* <title> and <desc> are the first children of <svg>, before Graphviz's <g> */
+    char *head = between(svg, "<svg", "<g id=\"graph0\"");
+    char *title = between(head, "\n<title>", "</title>");
+    char *desc = between(head, "<desc>", "</desc>");
+    cr_assert_str_eq(title, "Path &amp; &lt;co&gt;");
+    cr_assert_str_eq(desc, "4 actors, 3 events in 2 edges (source, relation, target) from 1 "
+                           "document. Mentioned without events (not drawn): Delta, &quot;the&quot; "
+                           "4th.");
+    cr_assert_not_null(strstr(head, "viewBox=\"0.00 0.00 "), "%s", head);
+    cr_assert(svg_has_text(svg, "Path & <co>"));
+    cr_assert(
+        svg_has_text(svg, "Edge colour: mean Goldstein weight\u00A0\u00A0\u00A0\u00A0\u00A0\u00A0"),
+        "%s", svg);
+    cr_assert(svg_has_text(svg, "Node size (area): pagerank\u00A0\u00A0\u00A0\u00A0\u00A0"));
+    /* the isolated actor is named in the caption, not drawn */
+    cr_assert_null(strstr(svg, "<title>d</title>"));
+    free(head);
+    free(title);
+    free(desc);
+    free(svg);
+    sg_graph_free(g);
+    sg_events_free(ev);
+}
+
+Test(svg, parallel_relations_share_one_labelled_edge)
+{
+    sg_events *ev = sg_events_new();
+    add_ev(ev, "a", "Alpha", "b", "Beta", "accuse", "accuses", -2.0, "x");
+    add_ev(ev, "a", "Alpha", "b", "Beta", "meet", "meets", 1.0, "y");
+    add_ev(ev, "a", "Alpha", "b", "Beta", "meet", "meets", 1.0, "z");
+    add_ev(ev, "b", "Beta", "a", "Alpha", "accuse", "accuses", -2.0, "w");
+    sg_graph *g = graph_of(ev);
+    char *svg = emit_graph(g, SG_FMT_SVG, NULL);
+    assert_valid_xml(svg);
+    /* two drawn edges (one per direction); a -> b has both relations, mean 0 */
+    cr_assert_not_null(strstr(svg, "<title>a&#45;&gt;b</title>"), "%s", svg);
+    cr_assert_not_null(strstr(svg, "<title>b&#45;&gt;a</title>"));
+    cr_assert_null(strstr(strstr(svg, "<title>a&#45;&gt;b</title>") + 1, "<title>a&#45;&gt;b"));
+    cr_assert(svg_has_text(svg, "accuses"));
+    cr_assert(svg_has_text(svg, "meets ×2"));
+    cr_assert_not_null(strstr(svg, "stroke=\"#878787\" stroke-width=\"3.38\""), "%s", svg);
+    free(svg);
+    sg_graph_free(g);
+    sg_events_free(ev);
+}
+
+/* a star: hub h receives from s1..s5, and s1 -> s2 */
+static sg_events *star_events(void)
+{
+    sg_events *ev = sg_events_new();
+    add_ev(ev, "s1", "S1", "h", "Hub", "accuse", "accuses", -2.0, "a");
+    add_ev(ev, "s2", "S2", "h", "Hub", "accuse", "accuses", -2.0, "b");
+    add_ev(ev, "s3", "S3", "h", "Hub", "accuse", "accuses", -2.0, "c");
+    add_ev(ev, "s4", "S4", "h", "Hub", "accuse", "accuses", -2.0, "d");
+    add_ev(ev, "s5", "S5", "h", "Hub", "accuse", "accuses", -2.0, "e");
+    add_ev(ev, "s1", "S1", "s2", "S2", "meet", "meets", 1.0, "f");
+    return ev;
+}
+
+Test(svg, top_keeps_the_highest_ranked_and_says_what_is_left_out)
+{
+    sg_events *ev = star_events();
+    sg_graph *g = graph_of(ev);
+    sg_draw_opts o;
+    sg_draw_opts_init(&o);
+    o.top = 2;
+    char *svg = emit_drawing(g, SG_FMT_SVG, &o);
+    assert_valid_xml(svg);
+    char *desc = between(svg, "<desc>", "</desc>");
+    /* pagerank: h first, then s2 (it also receives from s1); s1, s3, s4, s5 tie, by id */
+    cr_assert_str_eq(desc, "6 actors, 6 events in 6 edges (source, relation, target) from 1 "
+                           "document. Drawn: the top 2 actors by pagerank; 4 more actors left "
+                           "out. Not drawn: 5 events in 5 edges; the JSON, GraphML and CSV "
+                           "exports keep them.");
+    cr_assert_not_null(strstr(svg, "<title>h</title>"));
+    cr_assert_not_null(strstr(svg, "<title>s2&#45;&gt;h</title>"), "%s", svg);
+    cr_assert_null(strstr(svg, "<title>s1</title>"));
+    free(desc);
+    free(svg);
+    /* top 0 draws all */
+    o.top = 0;
+    o.size_by = -1;
+    svg = emit_drawing(g, SG_FMT_SVG, &o);
+    desc = between(svg, "<desc>", "</desc>");
+    cr_assert_str_eq(desc, "6 actors, 6 events in 6 edges (source, relation, target) from 1 "
+                           "document.");
+    cr_assert_null(strstr(svg, "Node size"));
+    free(desc);
+    free(svg);
+    sg_graph_free(g);
+    sg_events_free(ev);
+}
+
+Test(svg, drawn_pairs_are_capped_at_three_per_actor)
+{
+    /* 5 actors, all 20 ordered pairs; pair (i, j) has i + 1 events */
+    sg_events *ev = sg_events_new();
+    static const char *const ids[] = {"p", "q", "r", "s", "t"};
+    for (size_t i = 0; i < 5; i++) {
+        for (size_t j = 0; j < 5; j++) {
+            for (size_t k = 0; i != j && k <= i; k++) {
+                add_ev(ev, ids[i], ids[i], ids[j], ids[j], "accuse", "accuses", -2.0, "x");
+            }
+        }
+    }
+    sg_graph *g = graph_of(ev);
+    char *svg = emit_graph(g, SG_FMT_SVG, NULL);
+    char *desc = between(svg, "<desc>", "</desc>");
+    /* a cap of 15 pairs: out go p's four pairs (1 event each) and, of q's (2 each), the
+     * last in graph order, q -> t */
+    cr_assert_str_eq(desc, "5 actors, 60 events in 20 edges (source, relation, target) from 1 "
+                           "document. Drawn between them: the 15 actor pairs with the most "
+                           "events (3 per drawn actor); 5 weaker pairs left out. Not drawn: 6 "
+                           "events in 5 edges; the JSON, GraphML and CSV exports keep them.");
+    cr_assert_null(strstr(svg, "<title>p&#45;&gt;q</title>"));
+    cr_assert_null(strstr(svg, "<title>q&#45;&gt;t</title>"));
+    cr_assert_not_null(strstr(svg, "<title>q&#45;&gt;s</title>"));
+    cr_assert_eq(count_of(svg, "class=\"edge\""), 15);
+    free(desc);
+    free(svg);
+    sg_graph_free(g);
+    sg_events_free(ev);
+}
+
+Test(svg, size_by_scales_nodes)
+{
+    sg_events *ev = star_events();
+    sg_graph *g = graph_of(ev);
+    sg_draw_opts o;
+    sg_draw_opts_init(&o);
+    o.size_by = SG_M_IN_DEGREE;
+    char *dot = emit_drawing(g, SG_FMT_DOT, &o);
+    /* in-degree: h 5 (the largest: width 0.75 + 1.25), s2 1 (sqrt(1/5) = 0.447),
+     * s1 0 (the smallest) */
+    cr_assert_not_null(strstr(dot, "\th\t[fontsize=16.0,\n\t\theight=0.90,"), "%s", dot);
+    cr_assert_not_null(strstr(dot, "width=2.00"));
+    cr_assert_not_null(strstr(dot, "\ts2\t[fontsize=13.2,\n\t\theight=0.62,"), "%s", dot);
+    cr_assert_not_null(strstr(dot, "\ts1\t[fontsize=11.0,\n\t\theight=0.40,"), "%s", dot);
+    cr_assert_not_null(strstr(dot, "Node size (area): in_degree"));
+    free(dot);
+    sg_graph_free(g);
+    sg_events_free(ev);
+}
+
+Test(svg, negated_events_drawn_dashed_on_request)
+{
+    sg_events *ev = path_events();
+    sg_event e;
+    memset(&e, 0, sizeof e);
+    e.doc = "news.txt";
+    e.sentence = 9;
+    e.source = "c";
+    e.source_name = "Gamma";
+    e.source_type = "";
+    e.target = "a";
+    e.target_name = "Alpha";
+    e.target_type = "";
+    e.relation = "threaten";
+    e.label = "threatens";
+    e.cameo = "138";
+    e.goldstein = -7.0;
+    e.negated = true;
+    e.trigger = "threaten";
+    e.text = "Gamma did not threaten Alpha.";
+    cr_assert_eq(sg_events_add(ev, &e), SG_OK);
+    sg_graph *g = graph_of(ev);
+    char *svg = emit_graph(g, SG_FMT_SVG, NULL);
+    cr_assert_null(strstr(svg, "(not)"));
+    free(svg);
+    sg_draw_opts o;
+    sg_draw_opts_init(&o);
+    o.show_negated = true;
+    svg = emit_drawing(g, SG_FMT_SVG, &o);
+    assert_valid_xml(svg);
+    cr_assert(svg_has_text(svg, "(not) threatens"), "%s", svg);
+    cr_assert_not_null(strstr(svg, "stroke=\"#555555\" stroke-dasharray=\"5,2\""), "%s", svg);
+    cr_assert(svg_tooltip_contains(svg, "Gamma → Alpha: 1 negated event"));
+    cr_assert(svg_tooltip_contains(svg, "• [news.txt #9] Gamma did not threaten Alpha."));
+    char *desc = between(svg, "<desc>", "</desc>");
+    cr_assert_not_null(strstr(desc, " Dashed: 1 negated event (&quot;did not ...&quot;)."), "%s",
+                       desc);
+    free(desc);
+    free(svg);
+    sg_graph_free(g);
+    sg_events_free(ev);
+}
+
+Test(svg, every_layout_engine_gives_valid_identical_output)
+{
+    static const char *const engines[] = {"dot", "neato", "fdp", "sfdp", "circo"};
+    sg_events *ev = star_events();
+    sg_graph *g = graph_of(ev);
+    for (size_t i = 0; i < sizeof engines / sizeof engines[0]; i++) {
+        sg_draw_opts o;
+        sg_draw_opts_init(&o);
+        o.layout = engines[i];
+        cr_assert(sg_draw_layout_valid(engines[i]));
+        char *a = emit_drawing(g, SG_FMT_SVG, &o);
+        char *b = emit_drawing(g, SG_FMT_SVG, &o);
+        assert_valid_xml(a);
+        cr_assert_str_eq(a, b, "%s is not deterministic", engines[i]);
+        cr_assert(svg_has_text(a, "Hub"), "%s", engines[i]);
+        if (i > 0) {
+            cr_assert_not_null(strstr(a, "Edge labels that would overlap are not drawn"));
+        }
+        free(a);
+        free(b);
+    }
+    cr_assert(!sg_draw_layout_valid("twopi"));
+    sg_draw_opts o;
+    sg_draw_opts_init(&o);
+    o.layout = "spring";
+    sg_diag d;
+    sg_diag_init(&d);
+    FILE *f = fopen("/dev/null", "w");
+    cr_assert_eq(sg_emit_graph(g, SG_FMT_SVG, &o, f, &d), SG_ERR_BACKEND);
+    cr_assert_str_eq(d.msg, "unknown layout engine 'spring'");
+    fclose(f);
+    sg_graph_free(g);
+    sg_events_free(ev);
+}
+
+Test(svg, png_and_pdf_through_graphviz_renderers)
+{
+    sg_events *ev = path_events();
+    sg_graph *g = graph_of(ev);
+    char *png = NULL, *pdf = NULL;
+    size_t png_len = 0, pdf_len = 0;
+    sg_diag d;
+    sg_diag_init(&d);
+    FILE *f = open_memstream(&png, &png_len);
+    cr_assert_eq(sg_emit_graph(g, SG_FMT_PNG, NULL, f, &d), SG_OK, "%s", d.msg);
+    fclose(f);
+    cr_assert_gt(png_len, 1000);
+    cr_assert_eq(memcmp(png, "\x89PNG\r\n\x1a\n", 8), 0);
+    f = open_memstream(&pdf, &pdf_len);
+    cr_assert_eq(sg_emit_graph(g, SG_FMT_PDF, NULL, f, &d), SG_OK, "%s", d.msg);
+    fclose(f);
+    cr_assert_gt(pdf_len, 1000);
+    cr_assert_eq(memcmp(pdf, "%PDF-", 5), 0);
+    free(png);
+    free(pdf);
     sg_graph_free(g);
     sg_events_free(ev);
 }
@@ -515,8 +796,8 @@ Test(svg, colours_widths_and_counts)
 Test(svg, long_names_wrap_on_two_lines)
 {
     sg_events *ev = sg_events_new();
-    sg_events_add_actor(ev, "osce", "Organization for Security and Co-operation in Europe",
-                        "organization", 1);
+    add_ev(ev, "osce", "Organization for Security and Co-operation in Europe", "b", "Beta",
+           "accuse", "accuses", -2.0, "x");
     sg_graph *g = graph_of(ev);
     char *svg = emit_graph(g, SG_FMT_SVG, NULL);
     assert_valid_xml(svg);
@@ -534,6 +815,10 @@ Test(svg, empty_graph_is_valid)
     char *svg = emit_graph(g, SG_FMT_SVG, "empty");
     assert_valid_xml(svg);
     cr_assert(svg_has_text(svg, "empty"));
+    char *desc = between(svg, "<desc>", "</desc>");
+    cr_assert_str_eq(desc, "0 actors, 0 events in 0 edges (source, relation, target) from 0 "
+                           "documents.");
+    free(desc);
     free(svg);
     sg_graph_free(g);
     sg_events_free(ev);
@@ -592,7 +877,8 @@ Test(dot, deterministic_without_layout)
     /* escaped for Graphviz: a literal backslash is doubled, & is an entity */
     cr_assert_not_null(strstr(a, "label=\"AT&amp;T\""), "%s", a);
     cr_assert_not_null(strstr(a, "label=\"trailing\\\\\""), "%s", a);
-    cr_assert_not_null(strstr(a, "\t_0\t[label=\"Odd id\""), "%s", a);
+    cr_assert_not_null(strstr(a, "\t_0\t[fontsize=13.1,\n\t\theight=0.61,\n\t\tlabel=\"Odd id\""),
+                       "%s", a);
     free(a);
     free(b);
     sg_graph_free(g);
@@ -605,32 +891,38 @@ Test(dot, exact_small_graph)
     add_ev(ev, "a", "Alpha", "b", "Beta", "accuse", "accuses", -2.0, "x");
     add_ev(ev, "a", "Alpha", "b", "Beta", "accuse", "accuses", -2.0, "y");
     sg_graph *g = graph_of(ev);
-    char *dot = emit_graph(g, SG_FMT_DOT, NULL);
-    cr_assert_str_eq(dot, "digraph stancegraph {\n"
-                          "\tgraph [fontname=Helvetica,\n"
-                          "\t\trankdir=LR\n"
-                          "\t];\n"
-                          "\tnode [fontname=Helvetica,\n"
-                          "\t\tmargin=\"0.22,0.08\"\n"
-                          "\t];\n"
-                          "\tedge [fontname=Helvetica,\n"
-                          "\t\tfontsize=10\n"
-                          "\t];\n"
-                          "\ta\t[label=Alpha,\n"
-                          "\t\tshape=box,\n"
-                          "\t\ttooltip=\"Alpha (country), 0 mentions\"];\n"
-                          "\tb\t[label=Beta,\n"
-                          "\t\tshape=ellipse,\n"
-                          "\t\ttooltip=\"Beta (person), 0 mentions\"];\n"
-                          "\ta -> b\t[color=\"#D55E00\",\n"
-                          "\t\tfontcolor=\"#D55E00\",\n"
-                          "\t\tlabel=\"accuses ×2\",\n"
-                          "\t\tlabeltooltip=\"Alpha → Beta: accuses ×2, CAMEO 112, Goldstein "
-                          "-4.0&#10;[news.txt #0] x&#10;[news.txt #1] y\",\n"
-                          "\t\tpenwidth=2.50,\n"
-                          "\t\ttooltip=\"Alpha → Beta: accuses ×2, CAMEO 112, Goldstein "
-                          "-4.0&#10;[news.txt #0] x&#10;[news.txt #1] y\"];\n"
-                          "}\n");
+    sg_draw_opts o;
+    sg_draw_opts_init(&o);
+    o.size_by = -1;
+    char *dot = emit_drawing(g, SG_FMT_DOT, &o);
+    const char *top = "digraph stancegraph {\n\tgraph [bgcolor=white,\n";
+    cr_assert_eq(strncmp(dot, top, strlen(top)), 0, "%s", dot);
+    cr_assert_not_null(strstr(dot, "\tnode [fillcolor=\"#FFFFFF\",\n"
+                                   "\t\tfontname=\"Helvetica,Arial,sans-serif\",\n"
+                                   "\t\tmargin=\"0.22,0.08\",\n"
+                                   "\t\tstyle=filled\n"
+                                   "\t];\n"
+                                   "\tedge [fontname=\"Helvetica,Arial,sans-serif\",\n"
+                                   "\t\tfontsize=10\n"
+                                   "\t];\n"),
+                       "%s", dot);
+    cr_assert_str_eq(
+        strstr(dot, "\ta\t["),
+        "\ta\t[label=Alpha,\n"
+        "\t\tshape=box,\n"
+        "\t\ttooltip=\"Alpha (country), 0 mentions\"];\n"
+        "\tb\t[label=Beta,\n"
+        "\t\tshape=ellipse,\n"
+        "\t\ttooltip=\"Beta (person), 0 mentions\"];\n"
+        "\ta -> b\t[color=\"#D6604D\",\n"
+        "\t\tfontcolor=\"#D6604D\",\n"
+        "\t\tlabel=\"accuses ×2\",\n"
+        "\t\tlabeltooltip=\"Alpha → Beta: 2 events, mean Goldstein -2.0&#10;accuses ×2, "
+        "CAMEO 112, Goldstein -4.0&#10;• [news.txt #0] x&#10;• [news.txt #\\\n1] y\",\n"
+        "\t\tpenwidth=2.50,\n"
+        "\t\ttooltip=\"Alpha → Beta: 2 events, mean Goldstein -2.0&#10;accuses ×2, "
+        "CAMEO 112, Goldstein -4.0&#10;• [news.txt #0] x&#10;• [news.txt #\\\n1] y\"];\n"
+        "}\n");
     free(dot);
     sg_graph_free(g);
     sg_events_free(ev);
