@@ -128,6 +128,37 @@ for case in "karabakh:tests/data/karabakh.txt" \
         cat "$T/rt.out"
     fi
 done
+# the node-link JSON against its JSON Schema (python3-jsonschema), then the same schema
+# against broken documents, so that a schema accepting anything fails
+SCHEMA=include/stancegraph-graph.schema.json
+echo "Nobody the lexicon knows is named here." >"$T/none.txt"
+for case in "karabakh:tests/data/karabakh.txt" \
+    "hostile names:--actors $D/small_actors.json $D/small.txt" \
+    "empty graph:$T/none.txt"; do
+    name=${case%%:*}
+    # shellcheck disable=SC2086
+    if $BIN graph ${case#*:} -o "$T/v.json" &&
+        python3 tests/e2e/schema.py $SCHEMA "$T/v.json" >"$T/schema.out" 2>&1; then
+        ok "graph JSON valid against the schema: $name"
+    else
+        bad "graph JSON valid against the schema: $name"
+        cat "$T/schema.out"
+    fi
+done
+if [ "$(tr -d ' \t\n' <"$T/v.json")" = '{"directed":true,"nodes":[],"edges":[]}' ]; then
+    ok "a text without actors gives the empty graph"
+else
+    bad "a text without actors gives the empty graph"
+    cat "$T/v.json"
+fi
+if $BIN graph --actors $D/small_actors.json $D/small.txt -o "$T/v.json" &&
+    python3 tests/e2e/schema.py --broken $SCHEMA "$T/v.json" >"$T/schema.out" 2>&1; then
+    ok "$(tail -n 1 "$T/schema.out")"
+else
+    bad "the schema rejects broken graph documents"
+    cat "$T/schema.out"
+fi
+
 expect "graph as CSV needs a directory" 2 "stancegraph: the graph as CSV is two files, nodes.csv and edges.csv: give -o DIRECTORY/
 Try 'stancegraph --help' for more information." -- graph --format csv $D/small.txt
 : >"$T/plain"
