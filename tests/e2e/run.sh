@@ -154,12 +154,21 @@ readback() {
 readback karabakh "" tests/data/karabakh.txt json svg dot graphml csv
 readback "control characters" "--lexicon $D/control_actors.json" \
     "--actors $D/control_actors.json $D/small.txt" json svg dot graphml csv
+# Hostile names: actors and relation labels with & < > quotes, backslashes (\N \G \E \T
+# \H \L, a trailing \), control characters (tab, newline, CR, SOH, ESC, DEL, U+FFFF), a
+# run of spaces, Cyrillic, Armenian, Arabic and a flag emoji; evidence sentences with
+# commas, quotes and line breaks, one longer than a tooltip shows, and an edge with more
+# events than a tooltip lists. Every actor and relation of the lexicons must be in the graph.
+readback "hostile names" "--lexicon $D/small_actors.json --lexicon $D/small_relations.json" \
+    "--actors $D/small_actors.json --relations $D/small_relations.json $D/small.txt $D/hostile.txt" \
+    json svg dot graphml csv
 # the node-link JSON against its JSON Schema (python3-jsonschema), then the same schema
 # against broken documents, so that a schema accepting anything fails
 SCHEMA=include/stancegraph-graph.schema.json
 echo "Nobody the lexicon knows is named here." >"$T/none.txt"
 for case in "karabakh:tests/data/karabakh.txt" \
     "hostile names:--actors $D/small_actors.json $D/small.txt" \
+    "hostile names and labels:--actors $D/small_actors.json --relations $D/small_relations.json $D/small.txt $D/hostile.txt" \
     "empty graph:$T/none.txt"; do
     name=${case%%:*}
     # shellcheck disable=SC2086
