@@ -31,8 +31,8 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 # Debian packages: to build and run, and in addition to test.
 DEB_BUILD := gcc make pkg-config libigraph-dev libcjson-dev libpcre2-dev libgraphviz-dev \
              libutf8proc-dev
-DEB_TEST  := libcriterion-dev python3 python3-networkx libxml2-utils valgrind clang time \
-             librsvg2-bin
+DEB_TEST  := libcriterion-dev python3 python3-networkx python3-jsonschema libxml2-utils \
+             graphviz librsvg2-bin valgrind clang time
 
 .PHONY: FORCE all deps deps-test run test check unit e2e asan ubsan valgrind install uninstall \
         clean check-globals format golden-update bench unit-bins install-check eval corpus peer-test lexicons-check
@@ -183,9 +183,10 @@ install: all
 	install -m 644 $(LIB) $(DESTDIR)$(PREFIX)/lib/libstancegraph.a
 	install -m 644 include/*.h $(DESTDIR)$(PREFIX)/include/
 	install -m 644 lexicons/*.json $(DESTDIR)$(PREFIX)/share/stancegraph/lexicons/
+	install -m 644 include/stancegraph-graph.schema.json $(DESTDIR)$(PREFIX)/share/stancegraph/
 
 # Installs into a scratch DESTDIR and runs the installed binary from elsewhere: it must
-# find its lexicons under share/stancegraph.
+# find its lexicons under share/stancegraph, beside the graph JSON's schema.
 install-check:
 	@d=$$(mktemp -d); trap 'rm -rf "$$d"' EXIT; \
 	$(MAKE) --no-print-directory install BUILD=$$d/build PREFIX=/opt/stancegraph DESTDIR=$$d >/dev/null && \
@@ -193,7 +194,9 @@ install-check:
 	n=$$(cd $$d && env -u STANCEGRAPH_LEXICONS ./opt/stancegraph/bin/stancegraph extract k.txt | wc -l) && \
 	test "$$n" -gt 0 && test -f $$d/opt/stancegraph/include/stancegraph.h && \
 	test -f $$d/opt/stancegraph/lib/libstancegraph.a && \
-	echo "install-check: the installed binary found its lexicons ($$n events)"
+	cmp -s include/stancegraph-graph.schema.json \
+	  $$d/opt/stancegraph/share/stancegraph/stancegraph-graph.schema.json && \
+	echo "install-check: the installed binary found its lexicons ($$n events); schema installed"
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/stancegraph $(DESTDIR)$(PREFIX)/lib/libstancegraph.a

@@ -86,7 +86,10 @@ bool sg_draw_layout_valid(const char *name);
  * opts->size_by, names over 20 code points wrapped on two lines. Above the drawing: the
  * title, a caption (counts, and what --top left out) and a key (colour classes, widths,
  * shapes, size). The SVG has a viewBox, its width and height in points, and <title> and
- * <desc> (title and caption) as the first children of <svg>; always valid XML. Output is
+ * <desc> (title and caption) as the first children of <svg>; always valid XML. Labels and
+ * tooltips show tab, newline and CR as a space and other C0 controls, DEL, U+FFFE and
+ * U+FFFF as U+FFFD; in SVG, Graphviz writes each space that follows a space as U+00A0,
+ * so that viewers keep the run. Output is
  * byte-identical for the same input (Graphviz's version comment aside). PNG (144 dpi) and
  * PDF are rendered by Graphviz's cairo plugin found through its run-time plugin configuration
  * (Debian: libgvc6); without it the error is SG_ERR_BACKEND naming the missing plugin.
