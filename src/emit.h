@@ -35,8 +35,17 @@ sg_status sg_i_emit_centrality_json(const sg_graph *g, const sg_centrality *cons
 /* The value of metric m in c. */
 double sg_i_metric_value(const sg_centrality *c, sg_metric m);
 
+/* True for the metrics that are counts (degrees and strengths), printed without
+ * decimals. */
+bool sg_i_metric_is_count(sg_metric m);
+
 /* Rounds x to 6 decimals and turns -0 into 0, so that printed reals do not depend on
  * the last bits of a sum. Non-finite values are returned unchanged. */
 double sg_i_round6(double x);
+
+/* Formats v with the given decimals (0 for counts, 6 in exports, 4 in the aligned table)
+ * into buf; non-finite values become `missing`. Rounding first (sg_i_round6) keeps noise
+ * such as -1e-17 from printing as "-0.0000". */
+void sg_i_format_real(char *buf, size_t n, double v, int decimals, const char *missing);
 
 #endif
