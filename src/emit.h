@@ -1,6 +1,7 @@
 /* Private interface of the emit stage, split over emit_json.c (cJSON: node-link JSON,
  * the sg_emit_graph dispatcher), emit_graphml.c (igraph: GraphML), emit_svg.c (Graphviz: SVG and
- * DOT) and emit_table.c (centrality table, CSV and JSON). Not part of the public API. */
+ * DOT), emit_table.c (centrality table, CSV and JSON) and emit_html.c (the HTML report). Not
+ * part of the public API. */
 #ifndef SG_SRC_EMIT_H
 #define SG_SRC_EMIT_H
 
@@ -13,6 +14,15 @@
  * process-wide error state). */
 sg_status sg_i_emit_graphviz(const sg_graph *g, bool svg, const char *title, FILE *out,
                              sg_diag *diag);
+
+/* Writes g as the HTML report documented at SG_FMT_HTML, with svg[0..svg_len) (the
+ * output of sg_i_emit_graphviz, NUL-terminated or not) as its drawing: what precedes
+ * the <svg> element (XML declaration, DOCTYPE, comments) is left out, the rest is
+ * copied as is. title (NULL or "" for a default) heads the page. Errors:
+ * SG_ERR_BACKEND (no <svg> element in svg, or igraph failed on the centrality),
+ * SG_ERR_IO (write failed), SG_ERR_NOMEM. */
+sg_status sg_i_emit_html(const sg_graph *g, const char *svg, size_t svg_len, const char *title,
+                         FILE *out, sg_diag *diag);
 
 /* Writes g as a node-link JSON document. Errors as sg_emit_graph. */
 sg_status sg_i_emit_json(const sg_graph *g, FILE *out, sg_diag *diag);

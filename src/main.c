@@ -64,7 +64,7 @@ static const opt_doc options[] = {
      "write to FILE instead of standard output ('-' = stdout); the file appears only "
      "when the run succeeds"},
     {"format", required_argument, OPT_FORMAT, C_GR, "FMT",
-     "svg, dot, json, graphml or csv (default: from the -o extension, a directory "
+     "svg, dot, json, graphml, html or csv (default: from the -o extension, a directory "
      "means csv, else svg)"},
     {"format", required_argument, OPT_FORMAT, C_CE, "FMT", "table, csv or json (default: table)"},
     {"actors", required_argument, OPT_ACTORS, C_ALL, "FILE",
@@ -135,7 +135,8 @@ static const char *const cmd_summary[] = {
     "evidence sentence and its byte offsets.",
     "Aggregate events into the actor graph (one edge per source, relation and target,\n"
     "with the event count and Goldstein sum; negated events are left out) and write it\n"
-    "as SVG (rendered with Graphviz), DOT or node-link JSON.",
+    "as SVG (rendered with Graphviz), DOT, node-link JSON, GraphML, CSV or an HTML report\n"
+    "(the drawing, the centrality table and the evidence in one file).",
     "Rank actors by centrality, computed with igraph on the actor network (one edge per\n"
     "ordered actor pair, weight w = number of events):\n"
     "  in_degree, out_degree    distinct actors sending to / receiving from the actor\n"
@@ -834,12 +835,14 @@ static int run(const config *cfg, char **files, size_t n_files)
             gfmt = SG_FMT_JSON;
         } else if (strcasecmp(f, "graphml") == 0) {
             gfmt = SG_FMT_GRAPHML;
+        } else if (strcasecmp(f, "html") == 0 || strcasecmp(f, "htm") == 0) {
+            gfmt = SG_FMT_HTML;
         } else {
             return usage_error(
                 cfg->format != NULL
-                    ? "unknown graph format '%s' (use svg, dot, json, graphml or csv)"
+                    ? "unknown graph format '%s' (use svg, dot, json, graphml, html or csv)"
                     : "cannot tell the graph format from the extension '%s' "
-                      "(use --format svg, dot, json, graphml or csv)",
+                      "(use --format svg, dot, json, graphml, html or csv)",
                 f);
         }
     } else if (cfg->cmd == CMD_CENTRALITY && cfg->format != NULL) {
