@@ -563,11 +563,8 @@ sg_status sg_i_emit_html(const sg_graph *g, const char *svg, size_t svg_len, con
     fputs("</h1>\n", out);
     put_counts(out, g, docs);
     fputs("<ul id=\"sg-errors\" hidden></ul>\n</header>\n<main>\n"
-          "<section id=\"drawing\">\n<h2>Graph</h2>\n<p class=\"hint\">Edges: "
-          "<span class=\"neg\">conflict</span> (negative Goldstein sum), "
-          "<span class=\"pos\">cooperation</span> (positive), <span class=\"zero\">neutral</span>; "
-          "pen width grows with the event count. Click an edge or an actor for its "
-          "evidence.</p>\n<div id=\"sg-drawing\">\n",
+          "<section id=\"drawing\">\n<h2>Graph</h2>\n<p class=\"hint\">Click an edge or an "
+          "actor in the drawing for its evidence.</p>\n<div id=\"sg-drawing\">\n",
           out);
     fwrite(svg + start, 1, svg_len - start, out);
     if (svg_len > start && svg[svg_len - 1] != '\n') {

@@ -4,10 +4,12 @@ only):
   check.py ready DOM.html        the report's DOM after its script ran: body[data-ready="1"]
                                  and no body[data-errors] (the script's error count)
   check.py harness DOM.html      harness.html's DOM: prints its lines, fails on a FAIL line
-                                 or when it did not finish; prints the drawing's box
-                                 "svg-rect X Y W H" last
-  check.py png SHOT.png X Y W H  the screenshot inside the box: counts non-white pixels,
-                                 distinct colours and pixels of the two edge colours
+                                 or when it did not finish; prints "drawing X Y W H
+                                 COLOUR..." last (the drawing's box, its edges' colours)
+  check.py png SHOT.png X Y W H [#RRGGBB...]
+                                 the screenshot inside the box: at least 1% ink, 8 colours,
+                                 and 100 pixels of each of two of the edge colours given
+                                 (of the one, when one is given)
   check.py selftest              the PNG reader on images it writes in every colour type,
                                  bit depth, filter and interlacing
 Exit status 0 when the check passes."""
@@ -17,8 +19,7 @@ import struct
 import sys
 import zlib
 
-VERMILLION = (0xD5, 0x5E, 0x00)  # conflict edges (emit_svg.c)
-BLUE = (0x00, 0x72, 0xB2)  # cooperation edges
+EDGE_PIXELS = 100  # pixels near an edge colour that count it as drawn
 
 
 def fail(msg):
@@ -76,9 +77,9 @@ def ready(path):
 def harness(path):
     p = parse(path, "result")
     lines = "".join(p.text).splitlines()
-    rect = [x for x in lines if x.startswith("svg-rect ")]
+    rect = [x for x in lines if x.startswith("drawing ")]
     for x in lines:
-        if not x.startswith("svg-rect "):
+        if not x.startswith("drawing "):
             print(x)
     if p.body.get("data-done") != "1":
         fail("the harness did not finish")
@@ -225,7 +226,7 @@ def near(p, c, tol=48):
     return all(abs(a - b) <= tol for a, b in zip(p, c))
 
 
-def png(path, x, y, w, h):
+def png(path, x, y, w, h, edge_colours):
     width, height, img = read_png(path)
     x0, y0 = max(0, x), max(0, y)
     x1, y1 = min(width, x + w), min(height, y + h)
@@ -237,15 +238,19 @@ def png(path, x, y, w, h):
         counts.update(row[x0:x1])
     ink = area - counts[(255, 255, 255)]
     colours = [c for c in counts if c != (255, 255, 255)]
-    red = sum(n for c, n in counts.items() if near(c, VERMILLION))
-    blue = sum(n for c, n in counts.items() if near(c, BLUE))
+    seen = {}
+    for hexc in edge_colours:
+        want = tuple(int(hexc[i:i + 2], 16) for i in (1, 3, 5))
+        seen[hexc] = sum(n for c, n in counts.items() if near(c, want))
     msg = ("screenshot %dx%d: drawing box %dx%d at %d,%d: %d non-white pixels (%.1f%%), "
-           "%d distinct colours, %d vermillion and %d blue edge pixels"
+           "%d distinct colours; pixels near the edge colours: %s"
            % (width, height, x1 - x0, y1 - y0, x0, y0, ink, 100.0 * ink / area, len(colours),
-              red, blue))
-    if ink < area // 100 or len(colours) < 8 or red < 100 or blue < 100:
-        fail(msg + ": the drawing looks blank or colourless (want at least 1% ink, 8 "
-             "colours and 100 pixels of each edge colour)")
+              ", ".join("%s %d" % kv for kv in sorted(seen.items())) or "none given"))
+    drawn = sum(1 for n in seen.values() if n >= EDGE_PIXELS)
+    if ink < area // 100 or len(colours) < 8 or drawn < min(2, len(seen)):
+        fail(msg + ": the drawing looks blank or lacks its edge colours (want at least 1% "
+             "ink, 8 colours and %d pixels of each of %d edge colours)"
+             % (EDGE_PIXELS, min(2, len(seen))))
     print("ok    " + msg)
 
 
@@ -312,7 +317,8 @@ def selftest():
     import os
     import tempfile
     w, h = 13, 11
-    colours = [(255, 255, 255), VERMILLION, BLUE, (0, 0, 0), (119, 119, 119), (10, 200, 30)]
+    colours = [(255, 255, 255), (213, 94, 0), (0, 114, 178), (0, 0, 0), (119, 119, 119),
+               (10, 200, 30)]
 
     def colour(x, y):
         return colours[(x * 3 + y * 5 + x * y) % len(colours)]
@@ -367,10 +373,10 @@ def main():
         harness(sys.argv[2])
     elif len(sys.argv) == 2 and sys.argv[1] == "selftest":
         selftest()
-    elif len(sys.argv) == 7 and sys.argv[1] == "png":
-        png(sys.argv[2], *(int(v) for v in sys.argv[3:]))
+    elif len(sys.argv) >= 7 and sys.argv[1] == "png":
+        png(sys.argv[2], *(int(v) for v in sys.argv[3:7]), sys.argv[7:])
     else:
-        fail("usage: check.py ready DOM | harness DOM | png SHOT X Y W H | selftest")
+        fail("usage: check.py ready DOM | harness DOM | png SHOT X Y W H [#RRGGBB...] | selftest")
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@
 #  2. harness.html drives it in a frame: sorting, every drawn edge and node, "Show all";
 #     1 and 2 again on a report of hostile.jsonl (ids that are no Graphviz names, "->"
 #     inside an id, names and sentences that try to close the script);
-#  3. a 1200x900 screenshot shows a drawing: ink and both edge colours in its box
+#  3. a 1200x900 screenshot shows a drawing: ink and the edges' colours in its box
 #     (the PNG is read with Python's zlib by tests/browser/check.py).
 # Run from the repository root by `make browser-test` (SG_BIN names the binary).
 # chromium runs as root here, hence --no-sandbox; each run has a time limit and a
@@ -43,7 +43,7 @@ cp tests/browser/harness.html "$T/harness.html"
 echo "report of tests/data/karabakh.txt: $(wc -c <"$T/report.html") bytes"
 
 # 1. load, 2. interaction, through the harness
-rect=""
+drawing=""
 for report in report.html hostile.html; do
     echo "== $report"
     if browser --dump-dom "file://$T/$report" >"$T/dom.html" &&
@@ -58,9 +58,9 @@ for report in report.html hostile.html; do
         python3 tests/browser/check.py harness "$T/harness-dom.html" >"$T/harness.out"; then
         ok
         if [ "$report" = report.html ]; then
-            rect=$(sed -n 's/^svg-rect //p' "$T/harness.out")
+            drawing=$(sed -n 's/^drawing //p' "$T/harness.out")
         fi
-        grep -v '^svg-rect ' "$T/harness.out"
+        grep -v '^drawing ' "$T/harness.out"
     else
         bad
         cat "$T/harness.out"
@@ -70,17 +70,17 @@ done
 
 # 3. screenshot of the worked example, read by a PNG reader tested first on images of every kind
 if python3 tests/browser/check.py selftest; then ok; else bad; fi
-if [ -n "$rect" ] && browser --screenshot="$T/shot.png" --window-size=1200,900 \
+if [ -n "$drawing" ] && browser --screenshot="$T/shot.png" --window-size=1200,900 \
     "file://$T/report.html" >/dev/null &&
     # shellcheck disable=SC2086
-    python3 tests/browser/check.py png "$T/shot.png" $rect; then
+    python3 tests/browser/check.py png "$T/shot.png" $drawing; then
     ok
     if [ -n "${SG_BROWSER_SHOT:-}" ]; then
         cp "$T/shot.png" "$SG_BROWSER_SHOT"
     fi
 else
     bad
-    [ -n "$rect" ] || echo "FAIL  no drawing box from the harness: screenshot not checked"
+    [ -n "$drawing" ] || echo "FAIL  no drawing box from the harness: screenshot not checked"
     tail -n 20 "$T/chromium.log"
 fi
 

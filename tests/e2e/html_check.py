@@ -6,8 +6,8 @@ Checks that every element the report opens is closed in order (escaping that fai
 would open or close elements), that the script cannot end early, that the title,
 counts, table rows (every cell) and evidence (every edge and event) decode to the
 JSON's and CSV's text after the documented cleaning (U+FFFD for invalid UTF-8, C0
-controls other than tab, LF and CR, U+FFFE and U+FFFF), and that the drawing holds a
-node per actor and an edge per graph edge. Exit status 0 when all agree; otherwise the
+controls other than tab, LF and CR, U+FFFE and U+FFFF), and that the drawn nodes and
+edges name actors and actor pairs of the report. Exit status 0 when all agree; otherwise the
 first difference is printed."""
 import csv
 import html.parser
@@ -86,6 +86,10 @@ class Tree(html.parser.HTMLParser):
 
     def handle_data(self, data):
         self.cur.children.append(data)
+
+
+def trs_all(root):
+    return by_id(root, "sg-table").first(lambda n: n.tag == "tbody").all(lambda n: n.tag == "tr")
 
 
 def by_id(root, ident):
@@ -186,17 +190,33 @@ def main():
                 expect(where + " marked trigger", mark.text(), clean(ev["trigger"]))
             events += 1
 
-    # the drawing: a group per actor and per edge, titled with Graphviz node names
+    # the drawing: every drawn node is an actor (its <title> is the Graphviz node name:
+    # the actor id, or "_N" for actor N when the id is not plain text), every drawn edge
+    # ("TAIL->HEAD") joins two drawn nodes; when every actor is drawn, each pair section
+    # has a drawn edge
     svg = by_id(root, "sg-drawing").first(lambda n: n.tag == "svg")
     if svg is None:
         fail("no inline <svg> in #sg-drawing")
-    gnodes = list(svg.all(lambda n: n.tag == "g" and "node" in n.classes()))
-    gedges = list(svg.all(lambda n: n.tag == "g" and "edge" in n.classes()))
-    expect("the number of drawn nodes", len(gnodes), len(nodes))
-    expect("the number of drawn edges", len(gedges), len(edges))
-    for g in gedges:
-        if "->" not in g.first(lambda n: n.tag == "title").text():
-            fail("a drawn edge's title has no '->'")
+    index = {tr.attrs["data-actor"]: int(tr.attrs["data-i"]) for tr in trs_all(root)}
+    drawn = {}
+    for g in svg.all(lambda n: n.tag == "g" and "node" in n.classes()):
+        name = g.first(lambda n: n.tag == "title").text()
+        m = re.fullmatch(r"_(\d+)(?:_\d+)?", name)
+        i = index.get(name, int(m.group(1)) if m else None)
+        if i is None or i >= len(nodes):
+            fail("drawn node %r is no actor" % name)
+        drawn[name] = i
+    sections = {p.attrs["id"] for p in by_id(root, "evidence").all(lambda n: "pair" in n.classes())}
+    drawn_pairs = set()
+    for g in svg.all(lambda n: n.tag == "g" and "edge" in n.classes()):
+        title = g.first(lambda n: n.tag == "title").text()
+        ends = [(drawn[title[:k]], drawn[title[k + 2:]]) for k in range(len(title))
+                if title.startswith("->", k) and title[:k] in drawn and title[k + 2:] in drawn]
+        if not ends:
+            fail("drawn edge %r does not join two drawn nodes" % title)
+        drawn_pairs.add("pair-%d-%d" % ends[0])
+    if len(drawn) == len(nodes) and not sections <= drawn_pairs:
+        fail("pairs without a drawn edge: %s" % sorted(sections - drawn_pairs))
     print("html check: %d actors, %d edges and %d events agree" % (len(nodes), len(edges), events))
 
 
