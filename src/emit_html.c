@@ -2,7 +2,6 @@
  * emit_svg.c rendered, and produces one self-contained HTML5 report (no external
  * script, style, font or image): counts, the drawing inline, a sortable centrality
  * table and the evidence of every edge grouped by ordered actor pair. */
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
