@@ -33,9 +33,12 @@ DEB_BUILD := gcc make pkg-config libigraph-dev libcjson-dev libpcre2-dev libgrap
              libutf8proc-dev
 DEB_TEST  := libcriterion-dev python3 python3-networkx python3-jsonschema libxml2-utils \
              graphviz librsvg2-bin valgrind clang time
+# the HTML report in a real browser (make browser-test); DejaVu gives it a font
+DEB_BROWSER := chromium fonts-dejavu-core
 
 .PHONY: FORCE all deps deps-test run test check unit e2e asan ubsan valgrind install uninstall \
-        clean check-globals format golden-update bench unit-bins install-check eval corpus peer-test lexicons-check
+        clean check-globals format golden-update bench unit-bins install-check eval corpus peer-test lexicons-check \
+        browser-test
 .DEFAULT_GOAL := all
 
 all: $(BIN) $(LIB)
@@ -102,6 +105,7 @@ run: deps
 test check: deps-test
 	@$(MAKE) --no-print-directory all unit-bins
 	@$(MAKE) --no-print-directory unit e2e corpus lexicons-check check-globals install-check
+	@$(MAKE) --no-print-directory browser-test
 	@$(MAKE) --no-print-directory asan
 	@$(MAKE) --no-print-directory valgrind
 
@@ -112,6 +116,14 @@ unit: $(UNIT_BIN)
 
 e2e: $(BIN)
 	@SG_BIN=$(BIN) sh tests/e2e/run.sh
+
+# The HTML report of the worked example in headless Chromium (installed here when
+# missing): no script error, sorting and every drawn edge and node lead to their
+# evidence, and a screenshot shows the drawing.
+browser-test: deps
+	$(call install_debs,$(DEB_BROWSER))
+	@$(MAKE) --no-print-directory all
+	@SG_BIN=$(BIN) sh tests/browser/check.sh
 
 # The built-in actors lexicon is generated from tools/world/ (tables written for this
 # project): it must be up to date and lint without errors.

@@ -1,6 +1,6 @@
 /* stancegraph emit stage: writes a graph as SVG (rendered in-process with Graphviz
- * libgvc), DOT, node-link JSON or GraphML (igraph's writer), and centrality as an aligned table,
- * CSV or JSON.
+ * libgvc), DOT, node-link JSON, GraphML (igraph's writer) or an HTML report, and centrality as
+ * an aligned table, CSV or JSON.
  *
  * Output is deterministic: nodes and edges in the graph's order, floating point numbers
  * in a fixed format, NaN and infinity never printed (null in JSON, empty in CSV, "-" in
@@ -24,7 +24,23 @@ typedef enum sg_graph_format {
     SG_FMT_JSON,
     SG_FMT_GRAPHML,
     SG_FMT_PNG,
-    SG_FMT_PDF
+    SG_FMT_PDF,
+    /* One self-contained HTML5 page (no external script, style, font or image): the
+     * title; the counts of actors, edges, events in the graph (and coded, when they
+     * differ) and documents; the SVG drawing inline; the centrality table (id, name,
+     * type, mentions and the nine centralities, formatted as in CSV: counts without
+     * decimals, reals with 6, "-" when undefined), sortable by clicking a heading
+     * (numeric columns descending first, ties in actor id order); the evidence grouped
+     * by ordered actor pair (section id "pair-S-T", S and T node indexes), each edge
+     * with relation, label, CAMEO code, count, Goldstein sum and every evidence event
+     * (document, sentence index, byte offsets, sentence with the trigger marked).
+     * Clicking a node or an edge in the drawing shows the evidence of that actor or
+     * pair: the page's script maps the <title> Graphviz writes in each node group (the
+     * node name: the actor id, or "_N" for a node index N when the id is not plain
+     * text) and edge group ("TAIL->HEAD") to table rows and pair sections, never the
+     * drawing's own numbering. Text is cleaned as in GraphML (U+FFFD for what XML and
+     * HTML cannot carry) and escaped (& < > " '). */
+    SG_FMT_HTML
 } sg_graph_format;
 
 typedef enum sg_table_format { SG_TAB_TABLE, SG_TAB_CSV, SG_TAB_JSON } sg_table_format;

@@ -167,6 +167,19 @@ size_t sg_i_utf8_bad(const char *s, size_t n)
     return n;
 }
 
+size_t sg_i_text_next(const char *s, size_t n, uint32_t *cp)
+{
+    utf8proc_int32_t c;
+    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &c);
+    if (k <= 0) {
+        *cp = 0xFFFD;
+        return 1;
+    }
+    bool bad = (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xFFFE || c == 0xFFFF;
+    *cp = bad ? 0xFFFD : (uint32_t)c;
+    return (size_t)k;
+}
+
 uint64_t sg_i_hash(const char *s, size_t n)
 {
     /* FNV-1a, 64 bit: the offset basis and prime of Fowler, Noll and Vo's reference */

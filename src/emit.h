@@ -1,6 +1,7 @@
 /* Private interface of the emit stage, split over emit_json.c (cJSON: node-link JSON,
  * the sg_emit_graph dispatcher), emit_graphml.c (igraph: GraphML), emit_svg.c (Graphviz: SVG and
- * DOT) and emit_table.c (centrality table, CSV and JSON). Not part of the public API. */
+ * DOT), emit_table.c (centrality table, CSV and JSON) and emit_html.c (the HTML report). Not
+ * part of the public API. */
 #ifndef SG_SRC_EMIT_H
 #define SG_SRC_EMIT_H
 
@@ -13,6 +14,15 @@
  * Single-threaded (Graphviz keeps process-wide error state). */
 sg_status sg_i_emit_graphviz(const sg_graph *g, sg_graph_format fmt, const sg_draw_opts *opts,
                              FILE *out, sg_diag *diag);
+
+/* Writes g as the HTML report documented at SG_FMT_HTML, with svg[0..svg_len) (the
+ * output of sg_i_emit_graphviz, NUL-terminated or not) as its drawing: what precedes
+ * the <svg> element (XML declaration, DOCTYPE, comments) is left out, the rest is
+ * copied as is. title (NULL or "" for a default) heads the page. Errors:
+ * SG_ERR_BACKEND (no <svg> element in svg, or igraph failed on the centrality),
+ * SG_ERR_IO (write failed), SG_ERR_NOMEM. */
+sg_status sg_i_emit_html(const sg_graph *g, const char *svg, size_t svg_len, const char *title,
+                         FILE *out, sg_diag *diag);
 
 /* Writes g as a node-link JSON document. Errors as sg_emit_graph. */
 sg_status sg_i_emit_json(const sg_graph *g, FILE *out, sg_diag *diag);
@@ -35,8 +45,17 @@ sg_status sg_i_emit_centrality_json(const sg_graph *g, const sg_centrality *cons
 /* The value of metric m in c. */
 double sg_i_metric_value(const sg_centrality *c, sg_metric m);
 
+/* True for the metrics that are counts (degrees and strengths), printed without
+ * decimals. */
+bool sg_i_metric_is_count(sg_metric m);
+
 /* Rounds x to 6 decimals and turns -0 into 0, so that printed reals do not depend on
  * the last bits of a sum. Non-finite values are returned unchanged. */
 double sg_i_round6(double x);
+
+/* Formats v with the given decimals (0 for counts, 6 in exports, 4 in the aligned table)
+ * into buf; non-finite values become `missing`. Rounding first (sg_i_round6) keeps noise
+ * such as -1e-17 from printing as "-0.0000". */
+void sg_i_format_real(char *buf, size_t n, double v, int decimals, const char *missing);
 
 #endif

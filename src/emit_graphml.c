@@ -10,10 +10,9 @@
 #include "emit.h"
 #include "internal.h"
 
-/* Returns a copy of s in which what XML 1.0 cannot carry is U+FFFD, as in the SVG:
- * bytes that are not UTF-8 (one U+FFFD each), C0 controls other than tab, newline and
- * carriage return, U+FFFE and U+FFFF. NULL when out of memory. igraph's writer refuses
- * C0 controls and passes the rest through, which no XML parser reads. */
+/* Returns a copy of s cleaned by sg_i_text_next (what XML 1.0 cannot carry becomes
+ * U+FFFD, as in the SVG), or NULL when out of memory. igraph's writer refuses C0
+ * controls and passes the rest through, which no XML parser reads. */
 static char *xml_clean(const char *s)
 {
     size_t n = strlen(s);
@@ -23,20 +22,9 @@ static char *xml_clean(const char *s)
         return NULL;
     }
     for (size_t i = 0; i < n;) {
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t k =
-            utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
-        bool bad = k <= 0 || (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') ||
-                   cp == 0xFFFE || cp == 0xFFFF;
-        if (bad) {
-            memcpy(q, "\xEF\xBF\xBD", 3);
-            q += 3;
-            i += k > 0 ? (size_t)k : 1;
-        } else {
-            memcpy(q, s + i, (size_t)k);
-            q += k;
-            i += (size_t)k;
-        }
+        uint32_t cp;
+        i += sg_i_text_next(s + i, n - i, &cp);
+        q += utf8proc_encode_char((utf8proc_int32_t)cp, (utf8proc_uint8_t *)q);
     }
     *q = '\0';
     return out;

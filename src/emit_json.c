@@ -1,5 +1,6 @@
 /* Emit stage, JSON half: consumes an sg_graph and produces a node-link JSON document
- * with cJSON; also dispatches sg_emit_graph to the Graphviz writers (emit_svg.c). */
+ * with cJSON; also dispatches sg_emit_graph to the Graphviz writers (emit_svg.c) and the HTML
+ * report (emit_html.c). */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -173,6 +174,26 @@ nomem:
     return sg_i_diag(diag, SG_ERR_NOMEM, NULL, NULL, 0, 0, "out of memory writing JSON");
 }
 
+/* The HTML report: the drawing is rendered as for SG_FMT_SVG into memory, then embedded. */
+static sg_status emit_html(const sg_graph *g, const sg_draw_opts *opts, FILE *out, sg_diag *diag)
+{
+    char *svg = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&svg, &len);
+    if (mem == NULL) {
+        return sg_i_diag(diag, SG_ERR_NOMEM, NULL, NULL, 0, 0, "out of memory writing HTML");
+    }
+    sg_status st = sg_i_emit_graphviz(g, SG_FMT_SVG, opts, mem, diag);
+    if (fclose(mem) != 0 && st == SG_OK) {
+        st = sg_i_diag(diag, SG_ERR_NOMEM, NULL, NULL, 0, 0, "out of memory writing HTML");
+    }
+    if (st == SG_OK) {
+        st = sg_i_emit_html(g, svg, len, opts != NULL ? opts->title : NULL, out, diag);
+    }
+    free(svg);
+    return st;
+}
+
 sg_status sg_emit_graph(const sg_graph *g, sg_graph_format fmt, const sg_draw_opts *opts, FILE *out,
                         sg_diag *diag)
 {
@@ -186,6 +207,8 @@ sg_status sg_emit_graph(const sg_graph *g, sg_graph_format fmt, const sg_draw_op
         return sg_i_emit_json(g, out, diag);
     case SG_FMT_GRAPHML:
         return sg_i_emit_graphml(g, out, diag);
+    case SG_FMT_HTML:
+        return emit_html(g, opts, out, diag);
     }
     return sg_i_diag(diag, SG_ERR_BACKEND, NULL, NULL, 0, 0, "unknown graph format %d", (int)fmt);
 }

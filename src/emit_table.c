@@ -63,16 +63,13 @@ double sg_i_metric_value(const sg_centrality *c, sg_metric m)
     return NAN;
 }
 
-/* Counts (degrees and strengths) are printed without decimals. */
-static bool metric_is_count(sg_metric m)
+bool sg_i_metric_is_count(sg_metric m)
 {
     return m == SG_M_IN_DEGREE || m == SG_M_OUT_DEGREE || m == SG_M_IN_STRENGTH ||
            m == SG_M_OUT_STRENGTH;
 }
 
-/* Formats v with the given decimals into buf; non-finite values become `missing`.
- * Rounding first keeps noise such as -1e-17 from printing as "-0.0000". */
-static void fmt_num(char *buf, size_t n, double v, int decimals, const char *missing)
+void sg_i_format_real(char *buf, size_t n, double v, int decimals, const char *missing)
 {
     if (!isfinite(v)) {
         snprintf(buf, n, "%s", missing);
@@ -137,8 +134,8 @@ static void write_csv(const sg_graph *g, const row *rows, size_t n, FILE *out)
         fputc(',', out);
         csv_field(out, nd->name);
         for (int m = 0; m < SG_M_COUNT; m++) {
-            fmt_num(num, sizeof num, sg_i_metric_value(rows[i].c, (sg_metric)m),
-                    metric_is_count((sg_metric)m) ? 0 : 6, "");
+            sg_i_format_real(num, sizeof num, sg_i_metric_value(rows[i].c, (sg_metric)m),
+                             sg_i_metric_is_count((sg_metric)m) ? 0 : 6, "");
             fprintf(out, ",%s", num);
         }
         fputc('\n', out);
@@ -175,8 +172,8 @@ sg_status sg_emit_graph_csv(const sg_graph *g, FILE *nodes, FILE *edges, sg_diag
         csv_field(nodes, nd->type);
         fprintf(nodes, ",%zu", nd->mentions);
         for (int m = 0; m < SG_M_COUNT; m++) {
-            fmt_num(num, sizeof num, sg_i_metric_value(&cent[i], (sg_metric)m),
-                    metric_is_count((sg_metric)m) ? 0 : 6, "");
+            sg_i_format_real(num, sizeof num, sg_i_metric_value(&cent[i], (sg_metric)m),
+                             sg_i_metric_is_count((sg_metric)m) ? 0 : 6, "");
             fprintf(nodes, ",%s", num);
         }
         fputc('\n', nodes);
@@ -195,9 +192,9 @@ sg_status sg_emit_graph_csv(const sg_graph *g, FILE *nodes, FILE *edges, sg_diag
             fputc(',', edges);
         }
         fprintf(edges, "%zu,", ed->count);
-        fmt_num(num, sizeof num, ed->goldstein_sum, 6, "");
+        sg_i_format_real(num, sizeof num, ed->goldstein_sum, 6, "");
         fprintf(edges, "%s,", num);
-        fmt_num(num, sizeof num, ed->goldstein_mean, 6, "");
+        sg_i_format_real(num, sizeof num, ed->goldstein_mean, 6, "");
         fprintf(edges, "%s,", num);
         char *evidence = sg_i_evidence_text(g, ed);
         if (evidence == NULL) {
@@ -293,8 +290,8 @@ static sg_status write_table(const sg_graph *g, const row *rows, size_t n, FILE 
         line[0] = table_text(nd->name);
         line[1] = table_text(nd->id);
         for (int m = 0; m < SG_M_COUNT; m++) {
-            fmt_num(num, sizeof num, sg_i_metric_value(rows[i].c, (sg_metric)m),
-                    metric_is_count((sg_metric)m) ? 0 : 4, "-");
+            sg_i_format_real(num, sizeof num, sg_i_metric_value(rows[i].c, (sg_metric)m),
+                             sg_i_metric_is_count((sg_metric)m) ? 0 : 4, "-");
             line[2 + m] = sg_i_strdup(num);
         }
     }

@@ -28,6 +28,13 @@ sg_status sg_i_read_file(const char *path, const char *display, char **buf, size
  * decides), or n when all of it is valid. */
 size_t sg_i_utf8_bad(const char *s, size_t n);
 
+/* Decodes the code point at s[0..n) (n >= 1) for text output into *cp and returns the
+ * number of bytes it took. What XML 1.0 and HTML cannot carry as text comes back as
+ * U+FFFD: a byte that does not start a valid UTF-8 sequence (one U+FFFD per byte, taking
+ * 1 byte), C0 controls other than tab, newline and carriage return, U+FFFE and U+FFFF.
+ * The exporters (GraphML, HTML) share this one rule. */
+size_t sg_i_text_next(const char *s, size_t n, uint32_t *cp);
+
 /* 64-bit FNV-1a hash of n bytes (Fowler-Noll-Vo), for the hash tables of the stages. */
 uint64_t sg_i_hash(const char *s, size_t n);
 

@@ -67,7 +67,7 @@ static const opt_doc options[] = {
      "write to FILE instead of standard output ('-' = stdout); the file appears only "
      "when the run succeeds"},
     {"format", required_argument, OPT_FORMAT, C_GR, "FMT",
-     "svg, png, pdf, dot, json, graphml or csv (default: from the -o extension, a "
+     "svg, png, pdf, html, dot, json, graphml or csv (default: from the -o extension, a "
      "directory means csv, else svg)"},
     {"format", required_argument, OPT_FORMAT, C_CE, "FMT", "table, csv or json (default: table)"},
     {"actors", required_argument, OPT_ACTORS, C_ALL, "FILE",
@@ -154,7 +154,8 @@ static const char *const cmd_summary[] = {
     "evidence sentence and its byte offsets.",
     "Aggregate events into the actor graph (one edge per source, relation and target,\n"
     "with the event count and Goldstein sum; negated events are left out) and write it\n"
-    "as a drawing (SVG, PNG or PDF rendered with Graphviz, or DOT) or as data for other\n"
+    "as a drawing (SVG, PNG or PDF rendered with Graphviz, or DOT), as an HTML report (the\n"
+    "drawing, the centrality table and the evidence in one file) or as data for other\n"
     "tools (node-link JSON, GraphML, CSV). The drawing has one edge per ordered actor\n"
     "pair labelled with its relations, coloured by the events' mean Goldstein weight\n"
     "(ColorBrewer RdBu classes <= -5, -5..-0.5, -0.5..0.5, 0.5..5, >= 5), 1 + 1.5 log2(count)\n"
@@ -861,12 +862,15 @@ static int run(const config *cfg, char **files, size_t n_files)
             gfmt = SG_FMT_JSON;
         } else if (strcasecmp(f, "graphml") == 0) {
             gfmt = SG_FMT_GRAPHML;
+        } else if (strcasecmp(f, "html") == 0 || strcasecmp(f, "htm") == 0) {
+            gfmt = SG_FMT_HTML;
         } else {
             return usage_error(
                 cfg->format != NULL
-                    ? "unknown graph format '%s' (use svg, png, pdf, dot, json, graphml or csv)"
+                    ? "unknown graph format '%s' (use svg, png, pdf, html, dot, json, graphml or "
+                      "csv)"
                     : "cannot tell the graph format from the extension '%s' "
-                      "(use --format svg, png, pdf, dot, json, graphml or csv)",
+                      "(use --format svg, png, pdf, html, dot, json, graphml or csv)",
                 f);
         }
     } else if (cfg->cmd == CMD_CENTRALITY && cfg->format != NULL) {

@@ -233,6 +233,26 @@ for case in "karabakh:tests/data/karabakh.txt" \
         bad "graph JSON valid against the schema: $name"
         cat "$T/schema.out"
     fi
+    # the HTML report read with Python's html.parser: the same table and evidence text
+    # shellcheck disable=SC2086
+    rm -rf "$T/hcsv"
+    # the default title: the input files' names (option arguments skipped)
+    title="" skip_next=""
+    for w in ${case#*:}; do
+        case $w in
+        --*) skip_next=1 ;;
+        *) if [ -n "$skip_next" ]; then skip_next=""; else title="${title:+$title, }$(basename "$w")"; fi ;;
+        esac
+    done
+    # shellcheck disable=SC2086
+    if $BIN graph ${case#*:} -o "$T/r.html" && $BIN graph ${case#*:} -o "$T/hcsv/" &&
+        python3 tests/e2e/html_check.py "$T/r.html" "$T/v.json" "$T/hcsv/nodes.csv" \
+            "$title" >"$T/rt.out" 2>&1; then
+        ok "HTML report reads back: $name"
+    else
+        bad "HTML report reads back: $name"
+        cat "$T/rt.out"
+    fi
 done
 if [ "$(tr -d ' \t\n' <"$T/v.json")" = '{"directed":true,"nodes":[],"edges":[]}' ]; then
     ok "a text without actors gives the empty graph"
@@ -248,6 +268,25 @@ else
     cat "$T/schema.out"
 fi
 
+
+# the HTML report: names escaped exactly, .htm and --format html, deterministic
+if $BIN graph --actors $D/small_actors.json $D/small.txt -o "$T/e.htm" &&
+    [ "$(head -n 1 "$T/e.htm")" = "<!DOCTYPE html>" ] &&
+    grep -qF '<td>Beta &amp; &lt;Co&gt; &quot;q&quot; \N</td>' "$T/e.htm" &&
+    grep -qF 'data-target="B"' "$T/e.htm"; then
+    ok "HTML report escapes actor names"
+else
+    bad "HTML report escapes actor names"
+fi
+$BIN graph tests/data/karabakh.txt -o "$T/a.html"
+$BIN graph --format html tests/data/karabakh.txt >"$T/b.html"
+if cmp -s "$T/a.html" "$T/b.html"; then
+    ok "HTML report is deterministic, -o x.html as --format html"
+else
+    bad "HTML report is deterministic, -o x.html as --format html"
+fi
+expect "HTML report write error" 1 "/dev/full: error: cannot write the HTML report" -- \
+    graph $D/small.txt --format html -o /dev/full
 expect "graph as CSV needs a directory" 2 "stancegraph: the graph as CSV is two files, nodes.csv and edges.csv: give -o DIRECTORY/
 Try 'stancegraph --help' for more information." -- graph --format csv $D/small.txt
 : >"$T/plain"
@@ -319,7 +358,7 @@ expect "unknown command" 2 "stancegraph: unknown command 'draw' (use extract, gr
 Try 'stancegraph --help' for more information." -- draw
 expect "unknown metric" 2 "stancegraph: unknown metric 'fame' for --sort
 Try 'stancegraph --help' for more information." -- centrality --sort fame $D/small.txt
-expect "unknown graph format" 2 "stancegraph: cannot tell the graph format from the extension 'gif' (use --format svg, png, pdf, dot, json, graphml or csv)
+expect "unknown graph format" 2 "stancegraph: cannot tell the graph format from the extension 'gif' (use --format svg, png, pdf, html, dot, json, graphml or csv)
 Try 'stancegraph --help' for more information." -- graph $D/small.txt -o "$T/x.gif"
 $BIN extract tests/data/karabakh.txt -o - >/dev/full 2>"$T/err"
 status=$?

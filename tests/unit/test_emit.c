@@ -1,5 +1,5 @@
-/* Unit tests for the emit stage: exact JSON, CSV and table text, and SVG/DOT output that
- * is valid XML and shows hostile actor names exactly. */
+/* Unit tests for the emit stage: exact JSON, CSV and table text, SVG/DOT output that
+ * is valid XML and shows hostile actor names exactly, and the HTML report's exact text. */
 #include <criterion/criterion.h>
 #include <igraph.h>
 #include <math.h>
@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "emit.h"
 #include "stancegraph.h"
 
 /* ---- helpers ------------------------------------------------------------------------ */
@@ -1047,6 +1048,286 @@ Test(graph_csv, exact_tables)
                "praised Gamma.\"\",\"\"trigger\"\":\"\"praises\"\"}]\"\n");
     free(nodes);
     free(edges);
+    sg_graph_free(g);
+    sg_events_free(ev);
+}
+
+/* ---- HTML report ------------------------------------------------------------------- */
+
+static char *emit_html(const sg_graph *g, const char *svg, const char *title, sg_status want)
+{
+    capture c;
+    sg_diag d;
+    sg_diag_init(&d);
+    FILE *f = cap_open(&c);
+    sg_status st = sg_i_emit_html(g, svg, strlen(svg), title, f, &d);
+    char *text = cap_close(&c);
+    cr_assert_eq(st, want, "%s", d.msg);
+    return text;
+}
+
+/* The text of the first <script> element of an HTML document (caller frees). */
+static char *script_text(const char *html)
+{
+    const char *a = strstr(html, "<script>");
+    cr_assert_not_null(a);
+    a += strlen("<script>");
+    const char *b = strstr(a, "</script>");
+    cr_assert_not_null(b);
+    return strndup(a, (size_t)(b - a));
+}
+
+Test(html, counts_table_rows_and_evidence_exact)
+{
+    sg_events *ev = path_events();
+    sg_graph *g = graph_of(ev);
+    char *html = emit_graph(g, SG_FMT_HTML, "Path");
+    cr_assert_eq(
+        strncmp(html, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">", 62),
+        0, "%s", html);
+    cr_assert_not_null(strstr(html, "<title>Path</title>"));
+    cr_assert_not_null(strstr(html, "<h1>Path</h1>"));
+    cr_assert_not_null(
+        strstr(html, "<p class=\"counts\"><b id=\"sg-n-actors\">4</b> actors, "
+                     "<b id=\"sg-n-edges\">2</b> relations (edges), <b id=\"sg-n-events\">3</b> "
+                     "events, <b id=\"sg-n-docs\">1</b> document</p>"),
+        "%s", html);
+    /* centralities as in graph_csv.exact_tables, "-" would stand for undefined */
+    cr_assert_not_null(
+        strstr(html, "<tr id=\"row-0\" data-i=\"0\" data-actor=\"a\"><td class=\"id\">"
+                     "<a href=\"#actor-0\">a</a></td><td>Alpha</td><td>country</td>"
+                     "<td class=\"n\">2</td><td class=\"n\">0</td><td class=\"n\">1</td>"
+                     "<td class=\"n\">0</td><td class=\"n\">2</td><td class=\"n\">0.000000</td>"
+                     "<td class=\"n\">0.888889</td><td class=\"n\">0.155703</td>"
+                     "<td class=\"n\">1.000000</td><td class=\"n\">0.000000</td></tr>\n"),
+        "%s", html);
+    cr_assert_not_null(strstr(html, "data-actor=\"d\"><td class=\"id\"><a href=\"#actor-3\">d</a>"
+                                    "</td><td>Delta, &quot;the&quot; 4th</td><td></td>"));
+    cr_assert_not_null(strstr(html, "<th data-type=\"num\"><button type=\"button\">pagerank"
+                                    "</button></th>"));
+    /* one pair section per ordered actor pair, edges with their evidence */
+    cr_assert_not_null(
+        strstr(html, "<section class=\"pair\" id=\"pair-0-1\" data-s=\"0\" data-t=\"1\" "
+                     "data-source=\"a\" data-target=\"b\">\n<h3><a href=\"#actor-0\">Alpha</a> "
+                     "<span class=\"id\">a</span> &#8594; <a href=\"#actor-1\">Beta</a> "
+                     "<span class=\"id\">b</span></h3>\n<div class=\"rel\" id=\"edge-0\">\n"
+                     "<h4 class=\"neg\">accuses</h4>\n<p class=\"meta\">relation "
+                     "<code>accuse</code>, CAMEO <code>112</code>, <span class=\"count\">2</span> "
+                     "events, Goldstein sum <span class=\"gs\">-6.5</span></p>"),
+        "%s", html);
+    cr_assert_not_null(strstr(html, "<tr><td class=\"doc\">news.txt</td><td class=\"n\">2</td>"
+                                    "<td class=\"n\">200&#8211;218</td><td class=\"text\">Alpha "
+                                    "blamed Beta.</td></tr>"));
+    cr_assert_not_null(strstr(html, "<h4 class=\"pos\">praises</h4>"));
+    cr_assert_not_null(strstr(html, "<span class=\"gs\">3.4</span>"));
+    cr_assert_null(strstr(html, "pair-1-0"));
+    free(html);
+    sg_graph_free(g);
+    sg_events_free(ev);
+}
+
+Test(html, drawing_inline_without_prolog)
+{
+    sg_events *ev = path_events();
+    sg_graph *g = graph_of(ev);
+    char *html = emit_graph(g, SG_FMT_HTML, NULL);
+    /* Graphviz's XML declaration, DOCTYPE and comments before <svg> are left out */
+    cr_assert_null(strstr(html, "<?xml"));
+    cr_assert_null(strstr(html, "<!DOCTYPE svg"));
+    cr_assert_null(strstr(html, "Generated by graphviz"));
+    cr_assert_not_null(strstr(html, "<div id=\"sg-drawing\">\n<svg width="), "%s", html);
+    cr_assert_not_null(strstr(html, "<title>a&#45;&gt;b</title>"));
+    cr_assert_not_null(strstr(html, "<title>stancegraph report</title>"));
+    cr_assert_not_null(strstr(html, "</svg>\n</div>"));
+    free(html);
+
+    html = emit_html(g,
+                     "<?xml version=\"1.0\"?>\n<!DOCTYPE svg PUBLIC \"x\"\n \"y\">\n"
+                     "<!-- a <svg> in a comment -->\n<svg width=\"1pt\"><g/></svg>",
+                     NULL, SG_OK);
+    cr_assert_not_null(strstr(html, "<div id=\"sg-drawing\">\n<svg width=\"1pt\"><g/></svg>\n"
+                                    "</div>"),
+                       "%s", html);
+    cr_assert_null(strstr(html, "in a comment"));
+    free(html);
+    html = emit_html(g, "<?xml version=\"1.0\"?><svgx/>", NULL, SG_ERR_BACKEND);
+    free(html);
+    html = emit_html(g, "<!-- never closed <svg>", NULL, SG_ERR_BACKEND);
+    free(html);
+    sg_graph_free(g);
+    sg_events_free(ev);
+}
+
+/* What the report must hold for each hostile name: HTML-escaped (& < > " '), invalid
+ * UTF-8 and C0 controls as U+FFFD, tab kept. */
+static const char *const html_hostile[][2] = {
+    {"AT&T", "AT&amp;T"},
+    {"a<b>c", "a&lt;b&gt;c"},
+    {"say \"no\"", "say &quot;no&quot;"},
+    {"it's", "it&#39;s"},
+    {"back\\N slash \\G", "back\\N slash \\G"},
+    {"entity &amp; kept", "entity &amp;amp; kept"},
+    {"</script><script>x()</script>", "&lt;/script&gt;&lt;script&gt;x()&lt;/script&gt;"},
+    {"<!-- c -->", "&lt;!-- c --&gt;"},
+    {"bell\x07tab\tend\x1b", "bell\xEF\xBF\xBDtab\tend\xEF\xBF\xBD"},
+    {"Армения", "Армения"},
+    {"bad \xFF utf8 \xE2\x82", "bad \xEF\xBF\xBD utf8 \xEF\xBF\xBD\xEF\xBF\xBD"},
+    {"nonchar \xEF\xBF\xBF", "nonchar \xEF\xBF\xBD"},
+};
+enum { N_HTML_HOSTILE = sizeof html_hostile / sizeof html_hostile[0] };
+
+Test(html, hostile_text_is_escaped_exactly)
+{
+    sg_events *ev = sg_events_new();
+    char id[16];
+    char prev[16] = "";
+    for (size_t i = 0; i < N_HTML_HOSTILE; i++) {
+        snprintf(id, sizeof id, "n%02zu", i);
+        cr_assert_eq(sg_events_add_actor(ev, id, html_hostile[i][0], html_hostile[i][0], 1), SG_OK);
+        if (i > 0) {
+            /* the name is also the label, the document and the evidence sentence */
+            add_ev(ev, prev, html_hostile[i - 1][0], id, html_hostile[i][0], "rel",
+                   html_hostile[i][0], -1.0, html_hostile[i][0]);
+        }
+        memcpy(prev, id, sizeof id);
+    }
+    add_ev(ev, "id&'\"<\x01", "Odd id", "n00", html_hostile[0][0], "rel", "rel", 0.0, "t");
+    sg_graph *g = graph_of(ev);
+    char *html = emit_graph(g, SG_FMT_HTML, "T <&> \"'\x01");
+    char buf[512];
+    cr_assert_not_null(strstr(html, "<title>T &lt;&amp;&gt; &quot;&#39;\xEF\xBF\xBD</title>"));
+    for (size_t i = 0; i < N_HTML_HOSTILE; i++) {
+        const char *want = html_hostile[i][1];
+        /* name and type in the table row */
+        snprintf(buf, sizeof buf, "<td>%s</td><td>%s</td>", want, want);
+        cr_assert_not_null(strstr(html, buf), "row of '%s' missing:\n%s", want, html);
+        if (i > 0) {
+            snprintf(buf, sizeof buf, "<h4 class=\"neg\">%s</h4>", want);
+            cr_assert_not_null(strstr(html, buf), "label '%s' missing", want);
+            snprintf(buf, sizeof buf, "<td class=\"text\">%s</td>", want);
+            cr_assert_not_null(strstr(html, buf), "evidence '%s' missing", want);
+            snprintf(buf, sizeof buf, "<a href=\"#actor-%zu\">%s</a>", i + 1, want);
+            cr_assert_not_null(strstr(html, buf), "pair heading '%s' missing", want);
+        }
+    }
+    /* the odd id sorts first; in attributes and text alike */
+    cr_assert_not_null(strstr(html, "data-actor=\"id&amp;&#39;&quot;&lt;\xEF\xBF\xBD\"><td "
+                                    "class=\"id\"><a href=\"#actor-0\">id&amp;&#39;&quot;&lt;"
+                                    "\xEF\xBF\xBD</a></td><td>Odd id</td>"),
+                       "%s", html);
+    cr_assert_not_null(strstr(html, "data-source=\"id&amp;&#39;&quot;&lt;\xEF\xBF\xBD\" "
+                                    "data-target=\"n00\""));
+    /* the only raw '<' of the hostile texts are the report's own tags: every one of them
+     * is escaped, none opens an element */
+    cr_assert_null(strstr(html, "<script>x()"));
+    cr_assert_null(strstr(html, "\x07"));
+    cr_assert_null(strstr(html, "\x01"));
+    char *js = script_text(html);
+    cr_assert_null(strstr(js, "</"));
+    cr_assert_null(strstr(js, "<!--"));
+    cr_assert_gt(strlen(js), 1000);
+    free(js);
+    /* byte-identical when written again */
+    char *again = emit_graph(g, SG_FMT_HTML, "T <&> \"'\x01");
+    cr_assert_str_eq(html, again);
+    free(again);
+    free(html);
+    sg_graph_free(g);
+    sg_events_free(ev);
+}
+
+Test(html, trigger_is_marked_when_it_lies_in_the_sentence)
+{
+    sg_events *ev = sg_events_new();
+    sg_event e;
+    memset(&e, 0, sizeof e);
+    e.doc = "doc <1>.txt";
+    e.sentence = 4;
+    e.start = 10;
+    e.text = "A & B: A accused B.";
+    e.end = e.start + strlen(e.text);
+    e.source = "a";
+    e.source_name = "A";
+    e.target = "b";
+    e.target_name = "B";
+    e.relation = "accuse";
+    e.label = "accuses";
+    e.cameo = "112";
+    e.goldstein = -2.0;
+    e.trigger = "accused";
+    e.trigger_start = e.start + 9;
+    e.trigger_end = e.trigger_start + 7;
+    cr_assert_eq(sg_events_add(ev, &e), SG_OK);
+    /* an events file whose offsets do not fit its text: nothing is marked */
+    e.sentence = 5;
+    e.trigger_start = e.start + 2;
+    e.trigger_end = e.trigger_start + 7;
+    cr_assert_eq(sg_events_add(ev, &e), SG_OK);
+    sg_graph *g = graph_of(ev);
+    char *html = emit_graph(g, SG_FMT_HTML, NULL);
+    cr_assert_not_null(strstr(html,
+                              "<tr><td class=\"doc\">doc &lt;1&gt;.txt</td><td "
+                              "class=\"n\">4</td><td class=\"n\">10&#8211;29</td><td "
+                              "class=\"text\">A &amp; B: A <mark>accused</mark> B.</td></tr>"),
+                       "%s", html);
+    cr_assert_not_null(strstr(html, "<td class=\"n\">5</td><td class=\"n\">10&#8211;29</td><td "
+                                    "class=\"text\">A &amp; B: A accused B.</td>"));
+    cr_assert_not_null(strstr(html, "<b id=\"sg-n-events\">2</b> events, "));
+    free(html);
+    sg_graph_free(g);
+    sg_events_free(ev);
+}
+
+Test(html, events_outside_the_graph_and_documents_are_counted)
+{
+    sg_events *ev = path_events();
+    sg_event e = *sg_events_get(ev, 0);
+    e.doc = "other.txt";
+    e.negated = true;
+    cr_assert_eq(sg_events_add(ev, &e), SG_OK);
+    sg_graph *g = graph_of(ev);
+    char *html = emit_graph(g, SG_FMT_HTML, NULL);
+    cr_assert_not_null(strstr(html, "<b id=\"sg-n-events\">3</b> events (of 4 coded: negated ones "
+                                    "and those without a target actor are not in the graph), "
+                                    "<b id=\"sg-n-docs\">2</b> documents</p>"),
+                       "%s", html);
+    free(html);
+    sg_graph_free(g);
+    sg_events_free(ev);
+}
+
+Test(html, empty_graph)
+{
+    sg_events *ev = sg_events_new();
+    sg_graph *g = graph_of(ev);
+    char *html = emit_graph(g, SG_FMT_HTML, "empty");
+    cr_assert_not_null(strstr(html,
+                              "<b id=\"sg-n-actors\">0</b> actors, <b id=\"sg-n-edges\">0</b> "
+                              "relations (edges), <b id=\"sg-n-events\">0</b> events, "
+                              "<b id=\"sg-n-docs\">0</b> documents</p>"));
+    cr_assert_not_null(strstr(html, "<tbody>\n</tbody>"));
+    cr_assert_not_null(strstr(html, "<p>No edges: no event has both a source and a target "
+                                    "actor.</p>"));
+    cr_assert_not_null(strstr(html, "<svg "));
+    free(html);
+    sg_graph_free(g);
+    sg_events_free(ev);
+}
+
+Test(html, write_failure_is_io_error)
+{
+    FILE *full = fopen("/dev/full", "w");
+    if (full == NULL) {
+        cr_skip_test("no /dev/full");
+    }
+    sg_events *ev = path_events();
+    sg_graph *g = graph_of(ev);
+    sg_diag d;
+    sg_diag_init(&d);
+    cr_assert_eq(sg_emit_graph(g, SG_FMT_HTML, NULL, full, &d), SG_ERR_IO);
+    cr_assert_eq(d.status, SG_ERR_IO);
+    cr_assert_str_eq(d.msg, "cannot write the HTML report");
+    fclose(full);
     sg_graph_free(g);
     sg_events_free(ev);
 }
