@@ -32,7 +32,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 DEB_BUILD := gcc make pkg-config libigraph-dev libcjson-dev libpcre2-dev libgraphviz-dev \
              libutf8proc-dev
 DEB_TEST  := libcriterion-dev python3 python3-networkx python3-jsonschema libxml2-utils \
-             graphviz librsvg2-bin valgrind clang time
+             graphviz librsvg2-bin poppler-utils valgrind clang time
 # the HTML report in a real browser (make browser-test); DejaVu gives it a font
 DEB_BROWSER := chromium fonts-dejavu-core
 
@@ -142,7 +142,7 @@ SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 asan:
 	@$(MAKE) --no-print-directory BUILD=build/asan CFLAGS="$(SAN_FLAGS)" \
 	  LDFLAGS="$(SAN_FLAGS)" all unit-bins
-	@ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
+	@ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	  UBSAN_OPTIONS=print_stacktrace=1 \
 	  $(MAKE) --no-print-directory BUILD=build/asan CFLAGS="$(SAN_FLAGS)" \
 	  LDFLAGS="$(SAN_FLAGS)" unit e2e corpus

@@ -109,9 +109,15 @@ bool sg_draw_layout_valid(const char *name);
  * byte-identical for the same input (Graphviz's version comment aside). PNG (144 dpi) and
  * PDF are rendered by Graphviz's cairo plugin found through its run-time plugin configuration
  * (Debian: libgvc6); without it the error is SG_ERR_BACKEND naming the missing plugin.
+ * JSON: the node-link document described by include/stancegraph-graph.schema.json:
+ * {"directed": true, "nodes": [{id, name, type, parent (null when none), mentions and the
+ * nine centralities of sg_graph_centrality}], "edges": [{source, target, relation,
+ * label, cameo, count, goldstein_sum, goldstein_mean, evidence: [{doc, sentence, start,
+ * end (byte offsets, 0-based, end exclusive), text, trigger}]}]}; reals rounded to 6
+ * decimals, null for NaN and infinity.
  * GraphML (igraph_write_graph_graphml, keys prefixed v_/e_, attr.name unprefixed):
  * node attributes actor (the actor id; igraph's reader takes "id" for the GraphML node
- * ids n0, n1, ...), name, type, mentions and the nine centralities of
+ * ids n0, n1, ...), name, type, parent ("" when none), mentions and the nine centralities of
  * sg_graph_centrality; edge attributes relation, label, cameo, count, goldstein_sum,
  * goldstein_mean and evidence, the JSON text of the node-link JSON's evidence array.
  * Text XML 1.0 cannot carry (bytes that are not UTF-8, C0 controls but tab, newline and
@@ -124,7 +130,8 @@ sg_status sg_emit_graph(const sg_graph *g, sg_graph_format fmt, const sg_draw_op
 
 /* Writes g as two RFC 4180 tables (fields with a comma, quote, CR or LF quoted, quotes
  * doubled; LF line ends), in the graph's node and edge order:
- *  - nodes: id,name,type,mentions and the nine centralities of sg_graph_centrality
+ *  - nodes: id,name,type,parent (empty when none),mentions and the nine centralities of
+ *    sg_graph_centrality
  *    (counts without decimals, others with 6, empty when undefined);
  *  - edges: source,target,relation,label,cameo,count,goldstein_sum,goldstein_mean,
  *    evidence, where evidence is the JSON text of the node-link JSON's evidence array

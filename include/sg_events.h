@@ -49,8 +49,9 @@ typedef struct sg_event {
 typedef struct sg_actor_ref {
     const char *id;
     const char *name;
-    const char *type; /* "" when unknown */
-    size_t mentions;  /* number of mentions summed over the inputs */
+    const char *type;   /* "" when unknown */
+    const char *parent; /* the lexicon parent's actor id, NULL when none or unknown */
+    size_t mentions;    /* number of mentions summed over the inputs */
 } sg_actor_ref;
 
 typedef struct sg_events sg_events;
@@ -71,6 +72,11 @@ sg_status sg_events_add(sg_events *ev, const sg_event *e);
 sg_status sg_events_add_actor(sg_events *ev, const char *id, const char *name, const char *type,
                               size_t mentions);
 
+/* Records that actor id (already recorded with sg_events_add_actor) has the lexicon
+ * parent `parent` (an actor id; NULL: none). The first parent given for an id is kept;
+ * an id not recorded is ignored. Errors: SG_ERR_NOMEM. */
+sg_status sg_events_set_parent(sg_events *ev, const char *id, const char *parent);
+
 /* Number of events; the i-th event (i < count), borrowed, valid until the next add or
  * sg_events_free. Events keep their insertion order. */
 size_t sg_events_count(const sg_events *ev);
@@ -89,9 +95,9 @@ const sg_actor_ref *sg_events_actor_get(const sg_events *ev, size_t i);
 sg_status sg_events_write_jsonl(const sg_events *ev, FILE *out, sg_diag *diag);
 
 /* Writes one JSON object per recorded actor, {"actor": id, "name": ..., "type": ...,
- * "mentions": n}, in first-seen order: with these lines an events file keeps the actors
- * that were mentioned without taking part in an event, so a graph built from the file
- * equals one built from the text (`stancegraph extract --actors-too`). Errors as
+ * "parent": id (only when known), "mentions": n}, in first-seen order: with these lines an events
+ * file keeps the actors that were mentioned without taking part in an event, so a graph built from
+ * the file equals one built from the text (`stancegraph extract --actors-too`). Errors as
  * sg_events_write_jsonl. */
 sg_status sg_events_write_actors_jsonl(const sg_events *ev, FILE *out, sg_diag *diag);
 

@@ -28,8 +28,9 @@ typedef struct sg_graph sg_graph;
 typedef struct sg_node {
     const char *id;
     const char *name;
-    const char *type; /* "" when unknown */
-    size_t mentions;  /* from sg_events_add_actor */
+    const char *type;   /* "" when unknown */
+    const char *parent; /* the lexicon parent's actor id, NULL when none or unknown */
+    size_t mentions;    /* from sg_events_add_actor */
 } sg_node;
 
 /* One aggregated edge. Strings borrowed from the graph; evidence holds indexes into

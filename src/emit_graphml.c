@@ -91,6 +91,7 @@ sg_status sg_i_emit_graphml(const sg_graph *g, FILE *out, sg_diag *diag)
         SET_STR(igraph_cattribute_VAS_set, "actor", i, nd->id);
         SET_STR(igraph_cattribute_VAS_set, "name", i, nd->name);
         SET_STR(igraph_cattribute_VAS_set, "type", i, nd->type);
+        SET_STR(igraph_cattribute_VAS_set, "parent", i, nd->parent != NULL ? nd->parent : "");
         SET_NUM(igraph_cattribute_VAN_set, "mentions", i, (double)nd->mentions);
         for (int k = 0; k < SG_M_COUNT; k++) {
             SET_NUM(igraph_cattribute_VAN_set, sg_metric_name((sg_metric)k), i,

@@ -41,16 +41,23 @@ static bool add_str(cJSON *obj, const char *key, const char *s)
     return true;
 }
 
-static cJSON *node_json(const sg_node *nd)
+static cJSON *node_json(const sg_node *nd, const sg_centrality *c)
 {
     cJSON *o = cJSON_CreateObject();
     if (o == NULL) {
         return NULL;
     }
     if (!add_str(o, "id", nd->id) || !add_str(o, "name", nd->name) ||
-        !add_str(o, "type", nd->type) || !add_num(o, "mentions", (double)nd->mentions)) {
+        !add_str(o, "type", nd->type) || !add_str(o, "parent", nd->parent) ||
+        !add_num(o, "mentions", (double)nd->mentions)) {
         cJSON_Delete(o);
         return NULL;
+    }
+    for (int m = 0; m < SG_M_COUNT; m++) {
+        if (!add_num(o, sg_metric_name((sg_metric)m), sg_i_metric_value(c, (sg_metric)m))) {
+            cJSON_Delete(o);
+            return NULL;
+        }
     }
     return o;
 }
@@ -143,7 +150,15 @@ sg_status sg_i_emit_json(const sg_graph *g, FILE *out, sg_diag *diag)
 {
     cJSON *nodes = NULL;
     cJSON *edges = NULL;
-    cJSON *doc = cJSON_CreateObject();
+    size_t nn = sg_graph_node_count(g);
+    sg_centrality *cent = calloc(nn > 0 ? nn : 1, sizeof *cent);
+    cJSON *doc = cent != NULL ? cJSON_CreateObject() : NULL;
+    sg_status st;
+
+    if (cent != NULL && (st = sg_graph_centrality(g, cent, diag)) != SG_OK) {
+        free(cent);
+        return st;
+    }
 
     if (doc == NULL || cJSON_AddTrueToObject(doc, "directed") == NULL) {
         goto nomem;
@@ -154,7 +169,7 @@ sg_status sg_i_emit_json(const sg_graph *g, FILE *out, sg_diag *diag)
         goto nomem;
     }
     for (size_t i = 0; i < sg_graph_node_count(g); i++) {
-        cJSON *n = node_json(sg_graph_node_get(g, i));
+        cJSON *n = node_json(sg_graph_node_get(g, i), &cent[i]);
         if (n == NULL) {
             goto nomem;
         }
@@ -167,10 +182,12 @@ sg_status sg_i_emit_json(const sg_graph *g, FILE *out, sg_diag *diag)
         }
         cJSON_AddItemToArray(edges, e);
     }
+    free(cent);
     return write_json(doc, out, diag);
 
 nomem:
     cJSON_Delete(doc);
+    free(cent);
     return sg_i_diag(diag, SG_ERR_NOMEM, NULL, NULL, 0, 0, "out of memory writing JSON");
 }
 

@@ -158,7 +158,7 @@ sg_status sg_emit_graph_csv(const sg_graph *g, FILE *nodes, FILE *edges, sg_diag
         free(cent);
         return st;
     }
-    fputs("id,name,type,mentions", nodes);
+    fputs("id,name,type,parent,mentions", nodes);
     for (int m = 0; m < SG_M_COUNT; m++) {
         fprintf(nodes, ",%s", metric_names[m]);
     }
@@ -170,6 +170,8 @@ sg_status sg_emit_graph_csv(const sg_graph *g, FILE *nodes, FILE *edges, sg_diag
         csv_field(nodes, nd->name);
         fputc(',', nodes);
         csv_field(nodes, nd->type);
+        fputc(',', nodes);
+        csv_field(nodes, nd->parent != NULL ? nd->parent : "");
         fprintf(nodes, ",%zu", nd->mentions);
         for (int m = 0; m < SG_M_COUNT; m++) {
             sg_i_format_real(num, sizeof num, sg_i_metric_value(&cent[i], (sg_metric)m),

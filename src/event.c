@@ -2761,6 +2761,9 @@ sg_status sg_extract(const sg_lexicon *lex, const sg_doc *doc, sg_worker *w, sg_
         }
         const sg_i_actor *act = &lex->actors[c.sc->hist[h].actor];
         st = sg_events_add_actor(out, act->id, act->name, act->type, 1);
+        if (st == SG_OK) {
+            st = sg_events_set_parent(out, act->id, act->parent_id);
+        }
         if (st != SG_OK) {
             sg_i_diag(diag, st, NULL, NULL, 0, 0, "out of memory");
             goto done;

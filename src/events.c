@@ -182,6 +182,7 @@ sg_status sg_events_add_actor(sg_events *ev, const char *id, const char *name, c
     a.id = intern(&ev->strings, id, &oom);
     a.name = intern(&ev->strings, name != NULL ? name : id, &oom);
     a.type = intern(&ev->strings, type != NULL ? type : "", &oom);
+    a.parent = NULL;
     a.mentions = mentions;
     if (oom) {
         return SG_ERR_NOMEM;
@@ -189,6 +190,18 @@ sg_status sg_events_add_actor(sg_events *ev, const char *id, const char *name, c
     ev->actors[ev->n_actors++] = a;
     ev->actor_slots[slot] = ev->n_actors;
     return SG_OK;
+}
+
+sg_status sg_events_set_parent(sg_events *ev, const char *id, const char *parent)
+{
+    bool oom = false;
+    size_t slot;
+    size_t i = ev->n_actor_slots > 0 ? actor_lookup(ev, id, &slot) : SIZE_MAX;
+    if (i == SIZE_MAX || parent == NULL || ev->actors[i].parent != NULL) {
+        return SG_OK;
+    }
+    ev->actors[i].parent = intern(&ev->strings, parent, &oom);
+    return oom ? SG_ERR_NOMEM : SG_OK;
 }
 
 sg_status sg_events_add(sg_events *ev, const sg_event *e)
@@ -361,7 +374,9 @@ sg_status sg_events_write_actors_jsonl(const sg_events *ev, FILE *out, sg_diag *
         cJSON *o = cJSON_CreateObject();
         if (o != NULL &&
             !(add_str_or_null(o, "actor", a->id) && add_str_or_null(o, "name", a->name) &&
-              add_str_or_null(o, "type", a->type) && add_num(o, "mentions", (double)a->mentions))) {
+              add_str_or_null(o, "type", a->type) &&
+              (a->parent == NULL || add_str_or_null(o, "parent", a->parent)) &&
+              add_num(o, "mentions", (double)a->mentions))) {
             cJSON_Delete(o);
             o = NULL;
         }
@@ -483,11 +498,12 @@ static sg_status parse_line(line_ctx *lc, const char *line, size_t n, sg_events 
         goto done;
     }
     if (cJSON_GetObjectItemCaseSensitive(o, "actor") != NULL) {
-        const char *id = NULL, *name = NULL, *type = NULL;
+        const char *id = NULL, *name = NULL, *type = NULL, *parent = NULL;
         size_t mentions = 0;
         if ((st = get_str(lc, o, "actor", true, false, &id)) != SG_OK ||
             (st = get_str(lc, o, "name", false, true, &name)) != SG_OK ||
             (st = get_str(lc, o, "type", false, true, &type)) != SG_OK ||
+            (st = get_str(lc, o, "parent", false, true, &parent)) != SG_OK ||
             (st = get_size(lc, o, "mentions", &mentions)) != SG_OK) {
             goto done;
         }
@@ -495,7 +511,9 @@ static sg_status parse_line(line_ctx *lc, const char *line, size_t n, sg_events 
             st = key_error(lc, "actor", "is empty");
             goto done;
         }
-        if (sg_events_add_actor(tmp, id, name, type, mentions) != SG_OK) {
+        if (sg_events_add_actor(tmp, id, name, type, mentions) != SG_OK ||
+            sg_events_set_parent(tmp, id, parent != NULL && parent[0] != '\0' ? parent : NULL) !=
+                SG_OK) {
             st = sg_i_diag(lc->diag, SG_ERR_NOMEM, lc->path, NULL, 0, 0, "out of memory");
         }
         goto done;
@@ -606,6 +624,9 @@ sg_status sg_events_read_jsonl(sg_events *ev, const char *path, const char *buf,
     for (size_t i = 0; i < tmp->n_actors && st == SG_OK; i++) {
         const sg_actor_ref *a = &tmp->actors[i];
         st = sg_events_add_actor(ev, a->id, a->name, a->type, a->mentions);
+        if (st == SG_OK) {
+            st = sg_events_set_parent(ev, a->id, a->parent);
+        }
     }
     for (size_t i = 0; i < tmp->n_events && st == SG_OK; i++) {
         st = sg_events_add(ev, &tmp->events[i]);

@@ -114,8 +114,10 @@ static sg_status build_nodes(sg_graph *g, const sg_events *ev)
         nd->id = own(g, a->id);
         nd->name = own(g, a->name != NULL ? a->name : a->id);
         nd->type = own(g, a->type);
+        nd->parent = a->parent != NULL ? own(g, a->parent) : NULL;
         nd->mentions = a->mentions;
-        if (nd->id == NULL || nd->name == NULL || nd->type == NULL) {
+        if (nd->id == NULL || nd->name == NULL || nd->type == NULL ||
+            (a->parent != NULL && nd->parent == NULL)) {
             return SG_ERR_NOMEM;
         }
         g->n_nodes++;

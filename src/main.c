@@ -508,7 +508,8 @@ static int collect(const config *cfg, char **files, size_t n_files, sg_events *e
             }
             for (size_t a = 0; rc == EXIT_OK && a < sg_events_actor_count(into); a++) {
                 const sg_actor_ref *r = sg_events_actor_get(into, a);
-                if (sg_events_add_actor(ev, r->id, r->name, r->type, r->mentions) != SG_OK) {
+                if (sg_events_add_actor(ev, r->id, r->name, r->type, r->mentions) != SG_OK ||
+                    sg_events_set_parent(ev, r->id, r->parent) != SG_OK) {
                     fprintf(stderr, "stancegraph: error: out of memory\n");
                     rc = EXIT_PROCESSING;
                 }

@@ -68,7 +68,16 @@ sg_status sg_events_select(const sg_events *in, const sg_lexicon *lex, const sg_
         const sg_actor_ref *a = sg_events_actor_get(in, i);
         const char *name = a->name, *type = a->type;
         const char *id = roll(lex, opts->level, a->id, &name, &type);
-        if (selected(opts, type) && sg_events_add_actor(ev, id, name, type, a->mentions) != SG_OK) {
+        /* a rolled-up actor's parent is its own lexicon parent */
+        const char *parent = a->parent;
+        if (id != a->id) {
+            size_t k = sg_lexicon_actor_find(lex, id);
+            size_t up = k != SG_NONE ? sg_lexicon_actor_parent(lex, k) : SG_NONE;
+            parent = up != SG_NONE ? sg_lexicon_actor_id(lex, up) : NULL;
+        }
+        if (selected(opts, type) &&
+            (sg_events_add_actor(ev, id, name, type, a->mentions) != SG_OK ||
+             sg_events_set_parent(ev, id, parent) != SG_OK)) {
             goto nomem;
         }
     }

@@ -87,8 +87,9 @@ def broken_documents(g):
             obj = obj[p]
         for key, value in obj.items():
             variant("%s without %r" % (name, key), pointer, drop(key))
-            # a value of another JSON type: strings become numbers, the rest strings
-            wrong = 1 if isinstance(value, str) else "1"
+            # a value of another JSON type: strings and null (a nullable string such as
+            # "parent") become numbers, the rest strings
+            wrong = 1 if isinstance(value, str) or value is None else "1"
             variant("%s with %r of the wrong type (%r)" % (name, key, wrong), pointer, put(key, wrong))
         variant("%s with an unknown key" % name, pointer, put("weight", 1))
     for desc, pointer, key, value in [
@@ -98,6 +99,9 @@ def broken_documents(g):
         ("a null node name", ["nodes", 0], "name", None),
         ("negative mentions", ["nodes", 0], "mentions", -1),
         ("fractional mentions", ["nodes", 0], "mentions", 1.5),
+        ("an empty parent id", ["nodes", 0], "parent", ""),
+        ("a negative pagerank", ["nodes", 0], "pagerank", -0.5),
+        ("a fractional in_degree", ["nodes", 0], "in_degree", 0.5),
         ("an edge count of 0", ["edges", 0], "count", 0),
         ("a null label", ["edges", 0], "label", None),
         ("a numeric CAMEO code", ["edges", 0], "cameo", 112),

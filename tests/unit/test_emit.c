@@ -394,20 +394,44 @@ Test(graph_json, exact)
     sg_events *ev = sg_events_new();
     add_ev(ev, "a", "Alpha", "b", "Beta", "accuse", "accuses", -2.0, "A \"said\" it.");
     add_ev(ev, "a", "Alpha", "b", "Beta", "accuse", "accuses", -4.5, "Again.");
+    cr_assert_eq(sg_events_set_parent(ev, "a", "top"), SG_OK);
+    cr_assert_eq(sg_events_set_parent(ev, "a", "other"), SG_OK); /* the first is kept */
     sg_graph *g = graph_of(ev);
     char *j = emit_graph(g, SG_FMT_JSON, NULL);
+    /* a -> b with 2 events: harmonic(a) = 1 / (1/2) over n - 1 = 1; PageRank with b
+     * dangling: PR(a) = 0.15/2 + 0.85 PR(b)/2, PR(b) = 1 - PR(a), so PR(a) = 0.5/1.425 */
     cr_assert_str_eq(j, "{\n"
                         "\t\"directed\":\ttrue,\n"
                         "\t\"nodes\":\t[{\n"
                         "\t\t\t\"id\":\t\"a\",\n"
                         "\t\t\t\"name\":\t\"Alpha\",\n"
                         "\t\t\t\"type\":\t\"country\",\n"
-                        "\t\t\t\"mentions\":\t0\n"
+                        "\t\t\t\"parent\":\t\"top\",\n"
+                        "\t\t\t\"mentions\":\t0,\n"
+                        "\t\t\t\"in_degree\":\t0,\n"
+                        "\t\t\t\"out_degree\":\t1,\n"
+                        "\t\t\t\"in_strength\":\t0,\n"
+                        "\t\t\t\"out_strength\":\t2,\n"
+                        "\t\t\t\"betweenness\":\t0,\n"
+                        "\t\t\t\"harmonic\":\t2,\n"
+                        "\t\t\t\"pagerank\":\t0.350877,\n"
+                        "\t\t\t\"hub\":\t1,\n"
+                        "\t\t\t\"authority\":\t0\n"
                         "\t\t}, {\n"
                         "\t\t\t\"id\":\t\"b\",\n"
                         "\t\t\t\"name\":\t\"Beta\",\n"
                         "\t\t\t\"type\":\t\"person\",\n"
-                        "\t\t\t\"mentions\":\t0\n"
+                        "\t\t\t\"parent\":\tnull,\n"
+                        "\t\t\t\"mentions\":\t0,\n"
+                        "\t\t\t\"in_degree\":\t1,\n"
+                        "\t\t\t\"out_degree\":\t0,\n"
+                        "\t\t\t\"in_strength\":\t2,\n"
+                        "\t\t\t\"out_strength\":\t0,\n"
+                        "\t\t\t\"betweenness\":\t0,\n"
+                        "\t\t\t\"harmonic\":\t0,\n"
+                        "\t\t\t\"pagerank\":\t0.649123,\n"
+                        "\t\t\t\"hub\":\t0,\n"
+                        "\t\t\t\"authority\":\t1\n"
                         "\t\t}],\n"
                         "\t\"edges\":\t[{\n"
                         "\t\t\t\"source\":\t\"a\",\n"
@@ -1028,12 +1052,12 @@ Test(graph_csv, exact_tables)
     char *nodes = cap_close(&cn);
     char *edges = cap_close(&ce);
     cr_assert_str_eq(nodes,
-                     "id,name,type,mentions,in_degree,out_degree,in_strength,out_strength,"
+                     "id,name,type,parent,mentions,in_degree,out_degree,in_strength,out_strength,"
                      "betweenness,harmonic,pagerank,hub,authority\n"
-                     "a,Alpha,country,2,0,1,0,2,0.000000,0.888889,0.155703,1.000000,0.000000\n"
-                     "b,Beta,person,0,1,1,2,1,1.000000,0.333333,0.288050,0.000000,1.000000\n"
-                     "c,Gamma,person,0,1,0,1,0,0.000000,0.000000,0.400545,0.000000,0.000000\n"
-                     "d,\"Delta, \"\"the\"\" 4th\",,1,0,0,0,0,0.000000,0.000000,0.155703,"
+                     "a,Alpha,country,,2,0,1,0,2,0.000000,0.888889,0.155703,1.000000,0.000000\n"
+                     "b,Beta,person,,0,1,1,2,1,1.000000,0.333333,0.288050,0.000000,1.000000\n"
+                     "c,Gamma,person,,0,1,0,1,0,0.000000,0.000000,0.400545,0.000000,0.000000\n"
+                     "d,\"Delta, \"\"the\"\" 4th\",,,1,0,0,0,0,0.000000,0.000000,0.155703,"
                      "0.000000,0.000000\n");
     cr_assert_str_eq(
         edges, "source,target,relation,label,cameo,count,goldstein_sum,goldstein_mean,"

@@ -103,3 +103,27 @@ Test(select, level_names)
     cr_assert(sg_level_parse("leaf", &l) && l == SG_LEVEL_LEAF);
     cr_assert(!sg_level_parse("country", &l));
 }
+
+Test(select, rolled_up_actors_take_their_own_lexicon_parent)
+{
+    sg_events *ev = sg_events_new(), *out = NULL;
+    sg_diag d;
+    cr_assert_eq(sg_events_add_actor(ev, "A.PM", "Ana Pem", "person", 1), SG_OK);
+    cr_assert_eq(sg_events_set_parent(ev, "A.PM", "A.MOD"), SG_OK);
+    cr_assert_eq(sg_events_add_actor(ev, "X", "Xi", "", 1), SG_OK);
+    cr_assert_eq(sg_events_set_parent(ev, "X", "Y"), SG_OK);
+    sg_select_opts o = {SG_LEVEL_PARENT, NULL, 0};
+    cr_assert_eq(sg_events_select(ev, lex, &o, &out, &d), SG_OK);
+    /* A.PM becomes A.MOD, whose parent is A; X is not in the lexicon and keeps its own */
+    cr_assert_str_eq(sg_events_actor_get(out, 0)->id, "A.MOD");
+    cr_assert_str_eq(sg_events_actor_get(out, 0)->parent, "A");
+    cr_assert_str_eq(sg_events_actor_get(out, 1)->id, "X");
+    cr_assert_str_eq(sg_events_actor_get(out, 1)->parent, "Y");
+    sg_events_free(out);
+    o.level = SG_LEVEL_ROOT;
+    cr_assert_eq(sg_events_select(ev, lex, &o, &out, &d), SG_OK);
+    cr_assert_str_eq(sg_events_actor_get(out, 0)->id, "A");
+    cr_assert_null(sg_events_actor_get(out, 0)->parent);
+    sg_events_free(out);
+    sg_events_free(ev);
+}
