@@ -127,6 +127,17 @@ if $BIN graph tests/data/karabakh.txt -o "$T/k.png" && [ "$(head -c 8 "$T/k.png"
 else
     bad "PNG and PDF through Graphviz's cairo renderer"
 fi
+# hostile names in PNG and PDF: rendered, and the PDF's text read back with pdftotext
+H="--actors $D/small_actors.json --relations $D/small_relations.json $D/small.txt $D/hostile.txt"
+# shellcheck disable=SC2086
+if $BIN graph $H -o "$T/h.png" && [ "$(head -c 4 "$T/h.png" | od -An -c | tr -d ' \n')" = '211PNG' ] &&
+    $BIN graph $H -o "$T/h.pdf" && $BIN graph $H -o "$T/h.json" &&
+    python3 tests/e2e/pdf_check.py "$T/h.pdf" "$T/h.json" >"$T/pdf.out" 2>&1; then
+    ok "$(cat "$T/pdf.out")"
+else
+    bad "hostile names in PNG and PDF"
+    cat "$T/pdf.out"
+fi
 mkdir -p "$T/noplugins"
 bin_saved=$BIN
 BIN="env GVBINDIR=$T/noplugins $BIN"
