@@ -99,7 +99,11 @@ bool sg_draw_layout_valid(const char *name);
  * -0.5..0.5, 0.5..5, >= 5), pen width 1 + 1.5 log2(count) points (at most 8), tooltip
  * with the evidence sentences; nodes shaped by actor type (box: country, state,
  * government; hexagon: organization, group, party; ellipse: others), sized by
- * opts->size_by, names over 20 code points wrapped on two lines. Above the drawing: the
+ * opts->size_by, names over 20 code points wrapped on two lines. Names are cut at 100
+ * code points ("…"), an edge label at 6 relations ("+N more relations"), a tooltip
+ * after about 12,000 bytes, so that every DOT string stays under the 16,384 bytes dot
+ * can read. Between the drawn actors, at most 3 pairs per drawn actor are drawn, those
+ * with the most events (ties in graph order). Above the drawing: the
  * title, a caption (counts, and what --top left out) and a key (colour classes, widths,
  * shapes, size). The SVG has a viewBox, its width and height in points, and <title> and
  * <desc> (title and caption) as the first children of <svg>; always valid XML. Labels and

@@ -25,14 +25,21 @@ extern gvplugin_library_t gvplugin_neato_layout_LTX_library;
 extern gvplugin_library_t gvplugin_core_LTX_library;
 
 enum {
-    WRAP_AT = 20,        /* names longer than this many code points go on two lines */
-    TIP_EVIDENCE = 3,    /* evidence sentences shown in an edge tooltip */
-    TIP_TEXT_MAX = 160,  /* code points of one evidence sentence in a tooltip */
-    CAPTION_NAMES = 8,   /* actors without events named in the caption */
+    WRAP_AT = 20,         /* names longer than this many code points go on two lines */
+    TIP_EVIDENCE = 3,     /* evidence sentences shown in an edge tooltip */
+    TIP_TEXT_MAX = 160,   /* code points of one evidence sentence in a tooltip */
+    CAPTION_NAMES = 8,    /* actors without events named in the caption */
+    SHOWN_NAME_MAX = 100, /* code points of a name in a label or tooltip ("…" after) */
+    LABEL_LINES = 6,      /* relation lines in an edge label ("+N more relations" after) */
+    /* bytes of an edge tooltip before its remaining relations are only counted: dot
+     * cannot read back a quoted string over 16,384 bytes, and one relation's block
+     * (three escaped 160-code-point sentences) stays under 4,000 */
+    TIP_BYTES = 12000,
     CAPTION_WIDTH = 100, /* code points per caption line */
     /* pairs drawn per drawn actor, at most: dot's layout time grows quickly with labelled
      * edges (40 actors with 1,000 labelled pairs took 150 s; 120 pairs take seconds) */
     EDGES_PER_ACTOR = 3,
+    CURVED_MAX = 60, /* arrows drawn curved with the force-directed and circular engines */
 };
 
 /* ---- a growable string ------------------------------------------------------------ */
@@ -235,8 +242,21 @@ static size_t cp_count(const char *s)
 
 /* Appends a name as a label, on two lines (broken at the space nearest the middle)
  * when it is longer than WRAP_AT code points. */
-static void put_wrapped(sbuf *b, const char *name)
+static void put_wrapped(sbuf *b, const char *full)
 {
+    const char *name = full;
+    char *cut = NULL;
+    if (cp_count(full) > SHOWN_NAME_MAX) {
+        sbuf t = {0};
+        put_text(&t, full, SHOWN_NAME_MAX, ESC_NONE);
+        cut = sb_str(&t);
+        if (cut == NULL) {
+            free(t.p);
+            b->oom = true;
+            return;
+        }
+        name = cut;
+    }
     size_t total = cp_count(name);
     size_t best = SIZE_MAX;
     size_t best_dist = SIZE_MAX;
@@ -258,17 +278,20 @@ static void put_wrapped(sbuf *b, const char *name)
     }
     if (best == SIZE_MAX) {
         put_text(b, name, 0, ESC_LABEL);
+        free(cut);
         return;
     }
     char *head = sg_i_strndup(name, best);
     if (head == NULL) {
         b->oom = true;
+        free(cut);
         return;
     }
     put_text(b, head, 0, ESC_LABEL);
     free(head);
     sb_puts(b, "\\n");
     put_text(b, name + best + 1, 0, ESC_LABEL);
+    free(cut);
 }
 
 /* ---- what is drawn ------------------------------------------------------------------ */
@@ -618,14 +641,30 @@ static bool plain_id(const char *id)
     return true;
 }
 
+/* Node shapes by actor type: the state and its bodies, organised groups, people. The
+ * lists hold the built-in lexicon's types (lexicons/actors.json) and common synonyms. */
+static bool type_in(const char *type, const char *const *list)
+{
+    for (; *list != NULL; list++) {
+        if (strcmp(type, *list) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
 static const char *node_shape(const char *type)
 {
-    if (strcmp(type, "country") == 0 || strcmp(type, "state") == 0 ||
-        strcmp(type, "government") == 0) {
+    static const char *const state[] = {
+        "country",      "state",       "government", "ministry",  "military", "police",
+        "intelligence", "legislature", "court",      "judiciary", NULL};
+    static const char *const group[] = {
+        "organization", "org",        "igo",      "ngo",   "group",   "party", "opposition",
+        "rebels",       "protesters", "movement", "media", "company", NULL};
+    if (type_in(type, state)) {
         return "box";
     }
-    if (strcmp(type, "organization") == 0 || strcmp(type, "org") == 0 ||
-        strcmp(type, "group") == 0 || strcmp(type, "party") == 0) {
+    if (type_in(type, group)) {
         return "hexagon";
     }
     return "ellipse";
@@ -725,7 +764,7 @@ static sg_status add_nodes(const drawing *d, Agraph_t *ag, Agnode_t **nodes, sbu
         }
 
         sb_reset(b);
-        put_text(b, nd->name, 0, ESC_TOOLTIP);
+        put_text(b, nd->name, SHOWN_NAME_MAX, ESC_TOOLTIP);
         if (nd->type[0] != '\0') {
             sb_puts(b, " (");
             put_text(b, nd->type, 0, ESC_TOOLTIP);
@@ -755,12 +794,12 @@ static void tip_evidence(sbuf *b, const sg_event *e)
 static void tip_pair(const sg_graph *g, size_t s, size_t t, sbuf *b)
 {
     sb_reset(b);
-    put_text(b, sg_graph_node_get(g, s)->name, 0, ESC_TOOLTIP);
+    put_text(b, sg_graph_node_get(g, s)->name, SHOWN_NAME_MAX, ESC_TOOLTIP);
     sb_puts(b, " \xE2\x86\x92 "); /* → */
-    put_text(b, sg_graph_node_get(g, t)->name, 0, ESC_TOOLTIP);
+    put_text(b, sg_graph_node_get(g, t)->name, SHOWN_NAME_MAX, ESC_TOOLTIP);
 }
 
-/* Sets the label (dot: label; other engines: xlabel, dropped where it would overlap),
+/* Sets the label (dot only: the other engines would place labels over each other),
  * colour, width and tooltip of a drawn edge. */
 static sg_status style_edge(const drawing *d, Agedge_t *e, const char *label, const char *colour,
                             size_t count, sbuf *tip)
@@ -770,7 +809,9 @@ static sg_status style_edge(const drawing *d, Agedge_t *e, const char *label, co
     if (v == NULL) {
         return SG_ERR_NOMEM;
     }
-    set_attr(e, strcmp(d->engine, "dot") == 0 ? "label" : "xlabel", label);
+    if (strcmp(d->engine, "dot") == 0) {
+        set_attr(e, "label", label);
+    }
     set_attr(e, "color", colour);
     set_attr(e, "fontcolor", colour);
     snprintf(num, sizeof num, "%.2f", pen_width(count));
@@ -810,12 +851,20 @@ static sg_status add_edges(const drawing *d, Agraph_t *ag, Agnode_t **nodes, sbu
         sb_printf(tip, ": %zu event%s, mean Goldstein %+.1f", count, count == 1 ? "" : "s", mean);
         for (size_t k = i; k < j; k++) {
             const sg_edge *ed = sg_graph_edge_get(g, k);
-            if (k > i) {
-                sb_puts(b, "\\n");
+            if (k - i < LABEL_LINES) {
+                if (k > i) {
+                    sb_puts(b, "\\n");
+                }
+                put_text(b, ed->label, SHOWN_NAME_MAX, ESC_LABEL);
+                if (ed->count > 1) {
+                    sb_printf(b, " \xC3\x97%zu", ed->count); /* × */
+                }
+            } else if (k - i == LABEL_LINES) {
+                sb_printf(b, "\\n+%zu more relations", j - k);
             }
-            put_text(b, ed->label, 0, ESC_LABEL);
-            if (ed->count > 1) {
-                sb_printf(b, " \xC3\x97%zu", ed->count); /* × */
+            if (tip->len > TIP_BYTES) {
+                sb_printf(tip, "&#10;(and %zu more relations)", j - k);
+                break;
             }
             sb_puts(tip, "&#10;");
             put_text(tip, ed->label, 0, ESC_TOOLTIP);
@@ -951,8 +1000,9 @@ static void caption_text(const drawing *d, sbuf *b)
                   plural(d->n_neg, "event", "events"));
     }
     if (strcmp(d->engine, "dot") != 0) {
-        sb_puts(b, "\nEdge labels that would overlap are not drawn; each edge's tooltip lists "
-                   "its relations.");
+        sb_puts(b, "\nArrows are not labelled with this layout (only dot places labels clear of "
+                   "each other): their relations are in the SVG tooltips, the HTML report and "
+                   "the exports.");
     }
     /* break lines at the last space before CAPTION_WIDTH code points */
     if (b->oom) {
@@ -1020,8 +1070,10 @@ static void put_lines(sbuf *b, const char *text, const char *sep, bool slack)
 /* A key cell: a filled bar w x h points. */
 static void key_bar(sbuf *b, const char *rgb, int w, double h)
 {
-    sb_printf(b, "<TD FIXEDSIZE=\"TRUE\" WIDTH=\"%d\" HEIGHT=\"%.0f\" BGCOLOR=\"%s\"> </TD>", w,
-              h < 1.0 ? 1.0 : (double)lround(h), rgb);
+    sb_printf(b,
+              "<TD FIXEDSIZE=\"TRUE\" CELLPADDING=\"0\" WIDTH=\"%d\" HEIGHT=\"%.0f\" "
+              "BGCOLOR=\"%s\"></TD>",
+              w, h < 1.0 ? 1.0 : (double)lround(h), rgb);
 }
 
 static void key_text(sbuf *b, const char *text)
@@ -1082,11 +1134,11 @@ static void key_html(const drawing *d, sbuf *b, const char *caption)
     sb_puts(b, "</TR><TR>");
     key_text(b, "Node shape: actor type");
     key_symbol(b, "\xE2\x96\xAD");
-    key_text(b, "country, government");
+    key_text(b, "state and its bodies");
     key_symbol(b, "\xE2\xAC\xA1");
-    key_text(b, "organization, group");
+    key_text(b, "organization, group, party");
     key_symbol(b, "\xE2\x97\xAF");
-    key_text(b, "person, other");
+    key_text(b, "person, population, other");
     if (d->o.size_by >= 0) {
         char s[96];
         snprintf(s, sizeof s, "Node size (area): %s", sg_metric_name((sg_metric)d->o.size_by));
@@ -1116,12 +1168,9 @@ static sg_status build(const drawing *d, const char *caption, Agraph_t **out)
     if (dot) {
         set_attr(ag, "rankdir", "LR");
     } else {
-        /* spread nodes apart, bow edges so that reciprocal pairs stay distinct, and
-         * place labels only where they do not overlap */
+        /* spread nodes apart (splines: below, once the arrows are counted) */
         set_attr(ag, "overlap", "false");
         set_attr(ag, "sep", "+16");
-        set_attr(ag, "splines", "curved");
-        set_attr(ag, "forcelabels", "false");
     }
     key_html(d, &b, caption);
     if (sb_str(&b) == NULL) {
@@ -1153,6 +1202,11 @@ static sg_status build(const drawing *d, const char *caption, Agraph_t **out)
     st = add_edges(d, ag, nodes, &b, &tip);
     if (st != SG_OK) {
         goto done;
+    }
+    if (!dot) {
+        /* curved arrows keep reciprocal pairs apart, but Graphviz 2.42's curved routing
+         * went from 1 s at 120 arrows to over 120 s at 180: straight lines above */
+        set_attr(ag, "splines", agnedges(ag) <= CURVED_MAX ? "curved" : "false");
     }
     *out = ag;
     ag = NULL;

@@ -4,9 +4,11 @@
 /* realpath() is XSI */
 #define _XOPEN_SOURCE 700
 
+#include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -97,8 +99,9 @@ static const opt_doc options[] = {
     {"top", required_argument, OPT_TOP, C_CE, "N", "print only the first N rows (0 = all)"},
     {"top", required_argument, OPT_TOP, C_GR, "N",
      "draw only the N actors ranked highest by the --size-by metric (pagerank when "
-     "none), ties by actor id; the caption says what was left out (default: 40; "
-     "0 = all; JSON, GraphML and CSV always hold the whole graph)"},
+     "none), ties by actor id, and between them at most 3 arrows per drawn actor "
+     "(the pairs with the most events); the caption says what was left out (default: "
+     "40; 0 = all actors; JSON, GraphML and CSV always hold the whole graph)"},
     {"layout", required_argument, OPT_LAYOUT, C_GR, "ENGINE",
      "Graphviz layout: dot, neato, fdp, sfdp or circo (default: dot up to 150 drawn "
      "actors, sfdp above)"},
@@ -531,6 +534,51 @@ typedef struct outfile {
     const char *path; /* the path as given, for messages */
 } outfile;
 
+/* Temporary output files to remove when a signal ends the run (SIGINT, SIGTERM,
+ * SIGHUP, SIGPIPE), so that an interrupted run leaves nothing behind. This is the
+ * program's only process-wide mutable state, and it lives here rather than in the
+ * library because a signal handler can reach nothing else. */
+enum { MAX_TMP = 4 };
+static char *volatile tmp_paths[MAX_TMP];
+
+static void on_signal(int sig)
+{
+    for (int i = 0; i < MAX_TMP; i++) {
+        char *p = tmp_paths[i];
+        if (p != NULL) {
+            (void)unlink(p); /* async-signal-safe */
+        }
+    }
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static void track_tmp(char *path, bool on)
+{
+    for (int i = 0; i < MAX_TMP; i++) {
+        if (on ? tmp_paths[i] == NULL : tmp_paths[i] == path) {
+            tmp_paths[i] = on ? path : NULL;
+            return;
+        }
+    }
+}
+
+static void catch_signals(void)
+{
+    static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE};
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+        struct sigaction old;
+        /* keep a disposition the caller set to "ignore" (nohup, a shell's trap '') */
+        if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN) {
+            (void)sigaction(sigs[i], &sa, NULL);
+        }
+    }
+}
+
 /* Opens the output early, so an unwritable path fails before any work is done. A
  * regular file (or a new one) is written to a temporary file beside it and renamed
  * into place when the run succeeds, keeping the old file's permissions; a symbolic
@@ -605,6 +653,7 @@ static int out_open(outfile *o, const char *path)
         o->final = NULL;
         return EXIT_PROCESSING;
     }
+    track_tmp(o->tmp, true);
     if (stat(o->final, &sb) == 0) {
         (void)fchmod(fileno(o->f), sb.st_mode & 07777);
     }
@@ -637,6 +686,7 @@ static int out_close(outfile *o, int rc)
         if (rc != EXIT_OK) {
             remove(o->tmp);
         }
+        track_tmp(o->tmp, false);
         free(o->tmp);
     } else if (o->f != stdout && fclose(o->f) != 0 && rc == EXIT_OK) {
         fprintf(stderr, "%s: error: cannot write: %s\n", shown, strerror(errno));
@@ -1016,6 +1066,7 @@ int main(int argc, char **argv)
     memset(&cfg, 0, sizeof cfg);
     cfg.sort = SG_M_PAGERANK;
     cfg.size_by = (int)SG_M_PAGERANK;
+    catch_signals();
     if (argc < 2) {
         print_main_help(stderr);
         return EXIT_INPUT;
@@ -1148,6 +1199,10 @@ int main(int argc, char **argv)
             break;
         }
         case OPT_LAYOUT:
+            /* case-insensitive, as --format */
+            for (char *p = optarg; *p != '\0'; p++) {
+                *p = (char)tolower((unsigned char)*p);
+            }
             if (!sg_draw_layout_valid(optarg)) {
                 rc =
                     usage_error("unknown layout '%s' (use dot, neato, fdp, sfdp or circo)", optarg);

@@ -138,6 +138,16 @@ else
     bad "hostile names in PNG and PDF"
     cat "$T/pdf.out"
 fi
+# a 20,000-character name: cut in the drawing, so dot can read the DOT back (its quoted
+# strings stop at 16,384 bytes)
+python3 -c 'import json; print(json.dumps({"doc": "d", "sentence": 0, "start": 0, "end": 1, "source": "a", "source_name": "Long " + "x" * 20000, "target": "b", "target_name": "B", "relation": "accuse", "label": "accuses", "cameo": "112", "goldstein": -2, "negated": False, "trigger": "x", "text": "t"}))' >"$T/long.jsonl"
+if $BIN graph "$T/long.jsonl" -o "$T/long.dot" && dot -Tsvg "$T/long.dot" >/dev/null 2>"$T/dot.err" &&
+    [ ! -s "$T/dot.err" ]; then
+    ok "DOT with a 20,000-character name reads back with dot, without warnings"
+else
+    bad "DOT with a 20,000-character name reads back with dot, without warnings"
+    cat "$T/dot.err"
+fi
 mkdir -p "$T/noplugins"
 bin_saved=$BIN
 BIN="env GVBINDIR=$T/noplugins $BIN"
@@ -371,6 +381,24 @@ expect "unknown metric" 2 "stancegraph: unknown metric 'fame' for --sort
 Try 'stancegraph --help' for more information." -- centrality --sort fame $D/small.txt
 expect "unknown graph format" 2 "stancegraph: cannot tell the graph format from the extension 'gif' (use --format svg, png, pdf, html, dot, json, graphml or csv)
 Try 'stancegraph --help' for more information." -- graph $D/small.txt -o "$T/x.gif"
+# a run ended by a signal removes its temporary output: graph waits on a pipe that stays
+# open, then gets SIGTERM
+mkdir -p "$T/sig"
+sleep 60 | $BIN graph - -o "$T/sig/s.svg" &
+sig_pid=$!
+for _ in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
+    [ -n "$(ls "$T/sig")" ] && break
+    sleep 0.5
+done
+started=$(ls "$T/sig")
+kill -TERM $sig_pid 2>/dev/null
+wait $sig_pid 2>/dev/null
+pkill -P $$ sleep 2>/dev/null
+if [ -n "$started" ] && [ -z "$(ls "$T/sig")" ]; then
+    ok "SIGTERM removes the temporary output"
+else
+    bad "SIGTERM removes the temporary output: before '$started', after '$(ls "$T/sig")'"
+fi
 $BIN extract tests/data/karabakh.txt -o - >/dev/full 2>"$T/err"
 status=$?
 if [ "$status" = 1 ] && [ "$(cat "$T/err")" = "<stdout>: error: cannot write events: No space left on device" ]; then
