@@ -97,8 +97,11 @@ bool sg_draw_layout_valid(const char *name);
  * and its count ("accuse ×2"), coloured by the mean Goldstein weight of its events on
  * a five-class diverging scale (ColorBrewer RdBu, colour-blind safe: <= -5, -5..-0.5,
  * -0.5..0.5, 0.5..5, >= 5), pen width 1 + 1.5 log2(count) points (at most 8), tooltip
- * with the evidence sentences; nodes shaped by actor type (box: country, state,
- * government; hexagon: organization, group, party; ellipse: others), sized by
+ * with the evidence sentences; with engines other than dot, arrows carry no label (only
+ * dot keeps labels apart) and are curved up to 60 arrows, straight above; nodes shaped
+ * by actor type (box: the state and its bodies, e.g. country, government, ministry,
+ * military; hexagon: organisations and groups, e.g. igo, ngo, party, rebels; ellipse:
+ * people, populations and other types; lists in src/emit_svg.c), sized by
  * opts->size_by, names over 20 code points wrapped on two lines. Names are cut at 100
  * code points ("…"), an edge label at 6 relations ("+N more relations"), a tooltip
  * after about 12,000 bytes, so that every DOT string stays under the 16,384 bytes dot

@@ -81,6 +81,10 @@ const sg_events *sg_graph_events(const sg_graph *g);
 
 size_t sg_graph_node_count(const sg_graph *g);
 const sg_node *sg_graph_node_get(const sg_graph *g, size_t i);
+/* Index of the node whose actor id is id (byte comparison; nodes are sorted by id, so
+ * O(log n)), or SIZE_MAX when there is none. */
+size_t sg_graph_node_find(const sg_graph *g, const char *id);
+
 size_t sg_graph_edge_count(const sg_graph *g);
 const sg_edge *sg_graph_edge_get(const sg_graph *g, size_t i);
 

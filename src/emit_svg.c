@@ -366,25 +366,6 @@ static int str_ptr_cmp(const void *a, const void *b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* The node index of actor id (nodes are sorted by id in byte order), or SIZE_MAX. */
-static size_t node_index(const sg_graph *g, const char *id)
-{
-    size_t lo = 0, hi = sg_graph_node_count(g);
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int c = strcmp(sg_graph_node_get(g, mid)->id, id);
-        if (c == 0) {
-            return mid;
-        }
-        if (c < 0) {
-            lo = mid + 1;
-        } else {
-            hi = mid;
-        }
-    }
-    return SIZE_MAX;
-}
-
 static int neg_cmp_ctx_free(const void *a, const void *b, const sg_events *ev)
 {
     const neg_ev *x = a, *y = b;
@@ -465,7 +446,7 @@ static sg_status plan(drawing *d, sg_diag *diag)
     for (size_t i = 0; d->o.show_negated && i < sg_events_count(ev); i++) {
         const sg_event *e = sg_events_get(ev, i);
         if (e->negated && e->target != NULL) {
-            size_t s = node_index(g, e->source), t = node_index(g, e->target);
+            size_t s = sg_graph_node_find(g, e->source), t = sg_graph_node_find(g, e->target);
             if (s != SIZE_MAX && t != SIZE_MAX && s != t) {
                 linked[s] = linked[t] = true;
             }
@@ -574,7 +555,7 @@ static sg_status plan(drawing *d, sg_diag *diag)
             if (!e->negated || e->target == NULL) {
                 continue;
             }
-            size_t s = node_index(g, e->source), t = node_index(g, e->target);
+            size_t s = sg_graph_node_find(g, e->source), t = sg_graph_node_find(g, e->target);
             if (s == SIZE_MAX || t == SIZE_MAX || s == t || !d->drawn[s] || !d->drawn[t]) {
                 continue;
             }

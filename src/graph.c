@@ -78,8 +78,7 @@ static int pending_cmp(const void *a, const void *b)
     return 0;
 }
 
-/* Index of the node with id `id`, or SIZE_MAX; nodes are sorted by id. */
-static size_t find_node(const sg_graph *g, const char *id)
+size_t sg_graph_node_find(const sg_graph *g, const char *id)
 {
     size_t lo = 0;
     size_t hi = g->n_nodes;
@@ -145,8 +144,8 @@ static sg_status build_edges(sg_graph *g, const sg_events *ev)
         if (e->negated || e->target == NULL || e->source == NULL) {
             continue;
         }
-        size_t s = find_node(g, e->source);
-        size_t t = find_node(g, e->target);
+        size_t s = sg_graph_node_find(g, e->source);
+        size_t t = sg_graph_node_find(g, e->target);
         /* sg_events_add records both ends as actors; skip defensively otherwise, and
          * skip self-loops (extraction drops them, a hand-written events file may not) */
         if (s == SIZE_MAX || t == SIZE_MAX || s == t) {

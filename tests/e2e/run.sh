@@ -381,10 +381,11 @@ expect "unknown metric" 2 "stancegraph: unknown metric 'fame' for --sort
 Try 'stancegraph --help' for more information." -- centrality --sort fame $D/small.txt
 expect "unknown graph format" 2 "stancegraph: cannot tell the graph format from the extension 'gif' (use --format svg, png, pdf, html, dot, json, graphml or csv)
 Try 'stancegraph --help' for more information." -- graph $D/small.txt -o "$T/x.gif"
-# a run ended by a signal removes its temporary output: graph waits on a pipe that stays
-# open, then gets SIGTERM
+# a run ended by a signal removes its temporary output: graph opens its output, then
+# waits on a FIFO that no one writes to, and gets SIGTERM
 mkdir -p "$T/sig"
-sleep 60 | $BIN graph - -o "$T/sig/s.svg" &
+mkfifo "$T/fifo"
+$BIN graph "$T/fifo" -o "$T/sig/s.svg" &
 sig_pid=$!
 for _ in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
     [ -n "$(ls "$T/sig")" ] && break
@@ -393,7 +394,6 @@ done
 started=$(ls "$T/sig")
 kill -TERM $sig_pid 2>/dev/null
 wait $sig_pid 2>/dev/null
-pkill -P $$ sleep 2>/dev/null
 if [ -n "$started" ] && [ -z "$(ls "$T/sig")" ]; then
     ok "SIGTERM removes the temporary output"
 else
