@@ -10,19 +10,21 @@
 #include "sg_emit.h"
 
 /* Writes the drawing of g (fmt SVG, PNG, PDF, or DOT without layout coordinates) with
- * opts (NULL: defaults), as documented at sg_emit_graph. Errors as sg_emit_graph.
+ * opts (NULL: defaults), as documented at sg_emit_graph. cent: the centrality of g's
+ * nodes (sg_i_centrality, borrowed), or NULL to compute it when needed. Errors as
+ * sg_emit_graph.
  * Single-threaded (Graphviz keeps process-wide error state). */
 sg_status sg_i_emit_graphviz(const sg_graph *g, sg_graph_format fmt, const sg_draw_opts *opts,
-                             FILE *out, sg_diag *diag);
+                             const sg_centrality *cent, FILE *out, sg_diag *diag);
 
 /* Writes g as the HTML report documented at SG_FMT_HTML, with svg[0..svg_len) (the
  * output of sg_i_emit_graphviz, NUL-terminated or not) as its drawing: what precedes
  * the <svg> element (XML declaration, DOCTYPE, comments) is left out, the rest is
- * copied as is. title (NULL or "" for a default) heads the page. Errors:
- * SG_ERR_BACKEND (no <svg> element in svg, or igraph failed on the centrality),
- * SG_ERR_IO (write failed), SG_ERR_NOMEM. */
+ * copied as is. title (NULL or "" for a default) heads the page; cent is the centrality
+ * of g's nodes (sg_i_centrality, borrowed). Errors: SG_ERR_BACKEND (no <svg> element in
+ * svg), SG_ERR_IO (write failed), SG_ERR_NOMEM. */
 sg_status sg_i_emit_html(const sg_graph *g, const char *svg, size_t svg_len, const char *title,
-                         FILE *out, sg_diag *diag);
+                         const sg_centrality *cent, FILE *out, sg_diag *diag);
 
 /* Writes g as a node-link JSON document. Errors as sg_emit_graph. */
 sg_status sg_i_emit_json(const sg_graph *g, FILE *out, sg_diag *diag);
@@ -41,6 +43,10 @@ char *sg_i_evidence_text(const sg_graph *g, const sg_edge *ed);
  * {"id", "name", <metric>: number or null, ...}. Errors: SG_ERR_IO, SG_ERR_NOMEM. */
 sg_status sg_i_emit_centrality_json(const sg_graph *g, const sg_centrality *const *rows, size_t n,
                                     FILE *out, sg_diag *diag);
+
+/* Allocates the centrality of every node of g (sg_graph_centrality) into *out, to free
+ * with free; *out is NULL on error. Errors: SG_ERR_NOMEM, those of sg_graph_centrality. */
+sg_status sg_i_centrality(const sg_graph *g, sg_centrality **out, sg_diag *diag);
 
 /* The value of metric m in c. */
 double sg_i_metric_value(const sg_centrality *c, sg_metric m);

@@ -65,11 +65,7 @@ sg_status sg_i_emit_graphml(const sg_graph *g, FILE *out, sg_diag *diag)
     igraph_warning_handler_t *old_warn = igraph_set_warning_handler(igraph_warning_handler_ignore);
     igraph_attribute_table_t *old_attr = igraph_set_attribute_table(&igraph_cattribute_table);
 
-    cent = calloc(n > 0 ? n : 1, sizeof *cent);
-    if (cent == NULL) {
-        goto nomem;
-    }
-    st = sg_graph_centrality(g, cent, diag);
+    st = sg_i_centrality(g, &cent, diag);
     if (st != SG_OK) {
         goto done;
     }

@@ -526,26 +526,15 @@ static void put_evidence(FILE *out, const sg_graph *g)
 }
 
 sg_status sg_i_emit_html(const sg_graph *g, const char *svg, size_t svg_len, const char *title,
-                         FILE *out, sg_diag *diag)
+                         const sg_centrality *cent, FILE *out, sg_diag *diag)
 {
-    size_t n = sg_graph_node_count(g);
     size_t start = svg_start(svg, svg_len);
     if (start == svg_len) {
         return sg_i_diag(diag, SG_ERR_BACKEND, NULL, NULL, 0, 0,
                          "the rendered SVG has no <svg> element");
     }
-    sg_centrality *cent = calloc(n > 0 ? n : 1, sizeof *cent);
-    if (cent == NULL) {
-        return sg_i_diag(diag, SG_ERR_NOMEM, NULL, NULL, 0, 0, "out of memory writing HTML");
-    }
-    sg_status st = sg_graph_centrality(g, cent, diag);
-    if (st != SG_OK) {
-        free(cent);
-        return st;
-    }
     size_t docs = count_documents(sg_graph_events(g));
     if (docs == SIZE_MAX) {
-        free(cent);
         return sg_i_diag(diag, SG_ERR_NOMEM, NULL, NULL, 0, 0, "out of memory writing HTML");
     }
     if (title == NULL || title[0] == '\0') {
@@ -575,7 +564,6 @@ sg_status sg_i_emit_html(const sg_graph *g, const char *svg, size_t svg_len, con
     /* three parts: ISO C compilers need not take string literals over 4095 bytes */
     fprintf(out, "</main>\n<script>\n%s%s%s</script>\n</body>\n</html>\n", script_table,
             script_drawing, script_view);
-    free(cent);
 
     if (fflush(out) != 0 || ferror(out)) {
         return sg_i_diag(diag, SG_ERR_IO, NULL, NULL, 0, 0, "cannot write the HTML report");

@@ -150,15 +150,12 @@ sg_status sg_i_emit_json(const sg_graph *g, FILE *out, sg_diag *diag)
 {
     cJSON *nodes = NULL;
     cJSON *edges = NULL;
-    size_t nn = sg_graph_node_count(g);
-    sg_centrality *cent = calloc(nn > 0 ? nn : 1, sizeof *cent);
-    cJSON *doc = cent != NULL ? cJSON_CreateObject() : NULL;
-    sg_status st;
-
-    if (cent != NULL && (st = sg_graph_centrality(g, cent, diag)) != SG_OK) {
-        free(cent);
+    sg_centrality *cent = NULL;
+    sg_status st = sg_i_centrality(g, &cent, diag);
+    if (st != SG_OK) {
         return st;
     }
+    cJSON *doc = cJSON_CreateObject();
 
     if (doc == NULL || cJSON_AddTrueToObject(doc, "directed") == NULL) {
         goto nomem;
@@ -196,18 +193,25 @@ static sg_status emit_html(const sg_graph *g, const sg_draw_opts *opts, FILE *ou
 {
     char *svg = NULL;
     size_t len = 0;
+    sg_centrality *cent = NULL; /* computed once for the drawing and the table */
+    sg_status st = sg_i_centrality(g, &cent, diag);
+    if (st != SG_OK) {
+        return st;
+    }
     FILE *mem = open_memstream(&svg, &len);
     if (mem == NULL) {
+        free(cent);
         return sg_i_diag(diag, SG_ERR_NOMEM, NULL, NULL, 0, 0, "out of memory writing HTML");
     }
-    sg_status st = sg_i_emit_graphviz(g, SG_FMT_SVG, opts, mem, diag);
+    st = sg_i_emit_graphviz(g, SG_FMT_SVG, opts, cent, mem, diag);
     if (fclose(mem) != 0 && st == SG_OK) {
         st = sg_i_diag(diag, SG_ERR_NOMEM, NULL, NULL, 0, 0, "out of memory writing HTML");
     }
     if (st == SG_OK) {
-        st = sg_i_emit_html(g, svg, len, opts != NULL ? opts->title : NULL, out, diag);
+        st = sg_i_emit_html(g, svg, len, opts != NULL ? opts->title : NULL, cent, out, diag);
     }
     free(svg);
+    free(cent);
     return st;
 }
 
@@ -219,7 +223,7 @@ sg_status sg_emit_graph(const sg_graph *g, sg_graph_format fmt, const sg_draw_op
     case SG_FMT_DOT:
     case SG_FMT_PNG:
     case SG_FMT_PDF:
-        return sg_i_emit_graphviz(g, fmt, opts, out, diag);
+        return sg_i_emit_graphviz(g, fmt, opts, NULL, out, diag);
     case SG_FMT_JSON:
         return sg_i_emit_json(g, out, diag);
     case SG_FMT_GRAPHML:

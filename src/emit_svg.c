@@ -306,12 +306,13 @@ typedef struct drawing {
     const sg_graph *g;
     sg_draw_opts o;
     const char *engine;
-    sg_metric rank_by; /* metric ranking the actors for --top */
-    bool *drawn;       /* per node */
-    bool *linked;      /* per node: has an edge (or a drawn negated event) */
-    bool *edge_kept;   /* per graph edge: drawn */
-    size_t pairs_cut;  /* pairs of drawn actors left out (EDGES_PER_ACTOR) */
-    double *scale;     /* per node, 0 .. 1: sqrt(value / max) of size_by; NULL if uniform */
+    sg_metric rank_by;         /* metric ranking the actors for --top */
+    const sg_centrality *cent; /* given or computed, read by plan only */
+    bool *drawn;               /* per node */
+    bool *linked;              /* per node: has an edge (or a drawn negated event) */
+    bool *edge_kept;           /* per graph edge: drawn */
+    size_t pairs_cut;          /* pairs of drawn actors left out (EDGES_PER_ACTOR) */
+    double *scale;             /* per node, 0 .. 1: sqrt(value / max) of size_by; NULL if uniform */
     size_t n_nodes, n_drawn;
     size_t n_linked;             /* actors with an edge (or a drawn negated event) */
     size_t rel_total, rel_drawn; /* graph edges (source, relation, target) */
@@ -412,7 +413,7 @@ static sg_status plan(drawing *d, sg_diag *diag)
     const sg_graph *g = d->g;
     const sg_events *ev = sg_graph_events(g);
     size_t n = sg_graph_node_count(g);
-    sg_centrality *cent = NULL;
+    sg_centrality *owned = NULL;
     ranked *rk = NULL;
     const char **docs = NULL;
     ranked *pairs = NULL;
@@ -424,16 +425,14 @@ static sg_status plan(drawing *d, sg_diag *diag)
     if (d->drawn == NULL) {
         goto nomem;
     }
-    if (d->o.top > 0 || d->o.size_by >= 0) {
-        cent = calloc(n > 0 ? n : 1, sizeof *cent);
-        if (cent == NULL) {
-            goto nomem;
-        }
-        st = sg_graph_centrality(g, cent, diag);
+    if (d->cent == NULL && (d->o.top > 0 || d->o.size_by >= 0)) {
+        st = sg_i_centrality(g, &owned, diag);
         if (st != SG_OK) {
             goto done;
         }
+        d->cent = owned;
     }
+    const sg_centrality *cent = d->cent;
     /* actors without an edge to draw are listed in the caption instead */
     bool *linked = d->linked = calloc(n > 0 ? n : 1, sizeof *linked);
     if (linked == NULL) {
@@ -578,7 +577,8 @@ static sg_status plan(drawing *d, sg_diag *diag)
 nomem:
     st = sg_i_diag(diag, SG_ERR_NOMEM, NULL, NULL, 0, 0, "out of memory planning the drawing");
 done:
-    free(cent);
+    free(owned);
+    d->cent = NULL; /* only plan reads it */
     free(rk);
     free(pairs);
     free(docs);
@@ -1394,7 +1394,7 @@ static sg_status render_cairo(const drawing *d, Agraph_t *ag, sg_graph_format fm
 }
 
 sg_status sg_i_emit_graphviz(const sg_graph *g, sg_graph_format fmt, const sg_draw_opts *opts,
-                             FILE *out, sg_diag *diag)
+                             const sg_centrality *cent, FILE *out, sg_diag *diag)
 {
     sg_status st = SG_OK;
     drawing d;
@@ -1417,6 +1417,7 @@ sg_status sg_i_emit_graphviz(const sg_graph *g, sg_graph_format fmt, const sg_dr
 
     memset(&d, 0, sizeof d);
     d.g = g;
+    d.cent = cent;
     if (opts != NULL) {
         d.o = *opts;
     } else {

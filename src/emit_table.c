@@ -144,18 +144,31 @@ static void write_csv(const sg_graph *g, const row *rows, size_t n, FILE *out)
 
 /* ---- graph as two CSV tables --------------------------------------------------------- */
 
+sg_status sg_i_centrality(const sg_graph *g, sg_centrality **out, sg_diag *diag)
+{
+    size_t n = sg_graph_node_count(g);
+    sg_centrality *cent = calloc(n > 0 ? n : 1, sizeof *cent);
+    *out = NULL;
+    if (cent == NULL) {
+        return sg_i_diag(diag, SG_ERR_NOMEM, NULL, NULL, 0, 0,
+                         "out of memory computing centrality");
+    }
+    sg_status st = sg_graph_centrality(g, cent, diag);
+    if (st != SG_OK) {
+        free(cent);
+        return st;
+    }
+    *out = cent;
+    return SG_OK;
+}
+
 sg_status sg_emit_graph_csv(const sg_graph *g, FILE *nodes, FILE *edges, sg_diag *diag)
 {
     size_t n = sg_graph_node_count(g);
     char num[64];
-    sg_status st;
-    sg_centrality *cent = calloc(n > 0 ? n : 1, sizeof *cent);
-    if (cent == NULL) {
-        return sg_i_diag(diag, SG_ERR_NOMEM, NULL, NULL, 0, 0, "out of memory writing CSV");
-    }
-    st = sg_graph_centrality(g, cent, diag);
+    sg_centrality *cent = NULL;
+    sg_status st = sg_i_centrality(g, &cent, diag);
     if (st != SG_OK) {
-        free(cent);
         return st;
     }
     fputs("id,name,type,parent,mentions", nodes);

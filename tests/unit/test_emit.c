@@ -1111,9 +1111,12 @@ static char *emit_html(const sg_graph *g, const char *svg, const char *title, sg
     capture c;
     sg_diag d;
     sg_diag_init(&d);
+    sg_centrality *cent = NULL;
+    cr_assert_eq(sg_i_centrality(g, &cent, &d), SG_OK, "%s", d.msg);
     FILE *f = cap_open(&c);
-    sg_status st = sg_i_emit_html(g, svg, strlen(svg), title, f, &d);
+    sg_status st = sg_i_emit_html(g, svg, strlen(svg), title, cent, f, &d);
     char *text = cap_close(&c);
+    free(cent);
     cr_assert_eq(st, want, "%s", d.msg);
     return text;
 }
