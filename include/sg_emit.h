@@ -28,7 +28,7 @@ typedef enum sg_graph_format {
     /* One self-contained HTML5 page (no external script, style, font or image): the
      * title; the counts of actors, edges, events in the graph (and coded, when they
      * differ) and documents; the SVG drawing inline; the centrality table (id, name,
-     * type, mentions and the nine centralities, formatted as in CSV: counts without
+     * type, mentions and the thirteen centralities, formatted as in CSV: counts without
      * decimals, reals with 6, "-" when undefined), sortable by clicking a heading
      * (numeric columns descending first, ties in actor id order); the evidence grouped
      * by ordered actor pair (section id "pair-S-T", S and T node indexes), each edge
@@ -49,13 +49,17 @@ typedef enum sg_table_format { SG_TAB_TABLE, SG_TAB_CSV, SG_TAB_JSON } sg_table_
 typedef enum sg_metric {
     SG_M_IN_DEGREE,
     SG_M_OUT_DEGREE,
+    SG_M_DEGREE,
     SG_M_IN_STRENGTH,
     SG_M_OUT_STRENGTH,
+    SG_M_SIGNED_IN,
+    SG_M_SIGNED_OUT,
     SG_M_BETWEENNESS,
     SG_M_HARMONIC,
     SG_M_PAGERANK,
     SG_M_HUB,
     SG_M_AUTHORITY,
+    SG_M_EIGENVECTOR,
     SG_M_COUNT
 } sg_metric;
 
@@ -124,7 +128,7 @@ bool sg_draw_layout_valid(const char *name);
  * decimals, null for NaN and infinity.
  * GraphML (igraph_write_graph_graphml, keys prefixed v_/e_, attr.name unprefixed):
  * node attributes actor (the actor id; igraph's reader takes "id" for the GraphML node
- * ids n0, n1, ...), name, type, parent ("" when none), mentions and the nine centralities of
+ * ids n0, n1, ...), name, type, parent ("" when none), mentions and the thirteen centralities of
  * sg_graph_centrality; edge attributes relation, label, cameo, count, goldstein_sum,
  * goldstein_mean and evidence, the JSON text of the node-link JSON's evidence array.
  * Text XML 1.0 cannot carry (bytes that are not UTF-8, C0 controls but tab, newline and
@@ -137,7 +141,7 @@ sg_status sg_emit_graph(const sg_graph *g, sg_graph_format fmt, const sg_draw_op
 
 /* Writes g as two RFC 4180 tables (fields with a comma, quote, CR or LF quoted, quotes
  * doubled; LF line ends), in the graph's node and edge order:
- *  - nodes: id,name,type,parent (empty when none),mentions and the nine centralities of
+ *  - nodes: id,name,type,parent (empty when none),mentions and the thirteen centralities of
  *    sg_graph_centrality
  *    (counts without decimals, others with 6, empty when undefined);
  *  - edges: source,target,relation,label,cameo,count,goldstein_sum,goldstein_mean,

@@ -20,6 +20,7 @@ extern "C" {
  * end offsets are exclusive. All strings are UTF-8. */
 typedef struct sg_event {
     const char *doc;                   /* the input path as given, "-" for stdin */
+    const char *date;                  /* the document's date "YYYY-MM-DD", NULL if unknown */
     size_t sentence;                   /* 0-based sentence index in the document */
     size_t start, end;                 /* byte span of the sentence in the document */
     const char *source;                /* actor id (never NULL) */

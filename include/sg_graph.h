@@ -48,7 +48,11 @@ typedef struct sg_edge {
  * actor pairs, weight w = number of events from source to target; self-loops never
  * occur because extraction drops them):
  *  - in_degree, out_degree: number of distinct actors sending to / receiving from it;
+ *    degree: their sum (igraph_degree, IGRAPH_ALL; a reciprocal pair counts twice);
  *  - in_strength, out_strength: number of events received / sent (igraph_strength);
+ *  - signed_in, signed_out: signed strength, the sum of the Goldstein weights (CAMEO
+ *    codebook, -10 hostile .. +10 cooperative) of the events received / sent: the
+ *    actor's hostility/cooperation profile (negative = mostly conflict);
  *  - betweenness: directed, unnormalised, path lengths 1/w (igraph_betweenness);
  *  - harmonic: outgoing harmonic closeness, lengths 1/w, normalised by n-1
  *    (igraph_harmonic_centrality), defined on disconnected graphs;
@@ -58,14 +62,21 @@ typedef struct sg_edge {
  *    maximum is 1 (igraph_hub_and_authority_scores); 0 on a graph without edges. When
  *    the principal eigenvalue is degenerate (e.g. a reciprocal pair with equal counts)
  *    ARPACK's choice is not reproducible; the limit of the HITS iteration from the
- *    all-ones vector is reported instead, so equal positions get equal scores.
+ *    all-ones vector is reported instead, so equal positions get equal scores;
+ *  - eigenvector: eigenvector centrality (Bonacich 1972) of the undirected projection,
+ *    weight = events in both directions, scaled so the maximum is 1
+ *    (igraph_eigenvector_centrality, directed = false). The directed variant is
+ *    undefined on acyclic graphs (all zero), hence the projection. On a graph without
+ *    edges it is undefined and reported as 0 for every actor (never NaN); isolated
+ *    actors get 0; a degenerate principal eigenvalue is resolved as for hub scores.
  * A value that igraph cannot define is reported as NaN here and printed as null (JSON)
  * or empty (CSV) by the emitters; none is NaN on a graph igraph accepts. */
 typedef struct sg_centrality {
     size_t node;
-    double in_degree, out_degree;
+    double in_degree, out_degree, degree;
     double in_strength, out_strength;
-    double betweenness, harmonic, pagerank, hub, authority;
+    double signed_in, signed_out;
+    double betweenness, harmonic, pagerank, hub, authority, eigenvector;
 } sg_centrality;
 
 /* Builds the graph from ev (which must outlive the graph: evidence points into it).
@@ -87,6 +98,13 @@ size_t sg_graph_node_find(const sg_graph *g, const char *id);
 
 size_t sg_graph_edge_count(const sg_graph *g);
 const sg_edge *sg_graph_edge_get(const sg_graph *g, size_t i);
+
+/* Marks in keep[0 .. node_count-1] (caller-allocated) the nodes at most depth steps
+ * from node center in the actor network, ignoring edge direction: the ego network of
+ * center (igraph_neighborhood, IGRAPH_ALL, mindist 0). keep[center] is always true;
+ * depth 0 keeps the centre alone. center must be a node index (SG_ERR_BACKEND
+ * otherwise). Errors: SG_ERR_BACKEND with igraph's reason, SG_ERR_NOMEM. */
+sg_status sg_graph_ego(const sg_graph *g, size_t center, size_t depth, bool *keep, sg_diag *diag);
 
 /* Computes the centrality of every node into out[0 .. node_count-1] (caller-allocated,
  * out[i].node == i). Errors: SG_ERR_BACKEND with igraph's reason, SG_ERR_NOMEM. */

@@ -24,7 +24,26 @@ typedef struct sg_select_opts {
      * list keeps all. Borrowed for the duration of the call. */
     const char *const *types;
     size_t n_types;
+    /* Keep only events of these relation ids; NULL or empty keeps all. Borrowed. */
+    const char *const *relations;
+    size_t n_relations;
+    /* Keep only events dated from since to until, both inclusive, as "YYYY-MM-DD"
+     * (validated by the caller with sg_date_valid; ISO dates compare as strings). When
+     * either is set, events without a date are dropped. NULL: no bound. */
+    const char *since, *until;
+    /* Keep only the events of ordered actor pairs (source, target) that have at least
+     * min_count events after the selections above (negated events do not count, as they
+     * do not count in the graph); events without a target are kept. 0 or 1 keeps all. */
+    size_t min_count;
+    /* Keep only these actors: ids sorted in strcmp order (as graph nodes are), e.g. an
+     * ego network from sg_graph_ego; events need their source and, when they have one, their target
+     * kept. Applied last. NULL keeps all (an empty non-NULL list keeps none). Borrowed. */
+    const char *const *actors;
+    size_t n_actors;
 } sg_select_opts;
+
+/* Sets o to select everything at SG_LEVEL_LEAF. */
+void sg_select_opts_init(sg_select_opts *o);
 
 /* Parses "leaf", "parent" or "root"; returns false for anything else. */
 bool sg_level_parse(const char *s, sg_level *out);
@@ -34,7 +53,10 @@ bool sg_level_parse(const char *s, sg_level *out);
  * is), with the ancestor's name and type; events that become self-loops by the roll-up
  * are dropped (they are one actor's internal affairs at that level); events and actors
  * whose types are not selected are dropped (an event needs its source and, when it has
- * one, its target selected). Mention counts of merged actors are summed. lex may be
+ * one, its target selected); then the relation, date, min_count and actors selections
+ * apply in that order (actors outside opts->actors are dropped too; actors that lose
+ * their events by the other selections stay, as actors mentioned without events).
+ * Mention counts of merged actors are summed. lex may be
  * NULL when level is SG_LEVEL_LEAF. *out is owned by the caller (sg_events_free).
  * Errors: SG_ERR_NOMEM. */
 sg_status sg_events_select(const sg_events *in, const sg_lexicon *lex, const sg_select_opts *opts,

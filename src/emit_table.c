@@ -13,8 +13,15 @@
 /* Metric names in sg_metric order. An array of arrays rather than of pointers: pointers
  * would need relocation and land in writable data (make check-globals). */
 static const char metric_names[SG_M_COUNT][16] = {
-    "in_degree", "out_degree", "in_strength", "out_strength", "betweenness",
-    "harmonic",  "pagerank",   "hub",         "authority",
+    "in_degree", "out_degree", "degree",      "in_strength", "out_strength",
+    "signed_in", "signed_out", "betweenness", "harmonic",    "pagerank",
+    "hub",       "authority",  "eigenvector",
+};
+
+/* The unit of each metric, printed under its name in the aligned table. */
+static const char metric_units[SG_M_COUNT][12] = {
+    "actors", "actors", "actors", "events", "events", "Goldstein", "Goldstein",
+    "paths",  "0..1",   "share",  "max 1",  "max 1",  "max 1",
 };
 
 const char *sg_metric_name(sg_metric m)
@@ -43,10 +50,16 @@ double sg_i_metric_value(const sg_centrality *c, sg_metric m)
         return c->in_degree;
     case SG_M_OUT_DEGREE:
         return c->out_degree;
+    case SG_M_DEGREE:
+        return c->degree;
     case SG_M_IN_STRENGTH:
         return c->in_strength;
     case SG_M_OUT_STRENGTH:
         return c->out_strength;
+    case SG_M_SIGNED_IN:
+        return c->signed_in;
+    case SG_M_SIGNED_OUT:
+        return c->signed_out;
     case SG_M_BETWEENNESS:
         return c->betweenness;
     case SG_M_HARMONIC:
@@ -57,6 +70,8 @@ double sg_i_metric_value(const sg_centrality *c, sg_metric m)
         return c->hub;
     case SG_M_AUTHORITY:
         return c->authority;
+    case SG_M_EIGENVECTOR:
+        return c->eigenvector;
     case SG_M_COUNT:
         break;
     }
@@ -65,8 +80,8 @@ double sg_i_metric_value(const sg_centrality *c, sg_metric m)
 
 bool sg_i_metric_is_count(sg_metric m)
 {
-    return m == SG_M_IN_DEGREE || m == SG_M_OUT_DEGREE || m == SG_M_IN_STRENGTH ||
-           m == SG_M_OUT_STRENGTH;
+    return m == SG_M_IN_DEGREE || m == SG_M_OUT_DEGREE || m == SG_M_DEGREE ||
+           m == SG_M_IN_STRENGTH || m == SG_M_OUT_STRENGTH;
 }
 
 void sg_i_format_real(char *buf, size_t n, double v, int decimals, const char *missing)
@@ -288,7 +303,8 @@ static sg_status write_table(const sg_graph *g, const row *rows, size_t n, FILE 
 {
     sg_status st = SG_OK;
     size_t w[TABLE_COLS];
-    char **cells = calloc((n + 1) * TABLE_COLS, sizeof *cells);
+    size_t nl = n + 2; /* header, units, rows */
+    char **cells = calloc(nl * TABLE_COLS, sizeof *cells);
     char num[64];
 
     if (cells == NULL) {
@@ -298,10 +314,13 @@ static sg_status write_table(const sg_graph *g, const row *rows, size_t n, FILE 
     cells[1] = sg_i_strdup("id");
     for (int m = 0; m < SG_M_COUNT; m++) {
         cells[2 + m] = sg_i_strdup(metric_names[m]);
+        cells[TABLE_COLS + 2 + m] = sg_i_strdup(metric_units[m]);
     }
+    cells[TABLE_COLS] = sg_i_strdup("");
+    cells[TABLE_COLS + 1] = sg_i_strdup("");
     for (size_t i = 0; i < n; i++) {
         const sg_node *nd = sg_graph_node_get(g, rows[i].c->node);
-        char **line = &cells[(i + 1) * TABLE_COLS];
+        char **line = &cells[(i + 2) * TABLE_COLS];
         line[0] = table_text(nd->name);
         line[1] = table_text(nd->id);
         for (int m = 0; m < SG_M_COUNT; m++) {
@@ -310,7 +329,7 @@ static sg_status write_table(const sg_graph *g, const row *rows, size_t n, FILE 
             line[2 + m] = sg_i_strdup(num);
         }
     }
-    for (size_t i = 0; i < (n + 1) * TABLE_COLS; i++) {
+    for (size_t i = 0; i < nl * TABLE_COLS; i++) {
         if (cells[i] == NULL) {
             st = SG_ERR_NOMEM;
             goto done;
@@ -318,17 +337,17 @@ static sg_status write_table(const sg_graph *g, const row *rows, size_t n, FILE 
     }
     for (int k = 0; k < TABLE_COLS; k++) {
         w[k] = 0;
-        for (size_t i = 0; i <= n; i++) {
+        for (size_t i = 0; i < nl; i++) {
             size_t cw = width(cells[i * TABLE_COLS + (size_t)k]);
             w[k] = cw > w[k] ? cw : w[k];
         }
     }
-    for (size_t i = 0; i <= n; i++) {
+    for (size_t i = 0; i < nl; i++) {
         table_line(out, &cells[i * TABLE_COLS], w);
     }
 
 done:
-    for (size_t i = 0; i < (n + 1) * TABLE_COLS; i++) {
+    for (size_t i = 0; i < nl * TABLE_COLS; i++) {
         free(cells[i]);
     }
     free(cells);

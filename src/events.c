@@ -219,6 +219,7 @@ sg_status sg_events_add(sg_events *ev, const sg_event *e)
     sg_event c = *e;
     strtab *t = &ev->strings;
     c.doc = intern(t, e->doc, &oom);
+    c.date = intern(t, e->date, &oom);
     c.source = intern(t, e->source, &oom);
     c.source_name = intern(t, e->source_name != NULL ? e->source_name : e->source, &oom);
     c.source_type = intern(t, e->source_type != NULL ? e->source_type : "", &oom);
@@ -303,21 +304,22 @@ static cJSON *event_to_json(const sg_event *e)
     if (o == NULL) {
         return NULL;
     }
-    bool ok = add_str_or_null(o, "doc", e->doc) && add_num(o, "sentence", (double)e->sentence) &&
-              add_num(o, "start", (double)e->start) && add_num(o, "end", (double)e->end) &&
-              add_str_or_null(o, "source", e->source) &&
-              add_str_or_null(o, "source_name", e->source_name) &&
-              add_str_or_null(o, "source_type", e->source_type) &&
-              add_str_or_null(o, "target", e->target) &&
-              add_str_or_null(o, "target_name", e->target_name) &&
-              add_str_or_null(o, "target_type", e->target_type) &&
-              add_str_or_null(o, "relation", e->relation) &&
-              add_str_or_null(o, "label", e->label) && add_str_or_null(o, "cameo", e->cameo) &&
-              add_num(o, "goldstein", e->goldstein) &&
-              cJSON_AddBoolToObject(o, "negated", e->negated) != NULL &&
-              add_str_or_null(o, "trigger", e->trigger) &&
-              add_num(o, "trigger_start", (double)e->trigger_start) &&
-              add_num(o, "trigger_end", (double)e->trigger_end);
+    bool ok =
+        add_str_or_null(o, "doc", e->doc) &&
+        (e->date == NULL || add_str_or_null(o, "date", e->date)) &&
+        add_num(o, "sentence", (double)e->sentence) && add_num(o, "start", (double)e->start) &&
+        add_num(o, "end", (double)e->end) && add_str_or_null(o, "source", e->source) &&
+        add_str_or_null(o, "source_name", e->source_name) &&
+        add_str_or_null(o, "source_type", e->source_type) &&
+        add_str_or_null(o, "target", e->target) &&
+        add_str_or_null(o, "target_name", e->target_name) &&
+        add_str_or_null(o, "target_type", e->target_type) &&
+        add_str_or_null(o, "relation", e->relation) && add_str_or_null(o, "label", e->label) &&
+        add_str_or_null(o, "cameo", e->cameo) && add_num(o, "goldstein", e->goldstein) &&
+        cJSON_AddBoolToObject(o, "negated", e->negated) != NULL &&
+        add_str_or_null(o, "trigger", e->trigger) &&
+        add_num(o, "trigger_start", (double)e->trigger_start) &&
+        add_num(o, "trigger_end", (double)e->trigger_end);
     if (ok && e->attributed_to != NULL) {
         ok = add_str_or_null(o, "attributed_to", e->attributed_to);
     }
@@ -523,6 +525,7 @@ static sg_status parse_line(line_ctx *lc, const char *line, size_t n, sg_events 
     const cJSON *neg = cJSON_GetObjectItemCaseSensitive(o, "negated");
     const cJSON *gs = cJSON_GetObjectItemCaseSensitive(o, "goldstein");
     if ((st = get_str(lc, o, "doc", false, true, &e.doc)) != SG_OK ||
+        (st = get_str(lc, o, "date", false, true, &e.date)) != SG_OK ||
         (st = get_str(lc, o, "source", true, false, &e.source)) != SG_OK ||
         (st = get_str(lc, o, "source_name", false, true, &e.source_name)) != SG_OK ||
         (st = get_str(lc, o, "source_type", false, true, &e.source_type)) != SG_OK ||
@@ -545,6 +548,10 @@ static sg_status parse_line(line_ctx *lc, const char *line, size_t n, sg_events 
     }
     if (e.source[0] == '\0') {
         st = key_error(lc, "source", "is empty");
+        goto done;
+    }
+    if (e.date != NULL && !sg_date_valid(e.date)) {
+        st = key_error(lc, "date", "must be a date YYYY-MM-DD");
         goto done;
     }
     if (neg != NULL && !cJSON_IsBool(neg)) {

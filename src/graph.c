@@ -386,6 +386,43 @@ static bool hits_power(size_t n, size_t npairs, const igraph_vector_int_t *edges
     return converged;
 }
 
+/* Power iteration for the eigenvector centrality of the undirected projection, from the
+ * all-ones vector on (W + I), W the symmetric weight matrix (pair weights added in both
+ * directions): the shift by I keeps bipartite graphs from oscillating and leaves the
+ * eigenvectors unchanged. Converges to the projection of the start vector on the
+ * dominant eigenspace, unique even when the principal eigenvalue is degenerate (two
+ * equal components). Scaled to maximum 1. Returns false when it did not converge within
+ * HITS_MAX_ITER rounds. x and tmp have n entries. */
+static bool eigen_power(size_t n, size_t npairs, const igraph_vector_int_t *edges,
+                        const igraph_vector_t *w, double *x, double *tmp)
+{
+    bool converged = false;
+    for (size_t i = 0; i < n; i++) {
+        x[i] = 1.0;
+    }
+    for (int it = 0; it < HITS_MAX_ITER && !converged; it++) {
+        double max = 0.0;
+        double diff = 0.0;
+        memcpy(tmp, x, n * sizeof *tmp);
+        for (size_t k = 0; k < npairs; k++) {
+            size_t s = (size_t)VECTOR(*edges)[2 * k];
+            size_t t = (size_t)VECTOR(*edges)[2 * k + 1];
+            tmp[t] += VECTOR(*w)[k] * x[s];
+            tmp[s] += VECTOR(*w)[k] * x[t];
+        }
+        for (size_t i = 0; i < n; i++) {
+            max = fmax(max, tmp[i]);
+        }
+        for (size_t i = 0; i < n; i++) {
+            double v = tmp[i] / max;
+            diff = fmax(diff, fabs(v - x[i]));
+            x[i] = v;
+        }
+        converged = diff < 1e-13;
+    }
+    return converged;
+}
+
 #define SG_IG(call, what)                                                                          \
     do {                                                                                           \
         igraph_error_t rc_ = (call);                                                               \
@@ -394,6 +431,61 @@ static bool hits_power(size_t n, size_t npairs, const igraph_vector_int_t *edges
             goto done;                                                                             \
         }                                                                                          \
     } while (0)
+
+sg_status sg_graph_ego(const sg_graph *g, size_t center, size_t depth, bool *keep, sg_diag *diag)
+{
+    sg_status st = SG_OK;
+    igraph_t graph;
+    igraph_vector_int_t edges;
+    igraph_vector_int_list_t res;
+    bool has_graph = false, has_edges = false, has_res = false;
+    size_t n = g->n_nodes;
+    igraph_error_handler_t *old_err = igraph_set_error_handler(igraph_error_handler_ignore);
+
+    if (center >= n) {
+        igraph_set_error_handler(old_err);
+        return sg_i_diag(diag, SG_ERR_BACKEND, NULL, NULL, 0, 0,
+                         "ego network: node %zu is not in the graph (%zu nodes)", center, n);
+    }
+    for (size_t i = 0; i < n; i++) {
+        keep[i] = false;
+    }
+    if (depth > (size_t)IGRAPH_INTEGER_MAX / 2) {
+        depth = (size_t)IGRAPH_INTEGER_MAX / 2;
+    }
+    SG_IG(igraph_vector_int_init(&edges, (igraph_integer_t)(2 * g->n_edges)),
+          "igraph_vector_int_init");
+    has_edges = true;
+    for (size_t i = 0; i < g->n_edges; i++) {
+        VECTOR(edges)[2 * i] = (igraph_integer_t)g->edges[i].source;
+        VECTOR(edges)[2 * i + 1] = (igraph_integer_t)g->edges[i].target;
+    }
+    SG_IG(igraph_create(&graph, &edges, (igraph_integer_t)n, IGRAPH_DIRECTED), "igraph_create");
+    has_graph = true;
+    SG_IG(igraph_vector_int_list_init(&res, 0), "igraph_vector_int_list_init");
+    has_res = true;
+    SG_IG(igraph_neighborhood(&graph, &res, igraph_vss_1((igraph_integer_t)center),
+                              (igraph_integer_t)depth, IGRAPH_ALL, 0),
+          "igraph_neighborhood");
+    {
+        const igraph_vector_int_t *v = igraph_vector_int_list_get_ptr(&res, 0);
+        for (igraph_integer_t k = 0; k < igraph_vector_int_size(v); k++) {
+            keep[VECTOR(*v)[k]] = true;
+        }
+    }
+done:
+    if (has_res) {
+        igraph_vector_int_list_destroy(&res);
+    }
+    if (has_graph) {
+        igraph_destroy(&graph);
+    }
+    if (has_edges) {
+        igraph_vector_int_destroy(&edges);
+    }
+    igraph_set_error_handler(old_err);
+    return st;
+}
 
 sg_status sg_graph_centrality(const sg_graph *g, sg_centrality *out, sg_diag *diag)
 {
@@ -462,6 +554,17 @@ sg_status sg_graph_centrality(const sg_graph *g, sg_centrality *out, sg_diag *di
           "igraph_degree");
     for (size_t i = 0; i < n; i++) {
         out[i].out_degree = (double)VECTOR(k.ideg)[i];
+    }
+    SG_IG(igraph_degree(&k.graph, &k.ideg, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS),
+          "igraph_degree");
+    for (size_t i = 0; i < n; i++) {
+        out[i].degree = (double)VECTOR(k.ideg)[i];
+    }
+    /* signed strength: Goldstein sums of the edges, summed in order of the edges so the
+     * result does not depend on igraph's internal edge order */
+    for (size_t i = 0; i < g->n_edges; i++) {
+        out[g->edges[i].target].signed_in += g->edges[i].goldstein_sum;
+        out[g->edges[i].source].signed_out += g->edges[i].goldstein_sum;
     }
     SG_IG(igraph_strength(&k.graph, &k.res, igraph_vss_all(), IGRAPH_IN, IGRAPH_NO_LOOPS, &k.w),
           "igraph_strength");
@@ -534,6 +637,25 @@ sg_status sg_graph_centrality(const sg_graph *g, sg_centrality *out, sg_diag *di
         /* clamp rounding noise (-0, 1e-17) of nodes outside the principal part to 0 */
         out[i].hub = h < 1e-12 ? 0.0 : h;
         out[i].authority = a < 1e-12 ? 0.0 : a;
+    }
+
+    /* Eigenvector centrality of the undirected projection: directed = false makes
+     * igraph use W + W^T, i.e. the events between two actors in both directions. An
+     * isolated actor gets 0. The same degeneracy as above applies (two components with
+     * the same principal eigenvalue), with the same remedy. */
+    SG_IG(igraph_eigenvector_centrality(&k.graph, &k.res, NULL, false, true, &k.w, &k.arpack),
+          "igraph_eigenvector_centrality");
+    use_power = false;
+    if (eigen_power(n, npairs, &k.edges, &k.w, scratch, scratch + n)) {
+        for (size_t i = 0; i < n; i++) {
+            if (fabs(scratch[i] - finite_or_zero(VECTOR(k.res)[i])) > 1e-7) {
+                use_power = true;
+            }
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
+        double x = use_power ? scratch[i] : finite_or_zero(VECTOR(k.res)[i]);
+        out[i].eigenvector = x < 1e-12 ? 0.0 : x;
     }
 
 done:

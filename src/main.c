@@ -9,6 +9,7 @@
 #include <getopt.h>
 #include <limits.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,7 +42,13 @@ enum opt_id {
     OPT_DATE,
     OPT_LAYOUT,
     OPT_SIZE_BY,
-    OPT_SHOW_NEGATED
+    OPT_SHOW_NEGATED,
+    OPT_RELATION,
+    OPT_SINCE,
+    OPT_UNTIL,
+    OPT_MIN_COUNT,
+    OPT_EGO,
+    OPT_DEPTH
 };
 
 /* One table drives getopt_long and --help. `cmds` is a bit set of the commands that
@@ -92,6 +99,22 @@ static const opt_doc options[] = {
      "aggregation (Aliyev and the Azerbaijani defense ministry become Azerbaijan)"},
     {"type", required_argument, OPT_TYPE, C_GR | C_CE, "TYPE[,TYPE]",
      "keep only actors of these types (after the roll-up); repeatable"},
+    {"relation", required_argument, OPT_RELATION, C_GR | C_CE, "ID[,ID]",
+     "keep only events of these relation ids (e.g. accuse,threaten); repeatable"},
+    {"since", required_argument, OPT_SINCE, C_GR | C_CE, "YYYY-MM-DD",
+     "keep only events dated on or after this day (events carry their document's "
+     "date, see extract --date); undated events are then left out, with a warning"},
+    {"until", required_argument, OPT_UNTIL, C_GR | C_CE, "YYYY-MM-DD",
+     "keep only events dated on or before this day (inclusive)"},
+    {"min-count", required_argument, OPT_MIN_COUNT, C_GR | C_CE, "N",
+     "keep only the events of actor pairs (source, target) with at least N events "
+     "after the selections above"},
+    {"ego", required_argument, OPT_EGO, C_GR | C_CE, "ACTOR",
+     "keep only the ego network of ACTOR (an actor id, or a name, case-insensitive): "
+     "the actors within --depth steps of it, either direction, and their events; "
+     "applied last, after the other selections"},
+    {"depth", required_argument, OPT_DEPTH, C_GR | C_CE, "N",
+     "steps from the --ego actor (default 1: its direct partners)"},
     {"title", required_argument, OPT_TITLE, C_GR, "TEXT",
      "title drawn on the graph (default: the input file names)"},
     {"sort", required_argument, OPT_SORT, C_CE, "METRIC",
@@ -137,6 +160,13 @@ typedef struct config {
     sg_level level;
     const char **types;
     size_t n_types;
+    const char **relation_ids;
+    size_t n_relation_ids;
+    const char *since, *until;
+    size_t min_count;
+    const char *ego;
+    size_t depth;
+    bool depth_set;
 } config;
 
 static const char *const cmd_names[] = {"extract",       "graph",         "centrality",
@@ -166,11 +196,17 @@ static const char *const cmd_summary[] = {
     "Rank actors by centrality, computed with igraph on the actor network (one edge per\n"
     "ordered actor pair, weight w = number of events):\n"
     "  in_degree, out_degree    distinct actors sending to / receiving from the actor\n"
+    "  degree                   in_degree + out_degree\n"
     "  in_strength, out_strength  events received / sent\n"
+    "  signed_in, signed_out    sums of the Goldstein weights (-10 hostile .. +10\n"
+    "                           cooperative) of the events received / sent\n"
     "  betweenness              directed, unnormalised, path length 1/w\n"
     "  harmonic                 outgoing harmonic closeness, length 1/w, divided by n-1\n"
     "  pagerank                 directed PageRank, damping 0.85, weights w (sums to 1)\n"
-    "  hub, authority           Kleinberg scores with weights w, maximum scaled to 1",
+    "  hub, authority           Kleinberg scores with weights w, maximum scaled to 1\n"
+    "  eigenvector              of the undirected projection (events both ways),\n"
+    "                           maximum scaled to 1; 0 for all when there are no events\n"
+    "                           between actors (undefined there)",
     "Load, compile and lint lexicons (the built-in ones when none is given; a LEXICON\n"
     "file is an actors or relations lexicon, told apart by its top-level key). Errors\n"
     "(malformed JSON, unknown or duplicate keys and ids, unknown or cyclic parents, an\n"
@@ -243,6 +279,19 @@ static int usage_error(const char *fmt, const char *arg)
     fprintf(stderr, fmt, arg);
     fprintf(stderr, "\nTry 'stancegraph --help' for more information.\n");
     return EXIT_INPUT;
+}
+
+/* Parses a non-negative decimal integer (no sign, no blanks) into *out. */
+static bool parse_count(const char *s, size_t *out)
+{
+    char *end = NULL;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (s[0] < '0' || s[0] > '9' || end == s || *end != '\0' || errno != 0 || v > SIZE_MAX) {
+        return false;
+    }
+    *out = (size_t)v;
+    return true;
 }
 
 static int report(const sg_diag *d)
@@ -522,6 +571,167 @@ static int collect(const config *cfg, char **files, size_t n_files, sg_events *e
     }
     sg_worker_free(w);
     *lexp = lex;
+    return rc;
+}
+
+/* ---- selections ---- */
+
+/* Whether --relation id names a relation of the lexicon (when loaded) or of the events. */
+static bool relation_known(const sg_lexicon *lex, const sg_events *ev, const char *id)
+{
+    if (lex != NULL && sg_lexicon_relation_find(lex, id) != SG_NONE) {
+        return true;
+    }
+    for (size_t i = 0; i < sg_events_count(ev); i++) {
+        if (strcmp(sg_events_get(ev, i)->relation, id) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The node of the --ego actor: its id, else its name compared case-insensitively.
+ * Returns SIZE_MAX (after printing why) when no node or several nodes match. */
+static size_t ego_node(const sg_graph *g, const char *ego)
+{
+    size_t found = sg_graph_node_find(g, ego);
+    if (found != SIZE_MAX) {
+        return found;
+    }
+    for (size_t i = 0; i < sg_graph_node_count(g); i++) {
+        const sg_node *nd = sg_graph_node_get(g, i);
+        if (strcasecmp(nd->name, ego) == 0 || strcasecmp(nd->id, ego) == 0) {
+            if (found != SIZE_MAX) {
+                fprintf(stderr,
+                        "stancegraph: --ego '%s' names several actors (%s, %s, ...); give an "
+                        "actor id\n",
+                        ego, sg_graph_node_get(g, found)->id, nd->id);
+                return SIZE_MAX - 1;
+            }
+            found = i;
+        }
+    }
+    if (found == SIZE_MAX) {
+        fprintf(stderr,
+                "stancegraph: unknown actor '%s' for --ego: no actor of the selected events "
+                "has this id or name (see 'stancegraph centrality')\n",
+                ego);
+    }
+    return found;
+}
+
+/* Applies the selection options (--level, --type, --relation, --since/--until,
+ * --min-count, then --ego/--depth) to *evp, replacing it. Loads the lexicon into *lexp
+ * when the roll-up needs it. Returns an exit code. */
+static int select_events(const config *cfg, sg_events **evp, sg_lexicon **lexp)
+{
+    sg_events *ev = *evp;
+    sg_diag d;
+    int rc = EXIT_OK;
+    sg_diag_init(&d);
+    bool any = cfg->level != SG_LEVEL_LEAF || cfg->n_types > 0 || cfg->n_relation_ids > 0 ||
+               cfg->since != NULL || cfg->until != NULL || cfg->min_count > 1;
+    if (any) {
+        /* roll-up and type selection need the lexicon's hierarchy, even for events */
+        if (*lexp == NULL && cfg->level != SG_LEVEL_LEAF) {
+            rc = load_lexicon(cfg, lexp);
+            if (rc != EXIT_OK) {
+                return rc;
+            }
+        }
+        const sg_lexicon *lex = *lexp;
+        for (size_t i = 0; i < cfg->n_types; i++) {
+            bool known = false;
+            for (size_t a = 0; lex != NULL && a < sg_lexicon_actor_count(lex) && !known; a++) {
+                known = strcmp(sg_lexicon_actor_type(lex, a), cfg->types[i]) == 0;
+            }
+            for (size_t a = 0; a < sg_events_actor_count(ev) && !known; a++) {
+                known = strcmp(sg_events_actor_get(ev, a)->type, cfg->types[i]) == 0;
+            }
+            if (!known) {
+                return usage_error("unknown actor type '%s' for --type (see 'stancegraph "
+                                   "lexicon stats')",
+                                   cfg->types[i]);
+            }
+        }
+        for (size_t i = 0; i < cfg->n_relation_ids; i++) {
+            if (!relation_known(lex, ev, cfg->relation_ids[i])) {
+                return usage_error("unknown relation '%s' for --relation: neither the lexicon "
+                                   "nor the events have it (see 'stancegraph lexicon stats')",
+                                   cfg->relation_ids[i]);
+            }
+        }
+        if (cfg->since != NULL || cfg->until != NULL) {
+            size_t undated = 0;
+            for (size_t i = 0; i < sg_events_count(ev); i++) {
+                undated += sg_events_get(ev, i)->date == NULL;
+            }
+            if (undated > 0) {
+                fprintf(stderr,
+                        "stancegraph: warning: %zu of %zu events have no date and are left out "
+                        "by --since/--until (date documents with 'extract --date')\n",
+                        undated, sg_events_count(ev));
+            }
+        }
+        sg_select_opts so;
+        sg_select_opts_init(&so);
+        so.level = cfg->level;
+        so.types = cfg->types;
+        so.n_types = cfg->n_types;
+        so.relations = cfg->relation_ids;
+        so.n_relations = cfg->n_relation_ids;
+        so.since = cfg->since;
+        so.until = cfg->until;
+        so.min_count = cfg->min_count;
+        sg_events *sel = NULL;
+        if (sg_events_select(ev, lex, &so, &sel, &d) != SG_OK) {
+            return report(&d);
+        }
+        sg_events_free(ev);
+        ev = sel;
+        *evp = ev;
+    }
+    if (cfg->ego != NULL) {
+        sg_graph *g = NULL;
+        bool *keep = NULL;
+        const char **ids = NULL;
+        if (sg_graph_new(ev, &g, &d) != SG_OK) {
+            return report(&d);
+        }
+        size_t n = sg_graph_node_count(g), center = ego_node(g, cfg->ego), n_ids = 0;
+        if (center >= n) {
+            sg_graph_free(g);
+            return EXIT_INPUT;
+        }
+        keep = calloc(n, sizeof *keep);
+        ids = calloc(n, sizeof *ids);
+        if (keep == NULL || ids == NULL) {
+            fprintf(stderr, "stancegraph: error: out of memory\n");
+            rc = EXIT_PROCESSING;
+        } else if (sg_graph_ego(g, center, cfg->depth, keep, &d) != SG_OK) {
+            rc = report(&d);
+        } else {
+            for (size_t i = 0; i < n; i++) {
+                if (keep[i]) {
+                    ids[n_ids++] = sg_graph_node_get(g, i)->id;
+                }
+            }
+            sg_select_opts so;
+            sg_select_opts_init(&so);
+            so.actors = ids;
+            so.n_actors = n_ids;
+            sg_events *sel = NULL;
+            if (sg_events_select(ev, NULL, &so, &sel, &d) != SG_OK) {
+                rc = report(&d);
+            } else {
+                sg_events_free(ev);
+                *evp = sel;
+            }
+        }
+        free(keep);
+        free(ids);
+        sg_graph_free(g);
+    }
     return rc;
 }
 
@@ -963,37 +1173,11 @@ static int run(const config *cfg, char **files, size_t n_files)
     if (rc != EXIT_OK) {
         goto done;
     }
-    if (cfg->cmd != CMD_EXTRACT && (cfg->level != SG_LEVEL_LEAF || cfg->n_types > 0)) {
-        /* roll-up and type selection need the lexicon's hierarchy, even for events */
-        if (lex == NULL && cfg->level != SG_LEVEL_LEAF) {
-            rc = load_lexicon(cfg, &lex);
-            if (rc != EXIT_OK) {
-                goto done;
-            }
-        }
-        for (size_t i = 0; i < cfg->n_types; i++) {
-            bool known = false;
-            for (size_t a = 0; lex != NULL && a < sg_lexicon_actor_count(lex) && !known; a++) {
-                known = strcmp(sg_lexicon_actor_type(lex, a), cfg->types[i]) == 0;
-            }
-            for (size_t a = 0; a < sg_events_actor_count(ev) && !known; a++) {
-                known = strcmp(sg_events_actor_get(ev, a)->type, cfg->types[i]) == 0;
-            }
-            if (!known) {
-                rc = usage_error("unknown actor type '%s' for --type (see 'stancegraph lexicon "
-                                 "stats')",
-                                 cfg->types[i]);
-                goto done;
-            }
-        }
-        sg_select_opts so = {cfg->level, cfg->types, cfg->n_types};
-        sg_events *sel = NULL;
-        if (sg_events_select(ev, lex, &so, &sel, &d) != SG_OK) {
-            rc = report(&d);
+    if (cfg->cmd != CMD_EXTRACT) {
+        rc = select_events(cfg, &ev, &lex);
+        if (rc != EXIT_OK) {
             goto done;
         }
-        sg_events_free(ev);
-        ev = sel;
     }
     if (cfg->cmd == CMD_EXTRACT) {
         if (cfg->actors_too && sg_events_write_actors_jsonl(ev, out.f, &d) != SG_OK) {
@@ -1041,7 +1225,13 @@ static int run(const config *cfg, char **files, size_t n_files)
     }
     if (sg_graph_centrality(g, cent, &d) != SG_OK) {
         rc = report(&d);
-    } else if (sg_emit_centrality(g, cent, nn, tfmt, cfg->sort, cfg->top, out.f, &d) != SG_OK) {
+        goto done;
+    }
+    if (sg_graph_edge_count(g) == 0) {
+        fprintf(stderr, "stancegraph: note: no events between actors: eigenvector, hub and "
+                        "authority scores are undefined and reported as 0\n");
+    }
+    if (sg_emit_centrality(g, cent, nn, tfmt, cfg->sort, cfg->top, out.f, &d) != SG_OK) {
         d.path = d.path != NULL ? d.path : (out.path != NULL ? out.path : "<stdout>");
         rc = report(&d);
     }
@@ -1116,11 +1306,14 @@ int main(int argc, char **argv)
         total += strlen(argv[i]) + 1; /* a --type list has at most this many items */
     }
     cfg.types = calloc(total + 1, sizeof *cfg.types);
-    if (cfg.actors == NULL || cfg.relations == NULL || cfg.types == NULL) {
+    cfg.relation_ids = calloc(total + 1, sizeof *cfg.relation_ids);
+    if (cfg.actors == NULL || cfg.relations == NULL || cfg.types == NULL ||
+        cfg.relation_ids == NULL) {
         fprintf(stderr, "stancegraph: error: out of memory\n");
         free(cfg.actors);
         free(cfg.relations);
         free(cfg.types);
+        free(cfg.relation_ids);
         return EXIT_PROCESSING;
     }
     size_t k = 0;
@@ -1187,17 +1380,41 @@ int main(int argc, char **argv)
                 rc = usage_error("unknown metric '%s' for --sort", optarg);
             }
             break;
-        case OPT_TOP: {
-            char *end = NULL;
-            errno = 0;
-            unsigned long long v = strtoull(optarg, &end, 10);
-            if (optarg[0] == '-' || end == optarg || *end != '\0' || errno != 0) {
+        case OPT_TOP:
+            if (!parse_count(optarg, &cfg.top)) {
                 rc = usage_error("--top needs a non-negative integer, not '%s'", optarg);
             }
-            cfg.top = (size_t)v;
             cfg.top_set = true;
             break;
-        }
+        case OPT_MIN_COUNT:
+            if (!parse_count(optarg, &cfg.min_count)) {
+                rc = usage_error("--min-count needs a non-negative integer, not '%s'", optarg);
+            }
+            break;
+        case OPT_DEPTH:
+            if (!parse_count(optarg, &cfg.depth)) {
+                rc = usage_error("--depth needs a non-negative integer, not '%s'", optarg);
+            }
+            cfg.depth_set = true;
+            break;
+        case OPT_EGO:
+            cfg.ego = optarg;
+            break;
+        case OPT_SINCE:
+        case OPT_UNTIL:
+            if (!sg_date_valid(optarg)) {
+                rc = usage_error(opt == OPT_SINCE ? "--since needs a date YYYY-MM-DD, not '%s'"
+                                                  : "--until needs a date YYYY-MM-DD, not '%s'",
+                                 optarg);
+            }
+            *(opt == OPT_SINCE ? &cfg.since : &cfg.until) = optarg;
+            break;
+        case OPT_RELATION:
+            for (char *save = NULL, *tok = strtok_r(optarg, ",", &save); tok != NULL;
+                 tok = strtok_r(NULL, ",", &save)) {
+                cfg.relation_ids[cfg.n_relation_ids++] = tok;
+            }
+            break;
         case OPT_LAYOUT:
             /* case-insensitive, as --format */
             for (char *p = optarg; *p != '\0'; p++) {
@@ -1239,7 +1456,16 @@ int main(int argc, char **argv)
             break;
         }
     }
+    if (rc < 0 && cfg.depth_set && cfg.ego == NULL) {
+        rc = usage_error("--depth needs --ego ACTOR%s", "");
+    }
+    if (rc < 0 && cfg.since != NULL && cfg.until != NULL && strcmp(cfg.since, cfg.until) > 0) {
+        rc = usage_error("--since %s is after --until", cfg.since);
+    }
     if (rc < 0) {
+        if (!cfg.depth_set) {
+            cfg.depth = 1;
+        }
         if (cfg.cmd == CMD_GRAPH && cfg.output == NULL && cfg.format == NULL) {
             cfg.format = "svg";
         }
@@ -1248,5 +1474,6 @@ int main(int argc, char **argv)
     free(cfg.actors);
     free(cfg.relations);
     free(cfg.types);
+    free(cfg.relation_ids);
     return rc;
 }

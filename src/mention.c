@@ -801,6 +801,7 @@ bool sg_worker_set_date(sg_worker *w, const char *date)
 {
     if (date == NULL) {
         w->date = 0;
+        w->date_text[0] = '\0';
         return true;
     }
     /* the lexicon's own date parser rules: YYYY-MM-DD, a real month and day */
@@ -809,6 +810,8 @@ bool sg_worker_set_date(sg_worker *w, const char *date)
         return false;
     }
     w->date = v;
+    memcpy(w->date_text, date, 10);
+    w->date_text[10] = '\0';
     return true;
 }
 

@@ -35,6 +35,7 @@ struct sg_worker {
     void *scratch;      /* event stage scratch (event.c) */
     bool explain;       /* record the rules behind each event */
     unsigned long date; /* the documents' date as YYYYMMDD, 0 = unknown */
+    char date_text[11]; /* the same as "YYYY-MM-DD", "" when unknown */
 };
 
 /* Finds actor mentions (longest match, leftmost first, no overlaps; literal aliases by

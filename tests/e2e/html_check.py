@@ -18,8 +18,8 @@ import sys
 NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
         "track", "wbr"}
-METRICS = ("in_degree", "out_degree", "in_strength", "out_strength", "betweenness",
-           "harmonic", "pagerank", "hub", "authority")
+METRICS = ("in_degree", "out_degree", "degree", "in_strength", "out_strength", "signed_in",
+           "signed_out", "betweenness", "harmonic", "pagerank", "hub", "authority", "eigenvector")
 
 
 def fail(msg):

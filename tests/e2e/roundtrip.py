@@ -206,8 +206,9 @@ def compare(label, nodes, edges, want):
                 fail("%s: node %r attribute %s is %r, want %r" % (label, wn["id"], k, a[k], wn[k]))
         if a["mentions"] != wn["mentions"]:
             fail("%s: node %r mentions %r, want %r" % (label, wn["id"], a["mentions"], wn["mentions"]))
-        for k in ("in_degree", "out_degree", "in_strength", "out_strength", "betweenness",
-                  "harmonic", "pagerank", "hub", "authority"):
+        for k in ("in_degree", "out_degree", "degree", "in_strength", "out_strength", "signed_in",
+                  "signed_out", "betweenness",
+                  "harmonic", "pagerank", "hub", "authority", "eigenvector"):
             if not isinstance(a.get(k), float):
                 fail("%s: node %r has no numeric %s" % (label, wn["id"], k))
     for (s, t, a), we in zip(edges, want["edges"]):
@@ -228,8 +229,9 @@ def read_csv(directory):
     for r in rows:
         a = {"actor": r["id"], "name": r["name"], "type": r["type"],
              "mentions": float(r["mentions"])}
-        for k in ("in_degree", "out_degree", "in_strength", "out_strength", "betweenness",
-                  "harmonic", "pagerank", "hub", "authority"):
+        for k in ("in_degree", "out_degree", "degree", "in_strength", "out_strength", "signed_in",
+                  "signed_out", "betweenness",
+                  "harmonic", "pagerank", "hub", "authority", "eigenvector"):
             a[k] = float(r[k])
         nodes[r["id"]] = a
     with open(os.path.join(directory, "edges.csv"), newline="", encoding="utf-8") as f:

@@ -488,6 +488,78 @@ fi
 expect "unknown --type" 2 "stancegraph: unknown actor type 'bogus' for --type (see 'stancegraph lexicon stats')
 Try 'stancegraph --help' for more information." -- graph --type bogus $D/small.txt
 
+# --- selections before the metrics (tests/e2e/data/dated.jsonl: A -2-> B, B -1-> A,
+# C -1-> B, D -1-> C; the last event undated). Values checked by hand: B is on the
+# shortest paths C->A and D->A, C on D->B and D->A; harmonic(D) = (1 + 1/2 + 1/3)/3.
+# select_cut NAME WANT ARGS...: centrality CSV columns id, degree, betweenness, harmonic.
+select_cut() {
+    name=$1 want=$2
+    shift 2
+    got=$($BIN centrality --format csv --sort degree "$@" $D/dated.jsonl 2>"$T/err" | cut -d, -f1,5,10,11)
+    if [ "$got" = "$want" ]; then ok "$name"; else
+        bad "$name"
+        printf '      got:\n%s\n      want:\n%s\n' "$got" "$want"
+    fi
+}
+H=id,degree,betweenness,harmonic
+select_cut "no selection" "$H
+B,3,2.000000,0.333333
+A,2,0.000000,0.666667
+C,2,2.000000,0.500000
+D,1,0.000000,0.611111"
+select_cut "--ego A (depth 1)" "$H
+A,2,0.000000,2.000000
+B,2,0.000000,1.000000" --ego A
+select_cut "--ego by name, case-insensitive, --depth 2" "$H
+B,3,2.000000,0.333333
+A,2,0.000000,0.666667
+C,2,2.000000,0.500000
+D,1,0.000000,0.611111" --ego c --depth 2
+select_cut "--ego --depth 0 keeps the actor alone" "$H
+D,0,0.000000,0.000000" --ego D --depth 0
+select_cut "--relation keeps these relations, actors stay" "$H
+B,2,0.000000,0.000000
+A,1,0.000000,0.666667
+C,1,0.000000,0.333333
+D,0,0.000000,0.000000" --relation accuse,praise
+select_cut "--since/--until, inclusive" "$H
+A,2,0.000000,0.333333
+B,2,0.000000,0.333333
+C,0,0.000000,0.000000
+D,0,0.000000,0.000000" --since 2023-09-20 --until 2023-09-21
+if [ "$(cat "$T/err")" = "stancegraph: warning: 1 of 5 events have no date and are left out by --since/--until (date documents with 'extract --date')" ]; then
+    ok "--since/--until warns about undated events"
+else
+    bad "--since/--until warns about undated events: $(cat "$T/err")"
+fi
+select_cut "--min-count counts events per ordered pair" "$H
+A,1,0.000000,0.666667
+B,1,0.000000,0.000000
+C,0,0.000000,0.000000
+D,0,0.000000,0.000000" --min-count 2
+expect "--ego with an unknown actor" 2 "stancegraph: unknown actor 'Nobody' for --ego: no actor of the selected events has this id or name (see 'stancegraph centrality')" -- \
+    centrality --ego Nobody $D/dated.jsonl
+expect "--relation with an unknown relation" 2 "stancegraph: unknown relation 'bogus' for --relation: neither the lexicon nor the events have it (see 'stancegraph lexicon stats')
+Try 'stancegraph --help' for more information." -- centrality --relation accuse,bogus $D/dated.jsonl
+expect "--depth without --ego" 2 "stancegraph: --depth needs --ego ACTOR
+Try 'stancegraph --help' for more information." -- graph --depth 2 $D/dated.jsonl
+expect "--since after --until" 2 "stancegraph: --since 2023-09-22 is after --until
+Try 'stancegraph --help' for more information." -- centrality --since 2023-09-22 --until 2023-09-21 $D/dated.jsonl
+expect "--until with an impossible date" 2 "stancegraph: --until needs a date YYYY-MM-DD, not '2023-02-30'
+Try 'stancegraph --help' for more information." -- centrality --until 2023-02-30 $D/dated.jsonl
+expect "--min-count with a sign" 2 "stancegraph: --min-count needs a non-negative integer, not '-1'
+Try 'stancegraph --help' for more information." -- centrality --min-count -1 $D/dated.jsonl
+expect "a graph without events between actors says eigenvector is undefined" 0 "stancegraph: note: no events between actors: eigenvector, hub and authority scores are undefined and reported as 0" -- \
+    centrality --ego D --depth 0 $D/dated.jsonl
+printf '{"doc":"x","date":"2023-9-1","source":"A","relation":"r","cameo":"1"}\n' >"$T/baddate.jsonl"
+expect "an events file with a malformed date" 2 "$T/baddate.jsonl:1:12: error: event key 'date' must be a date YYYY-MM-DD" -- \
+    centrality "$T/baddate.jsonl"
+if $BIN extract --date 2023-09-21 tests/data/karabakh.txt | head -n 1 | grep -q '^{"doc":"tests/data/karabakh.txt","date":"2023-09-21",'; then
+    ok "extract --date writes the date on each event"
+else
+    bad "extract --date writes the date on each event"
+fi
+
 # --- lexicon check and stats -------------------------------------------------------------
 expect_out "lexicon check finds each fault" 2 "$D/lint_actors.json:3:3: warning: alias 'Korea' of actor 'PRK' is shadowed by the longer alias 'South Korea' of actor 'KOR'
 $D/lint_actors.json:3:3: error: pattern 'x*' of actor 'PRK' matches the empty string

@@ -251,8 +251,10 @@ static bool svg_tooltip_contains(const char *svg, const char *want)
 
 Test(metric, names_round_trip)
 {
-    const char *want[] = {"in_degree", "out_degree", "in_strength", "out_strength", "betweenness",
-                          "harmonic",  "pagerank",   "hub",         "authority"};
+    const char *want[] = {"in_degree", "out_degree", "degree",      "in_strength", "out_strength",
+                          "signed_in", "signed_out", "betweenness", "harmonic",    "pagerank",
+                          "hub",       "authority",  "eigenvector"};
+    cr_assert_eq(sizeof want / sizeof want[0], SG_M_COUNT);
     for (int i = 0; i < SG_M_COUNT; i++) {
         sg_metric m = SG_M_COUNT;
         cr_assert_str_eq(sg_metric_name((sg_metric)i), want[i]);
@@ -273,13 +275,16 @@ Test(centrality_out, csv_exact)
     sg_graph *g = graph_of(ev);
     char *csv = emit_table(g, SG_TAB_CSV, SG_M_PAGERANK, 0);
     /* pagerank of a path a -2-> b -1-> c with the isolated d, n = 4 */
-    cr_assert_str_eq(csv, "id,name,in_degree,out_degree,in_strength,out_strength,betweenness,"
-                          "harmonic,pagerank,hub,authority\n"
-                          "c,Gamma,1,0,1,0,0.000000,0.000000,0.400545,0.000000,0.000000\n"
-                          "b,Beta,1,1,2,1,1.000000,0.333333,0.288050,0.000000,1.000000\n"
-                          "a,Alpha,0,1,0,2,0.000000,0.888889,0.155703,1.000000,0.000000\n"
-                          "d,\"Delta, \"\"the\"\" 4th\",0,0,0,0,0.000000,0.000000,0.155703,"
-                          "0.000000,0.000000\n");
+    cr_assert_str_eq(csv, "id,name,in_degree,out_degree,degree,in_strength,out_strength,signed_in,"
+                          "signed_out,betweenness,harmonic,pagerank,hub,authority,eigenvector\n"
+                          "c,Gamma,1,0,1,1,0,3.400000,0.000000,0.000000,0.000000,0.400545,"
+                          "0.000000,0.000000,0.447214\n"
+                          "b,Beta,1,1,2,2,1,-6.500000,3.400000,1.000000,0.333333,0.288050,"
+                          "0.000000,1.000000,1.000000\n"
+                          "a,Alpha,0,1,1,0,2,0.000000,-6.500000,0.000000,0.888889,0.155703,"
+                          "1.000000,0.000000,0.894427\n"
+                          "d,\"Delta, \"\"the\"\" 4th\",0,0,0,0,0,0.000000,0.000000,0.000000,"
+                          "0.000000,0.155703,0.000000,0.000000,0.000000\n");
     free(csv);
     sg_graph_free(g);
     sg_events_free(ev);
@@ -291,11 +296,14 @@ Test(centrality_out, sort_ties_by_id_and_top)
     sg_graph *g = graph_of(ev);
     /* in_degree: b and c have 1 (tie -> id order), a and d 0 */
     char *csv = emit_table(g, SG_TAB_CSV, SG_M_IN_DEGREE, 3);
-    cr_assert_str_eq(csv, "id,name,in_degree,out_degree,in_strength,out_strength,betweenness,"
-                          "harmonic,pagerank,hub,authority\n"
-                          "b,Beta,1,1,2,1,1.000000,0.333333,0.288050,0.000000,1.000000\n"
-                          "c,Gamma,1,0,1,0,0.000000,0.000000,0.400545,0.000000,0.000000\n"
-                          "a,Alpha,0,1,0,2,0.000000,0.888889,0.155703,1.000000,0.000000\n");
+    cr_assert_str_eq(csv, "id,name,in_degree,out_degree,degree,in_strength,out_strength,signed_in,"
+                          "signed_out,betweenness,harmonic,pagerank,hub,authority,eigenvector\n"
+                          "b,Beta,1,1,2,2,1,-6.500000,3.400000,1.000000,0.333333,0.288050,"
+                          "0.000000,1.000000,1.000000\n"
+                          "c,Gamma,1,0,1,1,0,3.400000,0.000000,0.000000,0.000000,0.400545,"
+                          "0.000000,0.000000,0.447214\n"
+                          "a,Alpha,0,1,1,0,2,0.000000,-6.500000,0.000000,0.888889,0.155703,"
+                          "1.000000,0.000000,0.894427\n");
     free(csv);
     sg_graph_free(g);
     sg_events_free(ev);
@@ -306,12 +314,18 @@ Test(centrality_out, table_exact)
     sg_events *ev = path_events();
     sg_graph *g = graph_of(ev);
     char *t = emit_table(g, SG_TAB_TABLE, SG_M_HARMONIC, 2);
-    cr_assert_str_eq(t, "actor  id  in_degree  out_degree  in_strength  out_strength  "
-                        "betweenness  harmonic  pagerank     hub  authority\n"
-                        "Alpha  a           0           1            0             2  "
-                        "     0.0000    0.8889    0.1557  1.0000     0.0000\n"
-                        "Beta   b           1           1            2             1  "
-                        "     1.0000    0.3333    0.2880  0.0000     1.0000\n");
+    cr_assert_str_eq(t, "actor  id  in_degree  out_degree  degree  in_strength  out_strength  "
+                        "signed_in  signed_out  betweenness  harmonic  pagerank     hub  "
+                        "authority  eigenvector\n"
+                        "              actors      actors  actors       events        events  "
+                        "Goldstein   Goldstein        paths      0..1     share   max 1      "
+                        "max 1        max 1\n"
+                        "Alpha  a           0           1       1            0             2  "
+                        "   0.0000     -6.5000       0.0000    0.8889    0.1557  1.0000     "
+                        "0.0000       0.8944\n"
+                        "Beta   b           1           1       2            2             1  "
+                        "  -6.5000      3.4000       1.0000    0.3333    0.2880  0.0000     "
+                        "1.0000       1.0000\n");
     free(t);
     sg_graph_free(g);
     sg_events_free(ev);
@@ -327,13 +341,17 @@ Test(centrality_out, json_exact)
                         "\t\t\"name\":\t\"Beta\",\n"
                         "\t\t\"in_degree\":\t1,\n"
                         "\t\t\"out_degree\":\t1,\n"
+                        "\t\t\"degree\":\t2,\n"
                         "\t\t\"in_strength\":\t2,\n"
                         "\t\t\"out_strength\":\t1,\n"
+                        "\t\t\"signed_in\":\t-6.5,\n"
+                        "\t\t\"signed_out\":\t3.4,\n"
                         "\t\t\"betweenness\":\t1,\n"
                         "\t\t\"harmonic\":\t0.333333,\n"
                         "\t\t\"pagerank\":\t0.28805,\n"
                         "\t\t\"hub\":\t0,\n"
-                        "\t\t\"authority\":\t1\n"
+                        "\t\t\"authority\":\t1,\n"
+                        "\t\t\"eigenvector\":\t1\n"
                         "\t}]\n");
     free(j);
     sg_graph_free(g);
@@ -353,13 +371,15 @@ Test(centrality_out, nan_is_null_empty_and_dash)
     cr_assert_eq(sg_emit_centrality(g, &c, 1, SG_TAB_CSV, SG_M_PAGERANK, 0, cap_open(&cap), &d),
                  SG_OK);
     char *csv = cap_close(&cap);
-    cr_assert_str_eq(strchr(csv, '\n') + 1, "x,X,2,0,0,0,0.000000,0.000000,,,0.000000\n");
+    cr_assert_str_eq(strchr(csv, '\n') + 1,
+                     "x,X,2,0,0,0,0,0.000000,0.000000,0.000000,0.000000,,,0.000000,"
+                     "0.000000\n");
     free(csv);
 
     cr_assert_eq(sg_emit_centrality(g, &c, 1, SG_TAB_TABLE, SG_M_PAGERANK, 0, cap_open(&cap), &d),
                  SG_OK);
     char *t = cap_close(&cap);
-    cr_assert_not_null(strstr(t, "  -    -     0.0000\n"), "%s", t);
+    cr_assert_not_null(strstr(t, "0.0000         -      -     0.0000       0.0000\n"), "%s", t);
     free(t);
 
     cr_assert_eq(sg_emit_centrality(g, &c, 1, SG_TAB_JSON, SG_M_PAGERANK, 0, cap_open(&cap), &d),
@@ -377,8 +397,8 @@ Test(centrality_out, empty_graph)
     sg_events *ev = sg_events_new();
     sg_graph *g = graph_of(ev);
     char *csv = emit_table(g, SG_TAB_CSV, SG_M_PAGERANK, 0);
-    cr_assert_str_eq(csv, "id,name,in_degree,out_degree,in_strength,out_strength,"
-                          "betweenness,harmonic,pagerank,hub,authority\n");
+    cr_assert_str_eq(csv, "id,name,in_degree,out_degree,degree,in_strength,out_strength,signed_in,"
+                          "signed_out,betweenness,harmonic,pagerank,hub,authority,eigenvector\n");
     free(csv);
     char *j = emit_table(g, SG_TAB_JSON, SG_M_PAGERANK, 0);
     cr_assert_str_eq(j, "[]\n");
@@ -410,13 +430,17 @@ Test(graph_json, exact)
                         "\t\t\t\"mentions\":\t0,\n"
                         "\t\t\t\"in_degree\":\t0,\n"
                         "\t\t\t\"out_degree\":\t1,\n"
+                        "\t\t\t\"degree\":\t1,\n"
                         "\t\t\t\"in_strength\":\t0,\n"
                         "\t\t\t\"out_strength\":\t2,\n"
+                        "\t\t\t\"signed_in\":\t0,\n"
+                        "\t\t\t\"signed_out\":\t-6.5,\n"
                         "\t\t\t\"betweenness\":\t0,\n"
                         "\t\t\t\"harmonic\":\t2,\n"
                         "\t\t\t\"pagerank\":\t0.350877,\n"
                         "\t\t\t\"hub\":\t1,\n"
-                        "\t\t\t\"authority\":\t0\n"
+                        "\t\t\t\"authority\":\t0,\n"
+                        "\t\t\t\"eigenvector\":\t1\n"
                         "\t\t}, {\n"
                         "\t\t\t\"id\":\t\"b\",\n"
                         "\t\t\t\"name\":\t\"Beta\",\n"
@@ -425,13 +449,17 @@ Test(graph_json, exact)
                         "\t\t\t\"mentions\":\t0,\n"
                         "\t\t\t\"in_degree\":\t1,\n"
                         "\t\t\t\"out_degree\":\t0,\n"
+                        "\t\t\t\"degree\":\t1,\n"
                         "\t\t\t\"in_strength\":\t2,\n"
                         "\t\t\t\"out_strength\":\t0,\n"
+                        "\t\t\t\"signed_in\":\t-6.5,\n"
+                        "\t\t\t\"signed_out\":\t0,\n"
                         "\t\t\t\"betweenness\":\t0,\n"
                         "\t\t\t\"harmonic\":\t0,\n"
                         "\t\t\t\"pagerank\":\t0.649123,\n"
                         "\t\t\t\"hub\":\t0,\n"
-                        "\t\t\t\"authority\":\t1\n"
+                        "\t\t\t\"authority\":\t1,\n"
+                        "\t\t\t\"eigenvector\":\t1\n"
                         "\t\t}],\n"
                         "\t\"edges\":\t[{\n"
                         "\t\t\t\"source\":\t\"a\",\n"
@@ -1079,14 +1107,17 @@ Test(graph_csv, exact_tables)
     cr_assert_eq(sg_emit_graph_csv(g, fn, fe, &d), SG_OK, "%s", d.msg);
     char *nodes = cap_close(&cn);
     char *edges = cap_close(&ce);
-    cr_assert_str_eq(nodes,
-                     "id,name,type,parent,mentions,in_degree,out_degree,in_strength,out_strength,"
-                     "betweenness,harmonic,pagerank,hub,authority\n"
-                     "a,Alpha,country,,2,0,1,0,2,0.000000,0.888889,0.155703,1.000000,0.000000\n"
-                     "b,Beta,person,,0,1,1,2,1,1.000000,0.333333,0.288050,0.000000,1.000000\n"
-                     "c,Gamma,person,,0,1,0,1,0,0.000000,0.000000,0.400545,0.000000,0.000000\n"
-                     "d,\"Delta, \"\"the\"\" 4th\",,,1,0,0,0,0,0.000000,0.000000,0.155703,"
-                     "0.000000,0.000000\n");
+    cr_assert_str_eq(nodes, "id,name,type,parent,mentions,in_degree,out_degree,degree,in_strength,"
+                            "out_strength,signed_in,signed_out,betweenness,harmonic,pagerank,hub,"
+                            "authority,eigenvector\n"
+                            "a,Alpha,country,,2,0,1,1,0,2,0.000000,-6.500000,0.000000,0.888889,"
+                            "0.155703,1.000000,0.000000,0.894427\n"
+                            "b,Beta,person,,0,1,1,2,2,1,-6.500000,3.400000,1.000000,0.333333,"
+                            "0.288050,0.000000,1.000000,1.000000\n"
+                            "c,Gamma,person,,0,1,0,1,1,0,3.400000,0.000000,0.000000,0.000000,"
+                            "0.400545,0.000000,0.000000,0.447214\n"
+                            "d,\"Delta, \"\"the\"\" 4th\",,,1,0,0,0,0,0,0.000000,0.000000,0.000000,"
+                            "0.000000,0.155703,0.000000,0.000000,0.000000\n");
     cr_assert_str_eq(
         edges, "source,target,relation,label,cameo,count,goldstein_sum,goldstein_mean,"
                "evidence\n"
@@ -1148,14 +1179,16 @@ Test(html, counts_table_rows_and_evidence_exact)
                      "events, <b id=\"sg-n-docs\">1</b> document</p>"),
         "%s", html);
     /* centralities as in graph_csv.exact_tables, "-" would stand for undefined */
-    cr_assert_not_null(
-        strstr(html, "<tr id=\"row-0\" data-i=\"0\" data-actor=\"a\"><td class=\"id\">"
-                     "<a href=\"#actor-0\">a</a></td><td>Alpha</td><td>country</td>"
-                     "<td class=\"n\">2</td><td class=\"n\">0</td><td class=\"n\">1</td>"
-                     "<td class=\"n\">0</td><td class=\"n\">2</td><td class=\"n\">0.000000</td>"
-                     "<td class=\"n\">0.888889</td><td class=\"n\">0.155703</td>"
-                     "<td class=\"n\">1.000000</td><td class=\"n\">0.000000</td></tr>\n"),
-        "%s", html);
+    cr_assert_not_null(strstr(html,
+                              "<tr id=\"row-0\" data-i=\"0\" data-actor=\"a\"><td class=\"id\">"
+                              "<a href=\"#actor-0\">a</a></td><td>Alpha</td><td>country</td>"
+                              "<td class=\"n\">2</td><td class=\"n\">0</td><td class=\"n\">1</td>"
+                              "<td class=\"n\">1</td><td class=\"n\">0</td><td class=\"n\">2</td>"
+                              "<td class=\"n\">0.000000</td><td class=\"n\">-6.500000</td>"
+                              "<td class=\"n\">0.000000</td><td class=\"n\">0.888889</td>"
+                              "<td class=\"n\">0.155703</td><td class=\"n\">1.000000</td>"
+                              "<td class=\"n\">0.000000</td><td class=\"n\">0.894427</td></tr>\n"),
+                       "%s", html);
     cr_assert_not_null(strstr(html, "data-actor=\"d\"><td class=\"id\"><a href=\"#actor-3\">d</a>"
                                     "</td><td>Delta, &quot;the&quot; 4th</td><td></td>"));
     cr_assert_not_null(strstr(html, "<th data-type=\"num\"><button type=\"button\">pagerank"

@@ -68,6 +68,9 @@ static sg_centrality *centrality_of(const sg_graph *g)
         cr_assert(isfinite(c[i].betweenness) && isfinite(c[i].harmonic));
         cr_assert(isfinite(c[i].pagerank) && isfinite(c[i].hub) && isfinite(c[i].authority),
                   "node %zu has a non-finite score", i);
+        cr_assert(isfinite(c[i].degree) && isfinite(c[i].signed_in) && isfinite(c[i].signed_out) &&
+                      isfinite(c[i].eigenvector),
+                  "node %zu has a non-finite score", i);
     }
     return c;
 }
@@ -437,6 +440,171 @@ Test(centrality, reciprocal_pair)
     NEAR(c[0].authority, 1.0);
     NEAR(c[0].harmonic, 1.0);
     free(c);
+    sg_graph_free(g);
+    sg_events_free(ev);
+}
+
+/* ---- degree, signed strength, eigenvector ------------------------------------------ */
+
+/* a -accuse(-2)-> b twice, b -praise(+3.4)-> a once, a -threaten(-4.4)-> c once:
+ * degree a = in 1 + out 2 = 3, b = 2, c = 1; signed_out a = -4 - 4.4 = -8.4,
+ * signed_in a = 3.4, signed_in b = -4, signed_out b = 3.4, signed_in c = -4.4.
+ * Undirected projection weights: ab = 3, ac = 1, so W = [[0,3,1],[3,0,0],[1,0,0]];
+ * its principal eigenvalue is sqrt(10) with eigenvector (sqrt(10), 3, 1): scaled to
+ * maximum 1, a = 1, b = 3/sqrt(10), c = 1/sqrt(10). */
+Test(centrality, degree_signed_strength_and_eigenvector)
+{
+    sg_events *ev = sg_events_new();
+    add_ev(ev, "a", "b", "accuse", -2.0, false);
+    add_ev(ev, "a", "b", "accuse", -2.0, false);
+    add_ev(ev, "b", "a", "praise", 3.4, false);
+    add_ev(ev, "a", "c", "threaten", -4.4, false);
+    add_ev(ev, "c", "a", "threaten", -4.4, true); /* negated: counts nowhere */
+    sg_graph *g = graph_of(ev);
+    sg_centrality *c = centrality_of(g);
+    size_t a = node_index(g, "a"), b = node_index(g, "b"), cc = node_index(g, "c");
+    NEAR(c[a].degree, 3.0);
+    NEAR(c[b].degree, 2.0);
+    NEAR(c[cc].degree, 1.0);
+    NEAR(c[a].signed_out, -8.4);
+    NEAR(c[a].signed_in, 3.4);
+    NEAR(c[b].signed_in, -4.0);
+    NEAR(c[b].signed_out, 3.4);
+    NEAR(c[cc].signed_in, -4.4);
+    NEAR(c[cc].signed_out, 0.0);
+    NEAR(c[a].eigenvector, 1.0);
+    NEAR(c[b].eigenvector, 3.0 / sqrt(10.0));
+    NEAR(c[cc].eigenvector, 1.0 / sqrt(10.0));
+    free(c);
+    sg_graph_free(g);
+    sg_events_free(ev);
+}
+
+/* An acyclic graph (a -> b -> c): the directed eigenvector centrality would be 0
+ * everywhere; the undirected projection is the path with eigenvector (1, sqrt 2, 1). */
+Test(centrality, eigenvector_on_acyclic_graph)
+{
+    sg_events *ev = sg_events_new();
+    add_n(ev, "a", "b", 1);
+    add_n(ev, "b", "c", 1);
+    sg_graph *g = graph_of(ev);
+    sg_centrality *c = centrality_of(g);
+    NEAR(c[node_index(g, "a")].eigenvector, 1.0 / sqrt(2.0));
+    NEAR(c[node_index(g, "b")].eigenvector, 1.0);
+    NEAR(c[node_index(g, "c")].eigenvector, 1.0 / sqrt(2.0));
+    free(c);
+    sg_graph_free(g);
+    sg_events_free(ev);
+}
+
+/* No edges: eigenvector centrality is undefined, reported as 0 (not NaN, not igraph's
+ * arbitrary all-ones). One node alone: the same. */
+Test(centrality, eigenvector_without_edges_is_zero)
+{
+    sg_events *ev = sg_events_new();
+    sg_events_add_actor(ev, "a", "A", "", 1);
+    sg_events_add_actor(ev, "b", "B", "", 1);
+    sg_graph *g = graph_of(ev);
+    sg_centrality *c = centrality_of(g);
+    for (size_t i = 0; i < 2; i++) {
+        cr_assert_eq(c[i].eigenvector, 0.0);
+        cr_assert_eq(c[i].degree, 0.0);
+        cr_assert_eq(c[i].signed_in, 0.0);
+    }
+    free(c);
+    sg_graph_free(g);
+    sg_events_free(ev);
+}
+
+/* Two separate pairs with the same weight: the principal eigenvalue is degenerate; the
+ * limit from the all-ones vector gives every actor 1, and so does a second run. An
+ * isolated actor gets 0. */
+Test(centrality, eigenvector_degenerate_components)
+{
+    sg_events *ev = sg_events_new();
+    add_n(ev, "a", "b", 2);
+    add_n(ev, "d", "c", 2);
+    sg_events_add_actor(ev, "e", "E", "", 1);
+    sg_graph *g = graph_of(ev);
+    for (int run = 0; run < 2; run++) {
+        sg_centrality *c = centrality_of(g);
+        static const char *const ids[] = {"a", "b", "c", "d"};
+        for (size_t i = 0; i < 4; i++) {
+            NEAR(c[node_index(g, ids[i])].eigenvector, 1.0);
+        }
+        cr_assert_eq(c[node_index(g, "e")].eigenvector, 0.0);
+        free(c);
+    }
+    sg_graph_free(g);
+    sg_events_free(ev);
+}
+
+/* A self-loop in an events file is not an edge: the metrics are those of the graph
+ * without it. */
+Test(centrality, self_loop_changes_nothing)
+{
+    sg_events *ev = sg_events_new();
+    add_n(ev, "a", "b", 1);
+    add_n(ev, "a", "a", 3);
+    sg_graph *g = graph_of(ev);
+    sg_centrality *c = centrality_of(g);
+    size_t a = node_index(g, "a"), b = node_index(g, "b");
+    NEAR(c[a].degree, 1.0);
+    NEAR(c[a].out_strength, 1.0);
+    NEAR(c[a].signed_out, -2.0);
+    NEAR(c[a].signed_in, 0.0);
+    NEAR(c[a].eigenvector, 1.0);
+    NEAR(c[b].eigenvector, 1.0);
+    NEAR(c[b].pagerank, 0.649123); /* as for a lone a -> b */
+    free(c);
+    sg_graph_free(g);
+    sg_events_free(ev);
+}
+
+/* All events hostile: signed strengths are negative, the other metrics ignore signs. */
+Test(centrality, all_negative)
+{
+    sg_events *ev = sg_events_new();
+    add_ev(ev, "a", "b", "attack", -10.0, false);
+    add_ev(ev, "b", "c", "attack", -10.0, false);
+    add_ev(ev, "c", "a", "attack", -10.0, false);
+    sg_graph *g = graph_of(ev);
+    sg_centrality *c = centrality_of(g);
+    for (size_t i = 0; i < 3; i++) {
+        NEAR(c[i].signed_in, -10.0);
+        NEAR(c[i].signed_out, -10.0);
+        NEAR(c[i].pagerank, 1.0 / 3.0);
+        NEAR(c[i].eigenvector, 1.0);
+        NEAR(c[i].betweenness, 1.0);
+    }
+    free(c);
+    sg_graph_free(g);
+    sg_events_free(ev);
+}
+
+/* Ego networks: a - b - c - d (directions mixed), e isolated. */
+Test(graph, ego_network_by_depth)
+{
+    sg_events *ev = sg_events_new();
+    add_n(ev, "a", "b", 1);
+    add_n(ev, "c", "b", 1);
+    add_n(ev, "c", "d", 1);
+    sg_events_add_actor(ev, "e", "E", "", 1);
+    sg_graph *g = graph_of(ev);
+    bool keep[5];
+    sg_diag d;
+    sg_diag_init(&d);
+    size_t b = node_index(g, "b");
+    cr_assert_eq(sg_graph_ego(g, b, 0, keep, &d), SG_OK);
+    cr_assert(!keep[0] && keep[1] && !keep[2] && !keep[3] && !keep[4]);
+    cr_assert_eq(sg_graph_ego(g, b, 1, keep, &d), SG_OK);
+    cr_assert(keep[0] && keep[1] && keep[2] && !keep[3] && !keep[4]);
+    cr_assert_eq(sg_graph_ego(g, b, 2, keep, &d), SG_OK);
+    cr_assert(keep[0] && keep[1] && keep[2] && keep[3] && !keep[4]);
+    cr_assert_eq(sg_graph_ego(g, node_index(g, "e"), 5, keep, &d), SG_OK);
+    cr_assert(!keep[0] && !keep[1] && !keep[2] && !keep[3] && keep[4]);
+    cr_assert_eq(sg_graph_ego(g, 7, 1, keep, &d), SG_ERR_BACKEND);
+    cr_assert_str_eq(d.msg, "ego network: node 7 is not in the graph (5 nodes)");
     sg_graph_free(g);
     sg_events_free(ev);
 }
