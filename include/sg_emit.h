@@ -150,12 +150,18 @@ sg_status sg_emit_graph(const sg_graph *g, sg_graph_format fmt, const sg_draw_op
  * Errors: SG_ERR_BACKEND (igraph failed), SG_ERR_IO (write failed), SG_ERR_NOMEM. */
 sg_status sg_emit_graph_csv(const sg_graph *g, FILE *nodes, FILE *edges, sg_diag *diag);
 
+/* Most decimals sg_emit_centrality prints: 17 keeps every bit of a double in [0, 1]. */
+#define SG_DECIMALS_MAX 17
+
 /* Writes the rows of c (n rows, one per node of g) to out, sorted by metric `sort`
  * descending with ties broken by actor id ascending, keeping the first `top` rows
- * (0 = all). Errors: SG_ERR_IO, SG_ERR_NOMEM. */
+ * (0 = all). Reals are rounded half away from zero to `decimals` decimals (0 ..
+ * SG_DECIMALS_MAX; from 15 on they are printed unrounded, JSON in the shortest form
+ * that reads back to the same double), or -1 for the defaults: 4 in the aligned table,
+ * 6 in CSV and JSON. Counts never have decimals. Errors: SG_ERR_IO, SG_ERR_NOMEM. */
 sg_status sg_emit_centrality(const sg_graph *g, const sg_centrality *c, size_t n,
-                             sg_table_format fmt, sg_metric sort, size_t top, FILE *out,
-                             sg_diag *diag);
+                             sg_table_format fmt, sg_metric sort, size_t top, int decimals,
+                             FILE *out, sg_diag *diag);
 
 #ifdef __cplusplus
 }

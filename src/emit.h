@@ -40,9 +40,10 @@ sg_status sg_i_emit_graphml(const sg_graph *g, FILE *out, sg_diag *diag);
 char *sg_i_evidence_text(const sg_graph *g, const sg_edge *ed);
 
 /* Writes the centrality rows (already sorted and cut) as a JSON array of objects
- * {"id", "name", <metric>: number or null, ...}. Errors: SG_ERR_IO, SG_ERR_NOMEM. */
+ * {"id", "name", <metric>: number or null, ...}, reals rounded with sg_i_round to
+ * `decimals`. Errors: SG_ERR_IO, SG_ERR_NOMEM. */
 sg_status sg_i_emit_centrality_json(const sg_graph *g, const sg_centrality *const *rows, size_t n,
-                                    FILE *out, sg_diag *diag);
+                                    int decimals, FILE *out, sg_diag *diag);
 
 /* Allocates the centrality of every node of g (sg_graph_centrality) into *out, to free
  * with free; *out is NULL on error. Errors: SG_ERR_NOMEM, those of sg_graph_centrality. */
@@ -58,6 +59,10 @@ bool sg_i_metric_is_count(sg_metric m);
 /* Rounds x to 6 decimals and turns -0 into 0, so that printed reals do not depend on
  * the last bits of a sum. Non-finite values are returned unchanged. */
 double sg_i_round6(double x);
+
+/* As sg_i_round6 with `decimals` decimals (0 .. SG_DECIMALS_MAX); from 15 decimals on,
+ * x is returned unrounded (only -0 becomes 0), as scaling by 1e15 would lose bits. */
+double sg_i_round(double x, int decimals);
 
 /* Formats v with the given decimals (0 for counts, 6 in exports, 4 in the aligned table)
  * into buf; non-finite values become `missing`. Rounding first (sg_i_round6) keeps noise

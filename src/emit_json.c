@@ -10,16 +10,41 @@
 #include "emit.h"
 #include "internal.h"
 
-double sg_i_round6(double x)
+double sg_i_round(double x, int decimals)
 {
     if (!isfinite(x)) {
         return x;
     }
+    if (decimals >= 15) {
+        return x + 0.0;
+    }
+    double scale = 1.0;
+    for (int i = 0; i < decimals; i++) {
+        scale *= 10.0;
+    }
     /* + 0.0 turns -0 into +0 (round-to-nearest), so "-0" is never printed */
-    return round(x * 1e6) / 1e6 + 0.0;
+    return round(x * scale) / scale + 0.0;
 }
 
-/* Adds a number, or null for NaN and infinity; false when out of memory. */
+double sg_i_round6(double x)
+{
+    return sg_i_round(x, 6);
+}
+
+/* Adds a number rounded to `decimals`, or null for NaN and infinity; false when out of
+ * memory. */
+static bool add_num_at(cJSON *obj, const char *key, double v, int decimals)
+{
+    cJSON *item = isfinite(v) ? cJSON_CreateNumber(sg_i_round(v, decimals)) : cJSON_CreateNull();
+    if (item == NULL) {
+        return false;
+    }
+    cJSON_AddItemToObject(obj, key, item);
+    return true;
+}
+
+/* Adds a number rounded to 6 decimals, or null for NaN and infinity; false when out of
+ * memory. */
 static bool add_num(cJSON *obj, const char *key, double v)
 {
     cJSON *item = isfinite(v) ? cJSON_CreateNumber(sg_i_round6(v)) : cJSON_CreateNull();
@@ -235,7 +260,7 @@ sg_status sg_emit_graph(const sg_graph *g, sg_graph_format fmt, const sg_draw_op
 }
 
 sg_status sg_i_emit_centrality_json(const sg_graph *g, const sg_centrality *const *rows, size_t n,
-                                    FILE *out, sg_diag *diag)
+                                    int decimals, FILE *out, sg_diag *diag)
 {
     cJSON *arr = cJSON_CreateArray();
 
@@ -254,7 +279,8 @@ sg_status sg_i_emit_centrality_json(const sg_graph *g, const sg_centrality *cons
             goto nomem;
         }
         for (int m = 0; m < SG_M_COUNT; m++) {
-            if (!add_num(o, sg_metric_name((sg_metric)m), sg_i_metric_value(c, (sg_metric)m))) {
+            if (!add_num_at(o, sg_metric_name((sg_metric)m), sg_i_metric_value(c, (sg_metric)m),
+                            decimals)) {
                 goto nomem;
             }
         }

@@ -90,7 +90,7 @@ void sg_i_format_real(char *buf, size_t n, double v, int decimals, const char *m
         snprintf(buf, n, "%s", missing);
         return;
     }
-    snprintf(buf, n, "%.*f", decimals, sg_i_round6(v));
+    snprintf(buf, n, "%.*f", decimals, decimals <= 6 ? sg_i_round6(v) : sg_i_round(v, decimals));
     if (buf[0] == '-' && strspn(buf + 1, "0.") == strlen(buf + 1)) {
         memmove(buf, buf + 1, strlen(buf));
     }
@@ -135,7 +135,7 @@ static void csv_field(FILE *out, const char *s)
     fputc('"', out);
 }
 
-static void write_csv(const sg_graph *g, const row *rows, size_t n, FILE *out)
+static void write_csv(const sg_graph *g, const row *rows, size_t n, int decimals, FILE *out)
 {
     char num[64];
     fputs("id,name", out);
@@ -150,7 +150,7 @@ static void write_csv(const sg_graph *g, const row *rows, size_t n, FILE *out)
         csv_field(out, nd->name);
         for (int m = 0; m < SG_M_COUNT; m++) {
             sg_i_format_real(num, sizeof num, sg_i_metric_value(rows[i].c, (sg_metric)m),
-                             sg_i_metric_is_count((sg_metric)m) ? 0 : 6, "");
+                             sg_i_metric_is_count((sg_metric)m) ? 0 : decimals, "");
             fprintf(out, ",%s", num);
         }
         fputc('\n', out);
@@ -299,7 +299,7 @@ static void table_line(FILE *out, char *const *cells, const size_t *w)
     fputc('\n', out);
 }
 
-static sg_status write_table(const sg_graph *g, const row *rows, size_t n, FILE *out)
+static sg_status write_table(const sg_graph *g, const row *rows, size_t n, int decimals, FILE *out)
 {
     sg_status st = SG_OK;
     size_t w[TABLE_COLS];
@@ -325,7 +325,7 @@ static sg_status write_table(const sg_graph *g, const row *rows, size_t n, FILE 
         line[1] = table_text(nd->id);
         for (int m = 0; m < SG_M_COUNT; m++) {
             sg_i_format_real(num, sizeof num, sg_i_metric_value(rows[i].c, (sg_metric)m),
-                             sg_i_metric_is_count((sg_metric)m) ? 0 : 4, "-");
+                             sg_i_metric_is_count((sg_metric)m) ? 0 : decimals, "-");
             line[2 + m] = sg_i_strdup(num);
         }
     }
@@ -355,8 +355,8 @@ done:
 }
 
 sg_status sg_emit_centrality(const sg_graph *g, const sg_centrality *c, size_t n,
-                             sg_table_format fmt, sg_metric sort, size_t top, FILE *out,
-                             sg_diag *diag)
+                             sg_table_format fmt, sg_metric sort, size_t top, int decimals,
+                             FILE *out, sg_diag *diag)
 {
     sg_status st = SG_OK;
     row *rows = NULL;
@@ -365,6 +365,9 @@ sg_status sg_emit_centrality(const sg_graph *g, const sg_centrality *c, size_t n
 
     if ((int)sort < 0 || sort >= SG_M_COUNT) {
         sort = SG_M_PAGERANK;
+    }
+    if (decimals > SG_DECIMALS_MAX) {
+        decimals = SG_DECIMALS_MAX;
     }
     if (n > 0) {
         rows = malloc(n * sizeof *rows);
@@ -397,13 +400,13 @@ sg_status sg_emit_centrality(const sg_graph *g, const sg_centrality *c, size_t n
         for (size_t i = 0; i < keep; i++) {
             ptrs[i] = rows[i].c;
         }
-        st = sg_i_emit_centrality_json(g, ptrs, keep, out, diag);
+        st = sg_i_emit_centrality_json(g, ptrs, keep, decimals < 0 ? 6 : decimals, out, diag);
         goto done;
     case SG_TAB_CSV:
-        write_csv(g, rows, keep, out);
+        write_csv(g, rows, keep, decimals < 0 ? 6 : decimals, out);
         break;
     case SG_TAB_TABLE:
-        st = write_table(g, rows, keep, out);
+        st = write_table(g, rows, keep, decimals < 0 ? 4 : decimals, out);
         if (st != SG_OK) {
             sg_i_diag(diag, st, NULL, NULL, 0, 0, "out of memory");
             goto done;

@@ -537,6 +537,14 @@ A,1,0.000000,0.666667
 B,1,0.000000,0.000000
 C,0,0.000000,0.000000
 D,0,0.000000,0.000000" --min-count 2
+if $BIN centrality --format json --digits 17 $D/dated.jsonl | python3 -c '
+import json, sys
+rows = {r["id"]: r for r in json.load(sys.stdin)}
+assert abs(rows["D"]["harmonic"] - 11 / 18) < 1e-15, rows["D"]["harmonic"]
+assert abs(rows["D"]["harmonic"] - 0.611111) > 1e-7
+'; then ok "--digits 17 prints unrounded values"; else bad "--digits 17 prints unrounded values"; fi
+expect "--digits out of range" 2 "stancegraph: --digits needs an integer from 0 to 17, not '18'
+Try 'stancegraph --help' for more information." -- centrality --digits 18 $D/dated.jsonl
 expect "--ego with an unknown actor" 2 "stancegraph: unknown actor 'Nobody' for --ego: no actor of the selected events has this id or name (see 'stancegraph centrality')" -- \
     centrality --ego Nobody $D/dated.jsonl
 expect "--relation with an unknown relation" 2 "stancegraph: unknown relation 'bogus' for --relation: neither the lexicon nor the events have it (see 'stancegraph lexicon stats')

@@ -133,7 +133,7 @@ static char *emit_table(const sg_graph *g, sg_table_format fmt, sg_metric sort, 
     sg_diag_init(&d);
     cr_assert_eq(sg_graph_centrality(g, cen, &d), SG_OK, "%s", d.msg);
     FILE *f = cap_open(&c);
-    sg_status st = sg_emit_centrality(g, cen, n, fmt, sort, top, f, &d);
+    sg_status st = sg_emit_centrality(g, cen, n, fmt, sort, top, -1, f, &d);
     char *text = cap_close(&c);
     cr_assert_eq(st, SG_OK, "%s", d.msg);
     free(cen);
@@ -368,7 +368,7 @@ Test(centrality_out, nan_is_null_empty_and_dash)
     capture cap;
     sg_diag_init(&d);
 
-    cr_assert_eq(sg_emit_centrality(g, &c, 1, SG_TAB_CSV, SG_M_PAGERANK, 0, cap_open(&cap), &d),
+    cr_assert_eq(sg_emit_centrality(g, &c, 1, SG_TAB_CSV, SG_M_PAGERANK, 0, -1, cap_open(&cap), &d),
                  SG_OK);
     char *csv = cap_close(&cap);
     cr_assert_str_eq(strchr(csv, '\n') + 1,
@@ -376,14 +376,15 @@ Test(centrality_out, nan_is_null_empty_and_dash)
                      "0.000000\n");
     free(csv);
 
-    cr_assert_eq(sg_emit_centrality(g, &c, 1, SG_TAB_TABLE, SG_M_PAGERANK, 0, cap_open(&cap), &d),
-                 SG_OK);
+    cr_assert_eq(
+        sg_emit_centrality(g, &c, 1, SG_TAB_TABLE, SG_M_PAGERANK, 0, -1, cap_open(&cap), &d),
+        SG_OK);
     char *t = cap_close(&cap);
     cr_assert_not_null(strstr(t, "0.0000         -      -     0.0000       0.0000\n"), "%s", t);
     free(t);
 
-    cr_assert_eq(sg_emit_centrality(g, &c, 1, SG_TAB_JSON, SG_M_PAGERANK, 0, cap_open(&cap), &d),
-                 SG_OK);
+    cr_assert_eq(
+        sg_emit_centrality(g, &c, 1, SG_TAB_JSON, SG_M_PAGERANK, 0, -1, cap_open(&cap), &d), SG_OK);
     char *j = cap_close(&cap);
     cr_assert_not_null(strstr(j, "\"pagerank\":\tnull,\n"), "%s", j);
     cr_assert_not_null(strstr(j, "\"hub\":\tnull,\n"), "%s", j);
@@ -938,7 +939,8 @@ Test(svg, write_failure_is_io_error)
     size_t n = sg_graph_node_count(g);
     sg_centrality *c = calloc(n, sizeof *c);
     cr_assert_eq(sg_graph_centrality(g, c, &d), SG_OK);
-    cr_assert_eq(sg_emit_centrality(g, c, n, SG_TAB_CSV, SG_M_PAGERANK, 0, full, &d), SG_ERR_IO);
+    cr_assert_eq(sg_emit_centrality(g, c, n, SG_TAB_CSV, SG_M_PAGERANK, 0, -1, full, &d),
+                 SG_ERR_IO);
     free(c);
     fclose(full);
     sg_graph_free(g);
