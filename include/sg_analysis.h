@@ -66,11 +66,14 @@ typedef struct sg_blocs sg_blocs;
  * in networks with positive and negative links", Phys. Rev. E 80, 036115), weights =
  * tie weights, gamma = gamma_minus = 1, spins = min(25, component size), start
  * temperature 1, stop temperature 0.01, cooling factor 0.99, update rule
- * IGRAPH_SPINCOMM_UPDATE_CONFIG, serial updates. With gamma = gamma_minus = 1 this
- * maximises the signed modularity Q± below. A component of one actor (also an actor
- * without any signed tie) is its own bloc; one of two actors is one bloc when its tie
- * is positive and two when negative (the optimum; spinglass is not called). A component
- * of more than SG_BLOCS_SPINGLASS_MAX actors takes its cooperative blocs instead.
+ * IGRAPH_SPINCOMM_UPDATE_CONFIG (the NEG implementation of igraph 0.10 checks it but
+ * always uses the configuration null model), serial updates. With gamma = gamma_minus =
+ * 1 this maximises (heuristically, by simulated annealing) the signed modularity Q±
+ * below; on one component, the modularity spinglass reports equals Q± as computed
+ * here (checked on the unit tests' graphs and a random one of 40 actors). A component of one actor
+ * (also an actor without any signed tie) is its own bloc; one of two actors is one bloc when its
+ * tie is positive and two when negative (the optimum; spinglass is not called). A component of more
+ * than SG_BLOCS_SPINGLASS_MAX actors takes its cooperative blocs instead.
  *
  * Cooperative blocs: Louvain (Blondel, Guillaume, Lambiotte & Lefebvre 2008, "Fast
  * unfolding of communities in large networks", J. Stat. Mech. P10008) with
