@@ -11,6 +11,7 @@
 
 #include <stdio.h>
 
+#include "sg_analysis.h"
 #include "sg_common.h"
 #include "sg_graph.h"
 
@@ -149,6 +150,36 @@ sg_status sg_emit_graph(const sg_graph *g, sg_graph_format fmt, const sg_draw_op
  *    (doc, sentence, byte offsets start and end, text, trigger).
  * Errors: SG_ERR_BACKEND (igraph failed), SG_ERR_IO (write failed), SG_ERR_NOMEM. */
 sg_status sg_emit_graph_csv(const sg_graph *g, FILE *nodes, FILE *edges, sg_diag *diag);
+
+/* The inputs of a summary, all computed from one graph g and borrowed for the call. */
+typedef struct sg_summary {
+    const sg_graph_stats *stats; /* sg_graph_stats_get */
+    const sg_centrality *cent;   /* sg_graph_centrality: row i for node i */
+    const sg_balance *balance;   /* sg_balance_init */
+    const sg_blocs *blocs;       /* sg_blocs_new */
+} sg_summary;
+
+/* Writes the summary of g (the network figures, the top actors per centrality, the
+ * structural balance and both bloc partitions) to out:
+ *  - SG_TAB_TABLE: a human layout in sections (network, top actors, structural
+ *    balance, signed blocs, cooperative blocs), reals with 4 decimals; blocs of one
+ *    actor are counted, not listed;
+ *  - SG_TAB_JSON: {"network": {actors, isolated_actors, events, graph_events,
+ *    negated_events, untargeted_events, hostile_events, cooperative_events,
+ *    goldstein_mean, edges, arcs, density, weak_components, strong_components,
+ *    largest_component, reciprocity}, "top": {METRIC: [{id, name, value}], ...,
+ *    signed_in_lowest, signed_out_lowest}, "balance": {signed_ties, positive_ties,
+ *    negative_ties, neutral_pairs, triads, balanced, unbalanced, all_negative,
+ *    balanced_share (null when there are no triads), most_unbalanced: [{actors: [3 x
+ *    {id, name}], w_ab, w_ac, w_bc, strength}]}, "blocs": {"signed": {method, count,
+ *    modularity, frustrated_ties, frustration, capped_actors, blocs: [{bloc, size,
+ *    actors}]}, "cooperative": {method, count, modularity, blocs}}}; reals rounded to 6
+ *    decimals, blocs numbered from 1 in the order of their first actor id;
+ *  - SG_TAB_CSV: the same document flattened to section,item,rank,id,name,value rows.
+ * The lists of top actors hold `top` actors each (0 = all), ties by actor id; the
+ * *_lowest lists are sorted ascending. Errors: SG_ERR_IO, SG_ERR_NOMEM. */
+sg_status sg_emit_summary(const sg_graph *g, const sg_summary *s, sg_table_format fmt, size_t top,
+                          FILE *out, sg_diag *diag);
 
 /* Most decimals sg_emit_centrality prints: 17 keeps every bit of a double in [0, 1]. */
 #define SG_DECIMALS_MAX 17

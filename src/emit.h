@@ -26,6 +26,14 @@ sg_status sg_i_emit_graphviz(const sg_graph *g, sg_graph_format fmt, const sg_dr
 sg_status sg_i_emit_html(const sg_graph *g, const char *svg, size_t svg_len, const char *title,
                          const sg_centrality *cent, FILE *out, sg_diag *diag);
 
+/* Writes s as an RFC 4180 CSV field: quoted when it holds a comma, quote, CR or LF. */
+void sg_i_csv_field(FILE *out, const char *s);
+
+/* Prints root (cJSON_Print: tabs, one key per line) and a newline to out, and deletes
+ * root. Errors: SG_ERR_NOMEM, SG_ERR_IO. */
+typedef struct cJSON cJSON;
+sg_status sg_i_write_json(cJSON *root, FILE *out, sg_diag *diag);
+
 /* Writes g as a node-link JSON document. Errors as sg_emit_graph. */
 sg_status sg_i_emit_json(const sg_graph *g, FILE *out, sg_diag *diag);
 

@@ -156,7 +156,7 @@ char *sg_i_evidence_text(const sg_graph *g, const sg_edge *ed)
 }
 
 /* Prints root (taking ownership) as indented JSON and a newline to out. */
-static sg_status write_json(cJSON *root, FILE *out, sg_diag *diag)
+sg_status sg_i_write_json(cJSON *root, FILE *out, sg_diag *diag)
 {
     sg_status st = SG_OK;
     char *text = cJSON_Print(root);
@@ -205,7 +205,7 @@ sg_status sg_i_emit_json(const sg_graph *g, FILE *out, sg_diag *diag)
         cJSON_AddItemToArray(edges, e);
     }
     free(cent);
-    return write_json(doc, out, diag);
+    return sg_i_write_json(doc, out, diag);
 
 nomem:
     cJSON_Delete(doc);
@@ -285,7 +285,7 @@ sg_status sg_i_emit_centrality_json(const sg_graph *g, const sg_centrality *cons
             }
         }
     }
-    return write_json(arr, out, diag);
+    return sg_i_write_json(arr, out, diag);
 
 nomem:
     cJSON_Delete(arr);

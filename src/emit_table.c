@@ -119,7 +119,7 @@ static int row_cmp(const void *a, const void *b)
 
 /* ---- CSV ---------------------------------------------------------------------------- */
 
-static void csv_field(FILE *out, const char *s)
+void sg_i_csv_field(FILE *out, const char *s)
 {
     if (strpbrk(s, ",\"\r\n") == NULL) {
         fputs(s, out);
@@ -145,9 +145,9 @@ static void write_csv(const sg_graph *g, const row *rows, size_t n, int decimals
     fputc('\n', out);
     for (size_t i = 0; i < n; i++) {
         const sg_node *nd = sg_graph_node_get(g, rows[i].c->node);
-        csv_field(out, nd->id);
+        sg_i_csv_field(out, nd->id);
         fputc(',', out);
-        csv_field(out, nd->name);
+        sg_i_csv_field(out, nd->name);
         for (int m = 0; m < SG_M_COUNT; m++) {
             sg_i_format_real(num, sizeof num, sg_i_metric_value(rows[i].c, (sg_metric)m),
                              sg_i_metric_is_count((sg_metric)m) ? 0 : decimals, "");
@@ -193,13 +193,13 @@ sg_status sg_emit_graph_csv(const sg_graph *g, FILE *nodes, FILE *edges, sg_diag
     fputc('\n', nodes);
     for (size_t i = 0; i < n; i++) {
         const sg_node *nd = sg_graph_node_get(g, i);
-        csv_field(nodes, nd->id);
+        sg_i_csv_field(nodes, nd->id);
         fputc(',', nodes);
-        csv_field(nodes, nd->name);
+        sg_i_csv_field(nodes, nd->name);
         fputc(',', nodes);
-        csv_field(nodes, nd->type);
+        sg_i_csv_field(nodes, nd->type);
         fputc(',', nodes);
-        csv_field(nodes, nd->parent != NULL ? nd->parent : "");
+        sg_i_csv_field(nodes, nd->parent != NULL ? nd->parent : "");
         fprintf(nodes, ",%zu", nd->mentions);
         for (int m = 0; m < SG_M_COUNT; m++) {
             sg_i_format_real(num, sizeof num, sg_i_metric_value(&cent[i], (sg_metric)m),
@@ -218,7 +218,7 @@ sg_status sg_emit_graph_csv(const sg_graph *g, FILE *nodes, FILE *edges, sg_diag
                                 sg_graph_node_get(g, ed->target)->id, ed->relation, ed->label,
                                 ed->cameo};
         for (size_t k = 0; k < sizeof fields / sizeof fields[0]; k++) {
-            csv_field(edges, fields[k]);
+            sg_i_csv_field(edges, fields[k]);
             fputc(',', edges);
         }
         fprintf(edges, "%zu,", ed->count);
@@ -230,7 +230,7 @@ sg_status sg_emit_graph_csv(const sg_graph *g, FILE *nodes, FILE *edges, sg_diag
         if (evidence == NULL) {
             return sg_i_diag(diag, SG_ERR_NOMEM, NULL, NULL, 0, 0, "out of memory writing CSV");
         }
-        csv_field(edges, evidence);
+        sg_i_csv_field(edges, evidence);
         cJSON_free(evidence);
         fputc('\n', edges);
     }

@@ -432,6 +432,104 @@ static bool eigen_power(size_t n, size_t npairs, const igraph_vector_int_t *edge
         }                                                                                          \
     } while (0)
 
+sg_status sg_graph_stats_get(const sg_graph *g, sg_graph_stats *out, sg_diag *diag)
+{
+    sg_status st = SG_OK;
+    igraph_t graph;
+    igraph_vector_int_t edges, membership, csize;
+    igraph_integer_t nc = 0;
+    igraph_real_t r = 0.0;
+    bool has_graph = false, has_edges = false, has_memb = false, has_csize = false;
+    size_t n = g->n_nodes;
+    igraph_error_handler_t *old_err = igraph_set_error_handler(igraph_error_handler_ignore);
+    bool *touched = NULL;
+
+    memset(out, 0, sizeof *out);
+    out->actors = n;
+    out->edges = g->n_edges;
+    const sg_events *ev = g->ev;
+    for (size_t i = 0; i < sg_events_count(ev); i++) {
+        const sg_event *e = sg_events_get(ev, i);
+        out->events++;
+        out->negated += e->negated;
+        out->untargeted += !e->negated && e->target == NULL;
+    }
+    double gsum = 0.0;
+    touched = calloc(n > 0 ? n : 1, sizeof *touched);
+    if (touched == NULL) {
+        st = sg_i_diag(diag, SG_ERR_NOMEM, NULL, NULL, 0, 0, "out of memory");
+        goto done;
+    }
+    for (size_t i = 0; i < g->n_edges; i++) {
+        const sg_edge *ed = &g->edges[i];
+        out->graph_events += ed->count;
+        gsum += ed->goldstein_sum;
+        for (size_t k = 0; k < ed->count; k++) {
+            double w = sg_events_get(ev, ed->evidence[k])->goldstein;
+            out->hostile_events += w < 0.0;
+            out->cooperative_events += w > 0.0;
+        }
+        touched[ed->source] = touched[ed->target] = true;
+        if (i == 0 || ed->source != g->edges[i - 1].source ||
+            ed->target != g->edges[i - 1].target) {
+            out->arcs++;
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
+        out->isolated += !touched[i];
+    }
+    out->goldstein_mean = out->graph_events > 0 ? gsum / (double)out->graph_events : 0.0;
+    out->density = n > 1 ? (double)out->arcs / ((double)n * (double)(n - 1)) : 0.0;
+    if (n == 0) {
+        goto done;
+    }
+    SG_IG(igraph_vector_int_init(&edges, 0), "igraph_vector_int_init");
+    has_edges = true;
+    for (size_t i = 0; i < g->n_edges; i++) {
+        if (i == 0 || g->edges[i].source != g->edges[i - 1].source ||
+            g->edges[i].target != g->edges[i - 1].target) {
+            SG_IG(igraph_vector_int_push_back(&edges, (igraph_integer_t)g->edges[i].source),
+                  "igraph_vector_int_push_back");
+            SG_IG(igraph_vector_int_push_back(&edges, (igraph_integer_t)g->edges[i].target),
+                  "igraph_vector_int_push_back");
+        }
+    }
+    SG_IG(igraph_create(&graph, &edges, (igraph_integer_t)n, IGRAPH_DIRECTED), "igraph_create");
+    has_graph = true;
+    SG_IG(igraph_vector_int_init(&membership, 0), "igraph_vector_int_init");
+    has_memb = true;
+    SG_IG(igraph_vector_int_init(&csize, 0), "igraph_vector_int_init");
+    has_csize = true;
+    SG_IG(igraph_connected_components(&graph, &membership, &csize, &nc, IGRAPH_STRONG),
+          "igraph_connected_components");
+    out->strong_components = (size_t)nc;
+    SG_IG(igraph_connected_components(&graph, &membership, &csize, &nc, IGRAPH_WEAK),
+          "igraph_connected_components");
+    out->weak_components = (size_t)nc;
+    out->largest_component = (size_t)igraph_vector_int_max(&csize);
+    if (out->arcs > 0) {
+        SG_IG(igraph_reciprocity(&graph, &r, true, IGRAPH_RECIPROCITY_DEFAULT),
+              "igraph_reciprocity");
+        out->reciprocity = r;
+    }
+done:
+    free(touched);
+    if (has_csize) {
+        igraph_vector_int_destroy(&csize);
+    }
+    if (has_memb) {
+        igraph_vector_int_destroy(&membership);
+    }
+    if (has_graph) {
+        igraph_destroy(&graph);
+    }
+    if (has_edges) {
+        igraph_vector_int_destroy(&edges);
+    }
+    igraph_set_error_handler(old_err);
+    return st;
+}
+
 sg_status sg_graph_ego(const sg_graph *g, size_t center, size_t depth, bool *keep, sg_diag *diag)
 {
     sg_status st = SG_OK;
