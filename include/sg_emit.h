@@ -80,6 +80,10 @@ typedef struct sg_draw_opts {
     size_t top;         /* draw only the top actors by size_by (by pagerank when
                          * size_by is -1), ties by actor id; 0 = all */
     bool show_negated;  /* also draw negated events ("did not accuse") as dashed edges */
+    bool color_by_bloc; /* fill nodes by signed bloc (sg_blocs_new on the whole graph):
+                         * the 8 blocs with the most drawn actors (at least 2) get the
+                         * ColorBrewer Set3 fills, numbered in the key as in
+                         * sg_emit_summary; the others stay white */
 } sg_draw_opts;
 
 enum {
@@ -90,7 +94,7 @@ enum {
 };
 
 /* Sets o to the defaults: no title, automatic layout, size by pagerank, top
- * SG_DRAW_TOP_DEFAULT actors, negated events not drawn. */
+ * SG_DRAW_TOP_DEFAULT actors, negated events not drawn, nodes white. */
 void sg_draw_opts_init(sg_draw_opts *o);
 
 /* True when name is one of the layout engines accepted in sg_draw_opts.layout. */

@@ -57,7 +57,8 @@ enum opt_id {
     OPT_MIN_COUNT,
     OPT_EGO,
     OPT_DEPTH,
-    OPT_DIGITS
+    OPT_DIGITS,
+    OPT_COLOR_BY
 };
 
 /* One table drives getopt_long and --help. `cmds` is a bit set of the commands that
@@ -149,6 +150,9 @@ static const opt_doc options[] = {
     {"size-by", required_argument, OPT_SIZE_BY, C_GR, "METRIC",
      "scale the nodes by a centrality (see 'centrality --help'), or 'none' "
      "(default: pagerank)"},
+    {"color-by", required_argument, OPT_COLOR_BY, C_GR, "WHAT",
+     "bloc: fill the nodes by signed bloc (see 'summary --help'; the key numbers the "
+     "blocs as the summary does), or none (default: none)"},
     {"show-negated", no_argument, OPT_SHOW_NEGATED, C_GR, NULL,
      "also draw negated events (\"did not accuse\") as dashed grey edges"},
     {"help", no_argument, OPT_HELP, C_ALL, NULL, "show this help and exit"},
@@ -171,6 +175,7 @@ typedef struct config {
     const char *layout;
     int size_by;
     bool show_negated;
+    bool color_by_bloc;
     bool actors_too;
     bool explain;
     const char *from;
@@ -1280,6 +1285,7 @@ static int run(const config *cfg, char **files, size_t n_files)
         draw.size_by = cfg->size_by;
         draw.top = cfg->top_set ? cfg->top : SG_DRAW_TOP_DEFAULT;
         draw.show_negated = cfg->show_negated;
+        draw.color_by_bloc = cfg->color_by_bloc;
         if (csv ? sg_emit_graph_csv(g, out.f, edges_out.f, &d) != SG_OK
                 : sg_emit_graph(g, gfmt, &draw, out.f, &d) != SG_OK) {
             d.path = d.path != NULL ? d.path : (out.path != NULL ? out.path : "<stdout>");
@@ -1525,6 +1531,13 @@ int main(int argc, char **argv)
         }
         case OPT_SHOW_NEGATED:
             cfg.show_negated = true;
+            break;
+        case OPT_COLOR_BY:
+            if (strcasecmp(optarg, "bloc") == 0 || strcasecmp(optarg, "none") == 0) {
+                cfg.color_by_bloc = strcasecmp(optarg, "bloc") == 0;
+            } else {
+                rc = usage_error("unknown --color-by '%s' (use bloc or none)", optarg);
+            }
             break;
         case OPT_HELP:
             print_help(stdout, cfg.cmd);

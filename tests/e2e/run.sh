@@ -592,6 +592,21 @@ cooperative blocs (Louvain on the positive ties)
   1 actor in a bloc of its own" -- summary --top 2 $D/dated.jsonl
 expect "summary with an unknown format" 2 "stancegraph: unknown summary format 'table' (use text, csv or json)
 Try 'stancegraph --help' for more information." -- summary --format table $D/dated.jsonl
+# --color-by bloc: the example's signed blocs are {Armenia, Azerbaijani defense ministry}
+# (bloc 1) and {Azerbaijan, Karabakh authorities} (bloc 3), as in the summary golden file
+got=$($BIN graph --format dot --color-by bloc tests/data/karabakh.txt | grep -o '^\s*"\?[A-Z.]*"\?\s*\[fillcolor="#[0-9A-F]*"' | tr -d '\t' | tr '\n' ' ')
+if [ "$got" = 'ARM[fillcolor="#8DD3C7" AZE[fillcolor="#FFFFB3" NKR[fillcolor="#FFFFB3" "AZE.MOD"[fillcolor="#8DD3C7" ' ]; then
+    ok "--color-by bloc fills the nodes of each bloc alike"
+else
+    bad "--color-by bloc fills the nodes of each bloc alike: $got"
+fi
+if $BIN graph --color-by bloc tests/data/karabakh.txt | grep -q 'Azerbaijan (country), 9 mentions, signed bloc 3'; then
+    ok "--color-by bloc names the bloc in the tooltip"
+else
+    bad "--color-by bloc names the bloc in the tooltip"
+fi
+expect "--color-by with an unknown value" 2 "stancegraph: unknown --color-by 'type' (use bloc or none)
+Try 'stancegraph --help' for more information." -- graph --color-by type $D/dated.jsonl
 expect "--ego with an unknown actor" 2 "stancegraph: unknown actor 'Nobody' for --ego: no actor of the selected events has this id or name (see 'stancegraph centrality')" -- \
     centrality --ego Nobody $D/dated.jsonl
 expect "--relation with an unknown relation" 2 "stancegraph: unknown relation 'bogus' for --relation: neither the lexicon nor the events have it (see 'stancegraph lexicon stats')
