@@ -46,24 +46,6 @@ typedef enum sg_graph_format {
 
 typedef enum sg_table_format { SG_TAB_TABLE, SG_TAB_CSV, SG_TAB_JSON } sg_table_format;
 
-/* Centrality columns, in output order; also the keys accepted by --sort. */
-typedef enum sg_metric {
-    SG_M_IN_DEGREE,
-    SG_M_OUT_DEGREE,
-    SG_M_DEGREE,
-    SG_M_IN_STRENGTH,
-    SG_M_OUT_STRENGTH,
-    SG_M_SIGNED_IN,
-    SG_M_SIGNED_OUT,
-    SG_M_BETWEENNESS,
-    SG_M_HARMONIC,
-    SG_M_PAGERANK,
-    SG_M_HUB,
-    SG_M_AUTHORITY,
-    SG_M_EIGENVECTOR,
-    SG_M_COUNT
-} sg_metric;
-
 /* Name of metric m as used in headers, CSV/JSON keys and --sort ("in_degree", ...). */
 const char *sg_metric_name(sg_metric m);
 
@@ -159,6 +141,8 @@ sg_status sg_emit_graph_csv(const sg_graph *g, FILE *nodes, FILE *edges, sg_diag
 typedef struct sg_summary {
     const sg_graph_stats *stats; /* sg_graph_stats_get */
     const sg_centrality *cent;   /* sg_graph_centrality: row i for node i */
+    unsigned metrics;            /* the metrics listed under "top" (1u << sg_metric);
+                                  * 0 = all */
     const sg_balance *balance;   /* sg_balance_init */
     const sg_blocs *blocs;       /* sg_blocs_new */
 } sg_summary;
@@ -181,22 +165,38 @@ typedef struct sg_summary {
  *    decimals, blocs numbered from 1 in the order of their first actor id;
  *  - SG_TAB_CSV: the same document flattened to section,item,rank,id,name,value rows.
  * The lists of top actors hold `top` actors each (0 = all), ties by actor id; the
- * *_lowest lists are sorted ascending. Errors: SG_ERR_IO, SG_ERR_NOMEM. */
+ * *_lowest lists are sorted ascending; only the metrics of s->metrics are listed. Errors:
+ * SG_ERR_IO, SG_ERR_NOMEM. */
 sg_status sg_emit_summary(const sg_graph *g, const sg_summary *s, sg_table_format fmt, size_t top,
                           FILE *out, sg_diag *diag);
 
 /* Most decimals sg_emit_centrality prints: 17 keeps every bit of a double in [0, 1]. */
 #define SG_DECIMALS_MAX 17
 
-/* Writes the rows of c (n rows, one per node of g) to out, sorted by metric `sort`
- * descending with ties broken by actor id ascending, keeping the first `top` rows
- * (0 = all). Reals are rounded half away from zero to `decimals` decimals (0 ..
- * SG_DECIMALS_MAX; from 15 on they are printed unrounded, JSON in the shortest form
- * that reads back to the same double), or -1 for the defaults: 4 in the aligned table,
- * 6 in CSV and JSON. Counts never have decimals. Errors: SG_ERR_IO, SG_ERR_NOMEM. */
+/* How sg_emit_centrality writes. Initialise with sg_table_opts_init. */
+typedef struct sg_table_opts {
+    sg_table_format format; /* default SG_TAB_TABLE */
+    sg_metric sort;         /* rows sorted by this metric, descending, ties by actor id
+                             * ascending (default SG_M_PAGERANK) */
+    size_t top;             /* keep the first `top` rows; 0 (default) = all */
+    int decimals;           /* reals rounded half away from zero to this many decimals
+                             * (0 .. SG_DECIMALS_MAX; from 15 on printed unrounded, JSON
+                             * in the shortest form that reads back to the same double),
+                             * or -1 (default): 4 in the aligned table, 6 in CSV and JSON.
+                             * Counts never have decimals. */
+    unsigned metrics;       /* the columns, a bit set of (1u << sg_metric) in sg_metric
+                             * order; 0 or SG_METRICS_ALL (default) = all */
+} sg_table_opts;
+
+/* Sets o to the defaults documented at sg_table_opts. */
+void sg_table_opts_init(sg_table_opts *o);
+
+/* Writes the rows of c (n rows, one per node of g) to out as opts says (NULL: the
+ * defaults). The aligned table has a header line with the metric names and a second
+ * with their units; undefined values (NaN) print as "-" (table), empty (CSV) or null
+ * (JSON). Errors: SG_ERR_IO, SG_ERR_NOMEM. */
 sg_status sg_emit_centrality(const sg_graph *g, const sg_centrality *c, size_t n,
-                             sg_table_format fmt, sg_metric sort, size_t top, int decimals,
-                             FILE *out, sg_diag *diag);
+                             const sg_table_opts *opts, FILE *out, sg_diag *diag);
 
 #ifdef __cplusplus
 }

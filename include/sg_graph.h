@@ -79,6 +79,30 @@ typedef struct sg_centrality {
     double betweenness, harmonic, pagerank, hub, authority, eigenvector;
 } sg_centrality;
 
+/* Centrality columns, in output order; also the keys accepted by --sort. */
+typedef enum sg_metric {
+    SG_M_IN_DEGREE,
+    SG_M_OUT_DEGREE,
+    SG_M_DEGREE,
+    SG_M_IN_STRENGTH,
+    SG_M_OUT_STRENGTH,
+    SG_M_SIGNED_IN,
+    SG_M_SIGNED_OUT,
+    SG_M_BETWEENNESS,
+    SG_M_HARMONIC,
+    SG_M_PAGERANK,
+    SG_M_HUB,
+    SG_M_AUTHORITY,
+    SG_M_EIGENVECTOR,
+    SG_M_COUNT
+} sg_metric;
+
+/* All the metrics, as a bit set of (1u << sg_metric). */
+#define SG_METRICS_ALL ((1u << SG_M_COUNT) - 1u)
+
+/* The value of metric m in c (NaN for an m out of range). */
+double sg_centrality_value(const sg_centrality *c, sg_metric m);
+
 /* Builds the graph from ev (which must outlive the graph: evidence points into it).
  * *out receives a new graph, freed with sg_graph_free. Errors: SG_ERR_NOMEM,
  * SG_ERR_BACKEND (igraph refused; diag->msg has igraph's reason). */
@@ -137,6 +161,13 @@ sg_status sg_graph_ego(const sg_graph *g, size_t center, size_t depth, bool *kee
 /* Computes the centrality of every node into out[0 .. node_count-1] (caller-allocated,
  * out[i].node == i). Errors: SG_ERR_BACKEND with igraph's reason, SG_ERR_NOMEM. */
 sg_status sg_graph_centrality(const sg_graph *g, sg_centrality *out, sg_diag *diag);
+
+/* As sg_graph_centrality, computing only the metrics in the bit set `metrics` (1u <<
+ * sg_metric; SG_METRICS_ALL for all); the others are NaN. Betweenness dominates the
+ * cost on large graphs (one Dijkstra per actor: O(n m log n)); degrees and strengths
+ * are linear. hub and authority are computed together. */
+sg_status sg_graph_centrality_some(const sg_graph *g, unsigned metrics, sg_centrality *out,
+                                   sg_diag *diag);
 
 #ifdef __cplusplus
 }

@@ -100,7 +100,7 @@ static cJSON *network_json(const sg_graph_stats *s)
 }
 
 /* The top `top` actors of every list (0 = all), as {list: [{id, name, value}]}. */
-static cJSON *top_json(const sg_graph *g, const sg_centrality *cent, size_t top)
+static cJSON *top_json(const sg_graph *g, const sg_centrality *cent, unsigned metrics, size_t top)
 {
     size_t n = sg_graph_node_count(g);
     size_t keep = top != 0 && top < n ? top : n;
@@ -112,9 +112,12 @@ static cJSON *top_json(const sg_graph *g, const sg_centrality *cent, size_t top)
     }
     for (int l = 0; l < N_LISTS; l++) {
         sg_metric m = list_metric(l);
+        if (metrics != 0 && (metrics & (1u << m)) == 0) {
+            continue;
+        }
         for (size_t i = 0; i < n; i++) {
             r[i].node = i;
-            r[i].key = sg_i_metric_value(&cent[i], m);
+            r[i].key = sg_centrality_value(&cent[i], m);
             r[i].id = sg_graph_node_get(g, i)->id;
             if (isnan(r[i].key)) {
                 r[i].key = -INFINITY;
@@ -132,7 +135,7 @@ static cJSON *top_json(const sg_graph *g, const sg_centrality *cent, size_t top)
                 goto fail;
             }
             cJSON_AddItemToArray(arr, a);
-            if (!add_real(a, "value", sg_i_metric_value(&cent[r[i].node], m))) {
+            if (!add_real(a, "value", sg_centrality_value(&cent[r[i].node], m))) {
                 goto fail;
             }
         }
@@ -246,7 +249,7 @@ static cJSON *partition_json(const sg_graph *g, const sg_blocs *bl, bool is_sign
 static cJSON *summary_json(const sg_graph *g, const sg_summary *s, size_t top)
 {
     cJSON *doc = cJSON_CreateObject();
-    cJSON *parts[5] = {network_json(s->stats), top_json(g, s->cent, top),
+    cJSON *parts[5] = {network_json(s->stats), top_json(g, s->cent, s->metrics, top),
                        balance_json(g, s->balance), partition_json(g, s->blocs, true),
                        partition_json(g, s->blocs, false)};
     bool ok = doc != NULL;
@@ -387,6 +390,10 @@ static void real4(char *buf, size_t n, double v)
     sg_i_format_real(buf, n, v, 4, "-");
 }
 
+/* The text layout lists at most this many blocs, and this many members of each, in
+ * actor id order; CSV and JSON list all. */
+enum { HUMAN_BLOCS_MAX = 20, HUMAN_MEMBERS_MAX = 12 };
+
 static void write_human(const sg_graph *g, const sg_summary *s, const cJSON *doc, FILE *out)
 {
     const sg_graph_stats *st = s->stats;
@@ -420,6 +427,9 @@ static void write_human(const sg_graph *g, const sg_summary *s, const cJSON *doc
                                                                      : 4;
         char name[48];
         list_name(l, name, sizeof name);
+        if (cJSON_GetObjectItemCaseSensitive(top, name) == NULL) {
+            continue;
+        }
         fprintf(out, "  %-22s", name);
         const cJSON *a;
         bool first = true;
@@ -481,6 +491,7 @@ static void write_human(const sg_graph *g, const sg_summary *s, const cJSON *doc
                     "  %zu blocs, modularity %s\n",
                     count, x);
         }
+        size_t listed = 0, unlisted = 0;
         for (size_t k = 0; k < count; k++) {
             size_t size = sg ? sg_blocs_signed_member_count(s->blocs, k)
                              : sg_blocs_coop_member_count(s->blocs, k);
@@ -488,16 +499,28 @@ static void write_human(const sg_graph *g, const sg_summary *s, const cJSON *doc
                 alone++;
                 continue;
             }
-            fprintf(out, "  bloc %zu:", k + 1);
-            bool first = true;
-            for (size_t i = 0; i < sg_graph_node_count(g); i++) {
+            if (listed == HUMAN_BLOCS_MAX) {
+                unlisted++;
+                continue;
+            }
+            listed++;
+            fprintf(out, "  bloc %zu (%zu actors):", k + 1, size);
+            size_t shown = 0;
+            for (size_t i = 0; i < sg_graph_node_count(g) && shown < HUMAN_MEMBERS_MAX; i++) {
                 size_t of = sg ? sg_blocs_signed_get(s->blocs, i) : sg_blocs_coop_get(s->blocs, i);
                 if (of == k) {
-                    fprintf(out, "%s%s", first ? " " : ", ", sg_graph_node_get(g, i)->name);
-                    first = false;
+                    fprintf(out, "%s%s", shown > 0 ? ", " : " ", sg_graph_node_get(g, i)->name);
+                    shown++;
                 }
             }
+            if (size > shown) {
+                fprintf(out, " and %zu more", size - shown);
+            }
             fputc('\n', out);
+        }
+        if (unlisted > 0) {
+            fprintf(out, "  %zu more blocs of 2 actors or more (--format csv or json lists all)\n",
+                    unlisted);
         }
         if (alone > 0) {
             fprintf(out,

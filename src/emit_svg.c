@@ -525,7 +525,7 @@ static sg_status plan(drawing *d, sg_diag *diag)
     size_t n_linked = 0;
     for (size_t i = 0; i < n; i++) {
         if (linked[i]) {
-            rk[n_linked].v = cent != NULL ? sg_i_metric_value(&cent[i], d->rank_by) : 0.0;
+            rk[n_linked].v = cent != NULL ? sg_centrality_value(&cent[i], d->rank_by) : 0.0;
             rk[n_linked++].i = i;
         }
     }
@@ -542,13 +542,13 @@ static sg_status plan(drawing *d, sg_diag *diag)
             goto nomem;
         }
         for (size_t i = 0; i < n; i++) {
-            double v = sg_i_metric_value(&cent[i], (sg_metric)d->o.size_by);
+            double v = sg_centrality_value(&cent[i], (sg_metric)d->o.size_by);
             if (d->drawn[i] && isfinite(v) && v > max) {
                 max = v;
             }
         }
         for (size_t i = 0; i < n; i++) {
-            double v = sg_i_metric_value(&cent[i], (sg_metric)d->o.size_by);
+            double v = sg_centrality_value(&cent[i], (sg_metric)d->o.size_by);
             d->scale[i] = max > 0.0 && isfinite(v) && v > 0.0 ? sqrt(v / max) : 0.0;
         }
     }

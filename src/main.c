@@ -58,7 +58,8 @@ enum opt_id {
     OPT_EGO,
     OPT_DEPTH,
     OPT_DIGITS,
-    OPT_COLOR_BY
+    OPT_COLOR_BY,
+    OPT_METRICS
 };
 
 /* One table drives getopt_long and --help. `cmds` is a bit set of the commands that
@@ -136,6 +137,9 @@ static const opt_doc options[] = {
     {"top", required_argument, OPT_TOP, C_CE, "N", "print only the first N rows (0 = all)"},
     {"top", required_argument, OPT_TOP, C_SU, "N",
      "actors listed per metric (default: 3; 0 = all)"},
+    {"metrics", required_argument, OPT_METRICS, C_CE | C_SU, "M[,M]",
+     "compute and print only these metrics (default: all); leaving out betweenness "
+     "saves most of the time on large graphs"},
     {"digits", required_argument, OPT_DIGITS, C_CE, "N",
      "decimals of the real-valued metrics, 0 to 17 (default: 4 in the table, 6 in CSV "
      "and JSON; from 15 on, values are printed unrounded)"},
@@ -191,6 +195,8 @@ typedef struct config {
     size_t depth;
     int decimals;
     bool depth_set;
+    unsigned metrics;
+    bool sort_set;
 } config;
 
 static const char *const cmd_names[] = {"extract",       "graph",         "centrality",
@@ -790,7 +796,7 @@ static int run_summary(const config *cfg, const sg_graph *g, const sg_centrality
         sg_blocs_new(g, &blocs, &d) != SG_OK) {
         rc = report(&d);
     } else {
-        sg_summary s = {&stats, cent, &bal, blocs};
+        sg_summary s = {&stats, cent, cfg->metrics, &bal, blocs};
         if (sg_emit_summary(g, &s, fmt, cfg->top_set ? cfg->top : 3, out, &d) != SG_OK) {
             d.path = d.path != NULL ? d.path : (out_path != NULL ? out_path : "<stdout>");
             rc = report(&d);
@@ -1300,11 +1306,12 @@ static int run(const config *cfg, char **files, size_t n_files)
         rc = EXIT_PROCESSING;
         goto done;
     }
-    if (sg_graph_centrality(g, cent, &d) != SG_OK) {
+    if (sg_graph_centrality_some(g, cfg->metrics, cent, &d) != SG_OK) {
         rc = report(&d);
         goto done;
     }
-    if (sg_graph_edge_count(g) == 0) {
+    if (sg_graph_edge_count(g) == 0 &&
+        (cfg->metrics & ((1u << SG_M_HUB) | (1u << SG_M_AUTHORITY) | (1u << SG_M_EIGENVECTOR)))) {
         fprintf(stderr, "stancegraph: note: no events between actors: eigenvector, hub and "
                         "authority scores are undefined and reported as 0\n");
     }
@@ -1312,8 +1319,14 @@ static int run(const config *cfg, char **files, size_t n_files)
         rc = run_summary(cfg, g, cent, tfmt, out.f, out.path);
         goto done;
     }
-    if (sg_emit_centrality(g, cent, nn, tfmt, cfg->sort, cfg->top, cfg->decimals, out.f, &d) !=
-        SG_OK) {
+    sg_table_opts to;
+    sg_table_opts_init(&to);
+    to.format = tfmt;
+    to.sort = cfg->sort;
+    to.top = cfg->top;
+    to.decimals = cfg->decimals;
+    to.metrics = cfg->metrics;
+    if (sg_emit_centrality(g, cent, nn, &to, out.f, &d) != SG_OK) {
         d.path = d.path != NULL ? d.path : (out.path != NULL ? out.path : "<stdout>");
         rc = report(&d);
     }
@@ -1338,6 +1351,7 @@ int main(int argc, char **argv)
     memset(&cfg, 0, sizeof cfg);
     cfg.sort = SG_M_PAGERANK;
     cfg.decimals = -1;
+    cfg.metrics = SG_METRICS_ALL;
     cfg.size_by = (int)SG_M_PAGERANK;
     catch_signals();
     if (argc < 2) {
@@ -1463,6 +1477,24 @@ int main(int argc, char **argv)
             if (!sg_metric_parse(optarg, &cfg.sort)) {
                 rc = usage_error("unknown metric '%s' for --sort", optarg);
             }
+            cfg.sort_set = true;
+            break;
+        case OPT_METRICS:
+            cfg.metrics = 0;
+            for (char *save = NULL, *tok = strtok_r(optarg, ",", &save); tok != NULL && rc < 0;
+                 tok = strtok_r(NULL, ",", &save)) {
+                sg_metric m;
+                if (!sg_metric_parse(tok, &m)) {
+                    rc = usage_error("unknown metric '%s' for --metrics (see 'stancegraph "
+                                     "centrality --help')",
+                                     tok);
+                } else {
+                    cfg.metrics |= 1u << m;
+                }
+            }
+            if (rc < 0 && cfg.metrics == 0) {
+                rc = usage_error("--metrics needs at least one metric%s", "");
+            }
             break;
         case OPT_TOP:
             if (!parse_count(optarg, &cfg.top)) {
@@ -1553,6 +1585,18 @@ int main(int argc, char **argv)
         default:
             rc = usage_error("unknown option '%s'", argv[optind - 1]);
             break;
+        }
+    }
+    if (rc < 0 && cfg.cmd == CMD_CENTRALITY && (cfg.metrics & (1u << cfg.sort)) == 0) {
+        if (cfg.sort_set) {
+            rc = usage_error("--sort %s is not among --metrics", sg_metric_name(cfg.sort));
+        } else {
+            /* the default sort, pagerank, left out: sort by the first metric kept */
+            for (int m = SG_M_COUNT - 1; m >= 0; m--) {
+                if (cfg.metrics & (1u << m)) {
+                    cfg.sort = (sg_metric)m;
+                }
+            }
         }
     }
     if (rc < 0 && cfg.depth_set && cfg.ego == NULL) {

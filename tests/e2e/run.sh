@@ -583,12 +583,12 @@ structural balance (Heider; Cartwright & Harary)
 
 signed blocs (spinglass with negative ties, Traag & Bruggeman 2009)
   2 blocs, signed modularity 0.3226, 0 frustrated ties (frustration 0.0000)
-  bloc 2: B, C, D
+  bloc 2 (3 actors): B, C, D
   1 actor in a bloc of its own
 
 cooperative blocs (Louvain on the positive ties)
   2 blocs, modularity 0.0000
-  bloc 2: B, C, D
+  bloc 2 (3 actors): B, C, D
   1 actor in a bloc of its own" -- summary --top 2 $D/dated.jsonl
 expect "summary with an unknown format" 2 "stancegraph: unknown summary format 'table' (use text, csv or json)
 Try 'stancegraph --help' for more information." -- summary --format table $D/dated.jsonl
@@ -607,6 +607,15 @@ else
 fi
 expect "--color-by with an unknown value" 2 "stancegraph: unknown --color-by 'type' (use bloc or none)
 Try 'stancegraph --help' for more information." -- graph --color-by type $D/dated.jsonl
+expect_out "--metrics prints only these columns, sorted by the first when --sort is not given" 0 "id,name,degree,harmonic
+B,B,3,0.333333
+A,A,2,0.666667
+C,C,2,0.500000
+D,D,1,0.611111" -- centrality --format csv --metrics harmonic,degree $D/dated.jsonl
+expect "--sort outside --metrics" 2 "stancegraph: --sort betweenness is not among --metrics
+Try 'stancegraph --help' for more information." -- centrality --metrics degree --sort betweenness $D/dated.jsonl
+expect "--metrics with an unknown metric" 2 "stancegraph: unknown metric 'closeness' for --metrics (see 'stancegraph centrality --help')
+Try 'stancegraph --help' for more information." -- centrality --metrics degree,closeness $D/dated.jsonl
 expect "--ego with an unknown actor" 2 "stancegraph: unknown actor 'Nobody' for --ego: no actor of the selected events has this id or name (see 'stancegraph centrality')" -- \
     centrality --ego Nobody $D/dated.jsonl
 expect "--relation with an unknown relation" 2 "stancegraph: unknown relation 'bogus' for --relation: neither the lexicon nor the events have it (see 'stancegraph lexicon stats')
