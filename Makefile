@@ -170,7 +170,7 @@ peer-test: all
 	@python3 tests/peer/run.py --bin $(BIN)
 
 # Throughput and memory figures (never asserted in tests). BENCH_MB sets the corpus size.
-bench: all
+bench: all deps-test
 	@SG_BIN=$(BIN) sh tests/bench.sh
 
 golden-update: $(BIN)

@@ -11,6 +11,7 @@
 
 #include <stdio.h>
 
+#include "sg_analysis.h"
 #include "sg_common.h"
 #include "sg_graph.h"
 
@@ -45,24 +46,6 @@ typedef enum sg_graph_format {
 
 typedef enum sg_table_format { SG_TAB_TABLE, SG_TAB_CSV, SG_TAB_JSON } sg_table_format;
 
-/* Centrality columns, in output order; also the keys accepted by --sort. */
-typedef enum sg_metric {
-    SG_M_IN_DEGREE,
-    SG_M_OUT_DEGREE,
-    SG_M_DEGREE,
-    SG_M_IN_STRENGTH,
-    SG_M_OUT_STRENGTH,
-    SG_M_SIGNED_IN,
-    SG_M_SIGNED_OUT,
-    SG_M_BETWEENNESS,
-    SG_M_HARMONIC,
-    SG_M_PAGERANK,
-    SG_M_HUB,
-    SG_M_AUTHORITY,
-    SG_M_EIGENVECTOR,
-    SG_M_COUNT
-} sg_metric;
-
 /* Name of metric m as used in headers, CSV/JSON keys and --sort ("in_degree", ...). */
 const char *sg_metric_name(sg_metric m);
 
@@ -79,6 +62,10 @@ typedef struct sg_draw_opts {
     size_t top;         /* draw only the top actors by size_by (by pagerank when
                          * size_by is -1), ties by actor id; 0 = all */
     bool show_negated;  /* also draw negated events ("did not accuse") as dashed edges */
+    bool color_by_bloc; /* fill nodes by signed bloc (sg_blocs_new on the whole graph):
+                         * the 8 blocs with the most drawn actors (at least 2) get the
+                         * ColorBrewer Set3 fills, numbered in the key as in
+                         * sg_emit_summary; the others stay white */
 } sg_draw_opts;
 
 enum {
@@ -89,7 +76,7 @@ enum {
 };
 
 /* Sets o to the defaults: no title, automatic layout, size by pagerank, top
- * SG_DRAW_TOP_DEFAULT actors, negated events not drawn. */
+ * SG_DRAW_TOP_DEFAULT actors, negated events not drawn, nodes white. */
 void sg_draw_opts_init(sg_draw_opts *o);
 
 /* True when name is one of the layout engines accepted in sg_draw_opts.layout. */
@@ -150,18 +137,66 @@ sg_status sg_emit_graph(const sg_graph *g, sg_graph_format fmt, const sg_draw_op
  * Errors: SG_ERR_BACKEND (igraph failed), SG_ERR_IO (write failed), SG_ERR_NOMEM. */
 sg_status sg_emit_graph_csv(const sg_graph *g, FILE *nodes, FILE *edges, sg_diag *diag);
 
+/* The inputs of a summary, all computed from one graph g and borrowed for the call. */
+typedef struct sg_summary {
+    const sg_graph_stats *stats; /* sg_graph_stats_get */
+    const sg_centrality *cent;   /* sg_graph_centrality: row i for node i */
+    unsigned metrics;            /* the metrics listed under "top" (1u << sg_metric);
+                                  * 0 = all */
+    const sg_balance *balance;   /* sg_balance_init */
+    const sg_blocs *blocs;       /* sg_blocs_new */
+} sg_summary;
+
+/* Writes the summary of g (the network figures, the top actors per centrality, the
+ * structural balance and both bloc partitions) to out:
+ *  - SG_TAB_TABLE: a human layout in sections (network, top actors, structural
+ *    balance, signed blocs, cooperative blocs), reals with 4 decimals; blocs of one
+ *    actor are counted, not listed;
+ *  - SG_TAB_JSON: {"network": {actors, isolated_actors, events, graph_events,
+ *    negated_events, untargeted_events, hostile_events, cooperative_events,
+ *    goldstein_mean, edges, arcs, density, weak_components, strong_components,
+ *    largest_component, reciprocity}, "top": {METRIC: [{id, name, value}], ...,
+ *    signed_in_lowest, signed_out_lowest}, "balance": {signed_ties, positive_ties,
+ *    negative_ties, neutral_pairs, triads, balanced, unbalanced, all_negative,
+ *    balanced_share (null when there are no triads), most_unbalanced: [{actors: [3 x
+ *    {id, name}], w_ab, w_ac, w_bc, strength}]}, "blocs": {"signed": {method, count,
+ *    modularity, frustrated_ties, frustration, capped_actors, blocs: [{bloc, size,
+ *    actors}]}, "cooperative": {method, count, modularity, blocs}}}; reals rounded to 6
+ *    decimals, blocs numbered from 1 in the order of their first actor id;
+ *  - SG_TAB_CSV: the same document flattened to section,item,rank,id,name,value rows.
+ * The lists of top actors hold `top` actors each (0 = all), ties by actor id; the
+ * *_lowest lists are sorted ascending; only the metrics of s->metrics are listed. Errors:
+ * SG_ERR_IO, SG_ERR_NOMEM. */
+sg_status sg_emit_summary(const sg_graph *g, const sg_summary *s, sg_table_format fmt, size_t top,
+                          FILE *out, sg_diag *diag);
+
 /* Most decimals sg_emit_centrality prints: 17 keeps every bit of a double in [0, 1]. */
 #define SG_DECIMALS_MAX 17
 
-/* Writes the rows of c (n rows, one per node of g) to out, sorted by metric `sort`
- * descending with ties broken by actor id ascending, keeping the first `top` rows
- * (0 = all). Reals are rounded half away from zero to `decimals` decimals (0 ..
- * SG_DECIMALS_MAX; from 15 on they are printed unrounded, JSON in the shortest form
- * that reads back to the same double), or -1 for the defaults: 4 in the aligned table,
- * 6 in CSV and JSON. Counts never have decimals. Errors: SG_ERR_IO, SG_ERR_NOMEM. */
+/* How sg_emit_centrality writes. Initialise with sg_table_opts_init. */
+typedef struct sg_table_opts {
+    sg_table_format format; /* default SG_TAB_TABLE */
+    sg_metric sort;         /* rows sorted by this metric, descending, ties by actor id
+                             * ascending (default SG_M_PAGERANK) */
+    size_t top;             /* keep the first `top` rows; 0 (default) = all */
+    int decimals;           /* reals rounded half away from zero to this many decimals
+                             * (0 .. SG_DECIMALS_MAX; from 15 on printed unrounded, JSON
+                             * in the shortest form that reads back to the same double),
+                             * or -1 (default): 4 in the aligned table, 6 in CSV and JSON.
+                             * Counts never have decimals. */
+    unsigned metrics;       /* the columns, a bit set of (1u << sg_metric) in sg_metric
+                             * order; 0 or SG_METRICS_ALL (default) = all */
+} sg_table_opts;
+
+/* Sets o to the defaults documented at sg_table_opts. */
+void sg_table_opts_init(sg_table_opts *o);
+
+/* Writes the rows of c (n rows, one per node of g) to out as opts says (NULL: the
+ * defaults). The aligned table has a header line with the metric names and a second
+ * with their units; undefined values (NaN) print as "-" (table), empty (CSV) or null
+ * (JSON). Errors: SG_ERR_IO, SG_ERR_NOMEM. */
 sg_status sg_emit_centrality(const sg_graph *g, const sg_centrality *c, size_t n,
-                             sg_table_format fmt, sg_metric sort, size_t top, int decimals,
-                             FILE *out, sg_diag *diag);
+                             const sg_table_opts *opts, FILE *out, sg_diag *diag);
 
 #ifdef __cplusplus
 }

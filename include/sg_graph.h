@@ -79,6 +79,30 @@ typedef struct sg_centrality {
     double betweenness, harmonic, pagerank, hub, authority, eigenvector;
 } sg_centrality;
 
+/* Centrality columns, in output order; also the keys accepted by --sort. */
+typedef enum sg_metric {
+    SG_M_IN_DEGREE,
+    SG_M_OUT_DEGREE,
+    SG_M_DEGREE,
+    SG_M_IN_STRENGTH,
+    SG_M_OUT_STRENGTH,
+    SG_M_SIGNED_IN,
+    SG_M_SIGNED_OUT,
+    SG_M_BETWEENNESS,
+    SG_M_HARMONIC,
+    SG_M_PAGERANK,
+    SG_M_HUB,
+    SG_M_AUTHORITY,
+    SG_M_EIGENVECTOR,
+    SG_M_COUNT
+} sg_metric;
+
+/* All the metrics, as a bit set of (1u << sg_metric). */
+#define SG_METRICS_ALL ((1u << SG_M_COUNT) - 1u)
+
+/* The value of metric m in c (NaN for an m out of range). */
+double sg_centrality_value(const sg_centrality *c, sg_metric m);
+
 /* Builds the graph from ev (which must outlive the graph: evidence points into it).
  * *out receives a new graph, freed with sg_graph_free. Errors: SG_ERR_NOMEM,
  * SG_ERR_BACKEND (igraph refused; diag->msg has igraph's reason). */
@@ -99,6 +123,34 @@ size_t sg_graph_node_find(const sg_graph *g, const char *id);
 size_t sg_graph_edge_count(const sg_graph *g);
 const sg_edge *sg_graph_edge_get(const sg_graph *g, size_t i);
 
+/* Whole-graph figures, for 'stancegraph summary'. Counts are of the events the graph was
+ * built from; "arcs" are ordered actor pairs with at least one edge. */
+typedef struct sg_graph_stats {
+    size_t actors;             /* nodes */
+    size_t isolated;           /* nodes without any edge (mentioned without events) */
+    size_t events;             /* all events of the set */
+    size_t graph_events;       /* events counted in edges (not negated, with a target, no
+                                  self-loop) */
+    size_t negated;            /* negated events (not in the graph) */
+    size_t untargeted;         /* events without a target actor (not in the graph) */
+    size_t edges;              /* (source, relation, target) edges */
+    size_t arcs;               /* ordered actor pairs */
+    size_t hostile_events;     /* graph events with a negative Goldstein weight */
+    size_t cooperative_events; /* graph events with a positive Goldstein weight */
+    double goldstein_mean;     /* mean Goldstein weight of the graph events; 0 when none */
+    double density;            /* arcs / (n (n - 1)); 0 when n < 2 (igraph_density
+                                  without loops gives the same) */
+    size_t weak_components, strong_components; /* igraph_connected_components,
+                              isolated actors included, each one component */
+    size_t largest_component;                  /* actors in the largest weak component */
+    double reciprocity; /* share of arcs whose reverse arc exists (igraph_reciprocity,
+                           IGRAPH_RECIPROCITY_DEFAULT); 0 when there are no arcs */
+} sg_graph_stats;
+
+/* Fills *out with the figures of g. Errors: SG_ERR_BACKEND with igraph's reason,
+ * SG_ERR_NOMEM. */
+sg_status sg_graph_stats_get(const sg_graph *g, sg_graph_stats *out, sg_diag *diag);
+
 /* Marks in keep[0 .. node_count-1] (caller-allocated) the nodes at most depth steps
  * from node center in the actor network, ignoring edge direction: the ego network of
  * center (igraph_neighborhood, IGRAPH_ALL, mindist 0). keep[center] is always true;
@@ -109,6 +161,13 @@ sg_status sg_graph_ego(const sg_graph *g, size_t center, size_t depth, bool *kee
 /* Computes the centrality of every node into out[0 .. node_count-1] (caller-allocated,
  * out[i].node == i). Errors: SG_ERR_BACKEND with igraph's reason, SG_ERR_NOMEM. */
 sg_status sg_graph_centrality(const sg_graph *g, sg_centrality *out, sg_diag *diag);
+
+/* As sg_graph_centrality, computing only the metrics in the bit set `metrics` (1u <<
+ * sg_metric; SG_METRICS_ALL for all); the others are NaN. Betweenness dominates the
+ * cost on large graphs (one Dijkstra per actor: O(n m log n)); degrees and strengths
+ * are linear. hub and authority are computed together. */
+sg_status sg_graph_centrality_some(const sg_graph *g, unsigned metrics, sg_centrality *out,
+                                   sg_diag *diag);
 
 #ifdef __cplusplus
 }

@@ -13,6 +13,7 @@
 #ifndef STANCEGRAPH_H
 #define STANCEGRAPH_H
 
+#include "sg_analysis.h"
 #include "sg_common.h"
 #include "sg_doc.h"
 #include "sg_emit.h"

@@ -26,6 +26,14 @@ sg_status sg_i_emit_graphviz(const sg_graph *g, sg_graph_format fmt, const sg_dr
 sg_status sg_i_emit_html(const sg_graph *g, const char *svg, size_t svg_len, const char *title,
                          const sg_centrality *cent, FILE *out, sg_diag *diag);
 
+/* Writes s as an RFC 4180 CSV field: quoted when it holds a comma, quote, CR or LF. */
+void sg_i_csv_field(FILE *out, const char *s);
+
+/* Prints root (cJSON_Print: tabs, one key per line) and a newline to out, and deletes
+ * root. Errors: SG_ERR_NOMEM, SG_ERR_IO. */
+typedef struct cJSON cJSON;
+sg_status sg_i_write_json(cJSON *root, FILE *out, sg_diag *diag);
+
 /* Writes g as a node-link JSON document. Errors as sg_emit_graph. */
 sg_status sg_i_emit_json(const sg_graph *g, FILE *out, sg_diag *diag);
 
@@ -40,17 +48,15 @@ sg_status sg_i_emit_graphml(const sg_graph *g, FILE *out, sg_diag *diag);
 char *sg_i_evidence_text(const sg_graph *g, const sg_edge *ed);
 
 /* Writes the centrality rows (already sorted and cut) as a JSON array of objects
- * {"id", "name", <metric>: number or null, ...}, reals rounded with sg_i_round to
- * `decimals`. Errors: SG_ERR_IO, SG_ERR_NOMEM. */
+ * {"id", "name", <metric>: number or null, ...} with the metrics cols[0 .. ncols), reals rounded
+ * with sg_i_round to `decimals`. Errors: SG_ERR_IO, SG_ERR_NOMEM. */
 sg_status sg_i_emit_centrality_json(const sg_graph *g, const sg_centrality *const *rows, size_t n,
-                                    int decimals, FILE *out, sg_diag *diag);
+                                    const sg_metric *cols, size_t ncols, int decimals, FILE *out,
+                                    sg_diag *diag);
 
 /* Allocates the centrality of every node of g (sg_graph_centrality) into *out, to free
  * with free; *out is NULL on error. Errors: SG_ERR_NOMEM, those of sg_graph_centrality. */
 sg_status sg_i_centrality(const sg_graph *g, sg_centrality **out, sg_diag *diag);
-
-/* The value of metric m in c. */
-double sg_i_metric_value(const sg_centrality *c, sg_metric m);
 
 /* True for the metrics that are counts (degrees and strengths), printed without
  * decimals. */

@@ -91,7 +91,7 @@ sg_status sg_i_emit_graphml(const sg_graph *g, FILE *out, sg_diag *diag)
         SET_NUM(igraph_cattribute_VAN_set, "mentions", i, (double)nd->mentions);
         for (int k = 0; k < SG_M_COUNT; k++) {
             SET_NUM(igraph_cattribute_VAN_set, sg_metric_name((sg_metric)k), i,
-                    sg_i_metric_value(&cent[i], (sg_metric)k));
+                    sg_centrality_value(&cent[i], (sg_metric)k));
         }
     }
     for (size_t i = 0; i < m; i++) {

@@ -436,7 +436,7 @@ static void put_table(FILE *out, const sg_graph *g, const sg_centrality *cent)
         put_text(out, nd->type);
         fprintf(out, "</td><td class=\"n\">%zu</td>", nd->mentions);
         for (int m = 0; m < SG_M_COUNT; m++) {
-            sg_i_format_real(num, sizeof num, sg_i_metric_value(&cent[i], (sg_metric)m),
+            sg_i_format_real(num, sizeof num, sg_centrality_value(&cent[i], (sg_metric)m),
                              sg_i_metric_is_count((sg_metric)m) ? 0 : 6, "-");
             fprintf(out, "<td class=\"n\">%s</td>", num);
         }

@@ -79,7 +79,7 @@ static cJSON *node_json(const sg_node *nd, const sg_centrality *c)
         return NULL;
     }
     for (int m = 0; m < SG_M_COUNT; m++) {
-        if (!add_num(o, sg_metric_name((sg_metric)m), sg_i_metric_value(c, (sg_metric)m))) {
+        if (!add_num(o, sg_metric_name((sg_metric)m), sg_centrality_value(c, (sg_metric)m))) {
             cJSON_Delete(o);
             return NULL;
         }
@@ -156,7 +156,7 @@ char *sg_i_evidence_text(const sg_graph *g, const sg_edge *ed)
 }
 
 /* Prints root (taking ownership) as indented JSON and a newline to out. */
-static sg_status write_json(cJSON *root, FILE *out, sg_diag *diag)
+sg_status sg_i_write_json(cJSON *root, FILE *out, sg_diag *diag)
 {
     sg_status st = SG_OK;
     char *text = cJSON_Print(root);
@@ -205,7 +205,7 @@ sg_status sg_i_emit_json(const sg_graph *g, FILE *out, sg_diag *diag)
         cJSON_AddItemToArray(edges, e);
     }
     free(cent);
-    return write_json(doc, out, diag);
+    return sg_i_write_json(doc, out, diag);
 
 nomem:
     cJSON_Delete(doc);
@@ -260,7 +260,8 @@ sg_status sg_emit_graph(const sg_graph *g, sg_graph_format fmt, const sg_draw_op
 }
 
 sg_status sg_i_emit_centrality_json(const sg_graph *g, const sg_centrality *const *rows, size_t n,
-                                    int decimals, FILE *out, sg_diag *diag)
+                                    const sg_metric *cols, size_t ncols, int decimals, FILE *out,
+                                    sg_diag *diag)
 {
     cJSON *arr = cJSON_CreateArray();
 
@@ -278,14 +279,14 @@ sg_status sg_i_emit_centrality_json(const sg_graph *g, const sg_centrality *cons
         if (!add_str(o, "id", nd->id) || !add_str(o, "name", nd->name)) {
             goto nomem;
         }
-        for (int m = 0; m < SG_M_COUNT; m++) {
-            if (!add_num_at(o, sg_metric_name((sg_metric)m), sg_i_metric_value(c, (sg_metric)m),
+        for (size_t k = 0; k < ncols; k++) {
+            if (!add_num_at(o, sg_metric_name(cols[k]), sg_centrality_value(c, cols[k]),
                             decimals)) {
                 goto nomem;
             }
         }
     }
-    return write_json(arr, out, diag);
+    return sg_i_write_json(arr, out, diag);
 
 nomem:
     cJSON_Delete(arr);

@@ -320,7 +320,19 @@ typedef struct drawing {
     size_t docs;                 /* distinct documents of the events on the edges */
     neg_ev *neg;
     size_t n_neg;
+    /* --color-by bloc: the signed bloc of each node (sg_blocs_signed_get) and the fill
+     * of each bloc (an index into bloc_fills, or -1: white) */
+    size_t *bloc;
+    int *bloc_fill;
+    size_t n_blocs;
 } drawing;
+
+/* Fills of the signed blocs: ColorBrewer Set3, the first 8 classes (light enough for
+ * black names, distinguishable as a qualitative set). Blocs beyond the 8 with the most
+ * drawn actors, and blocs of one drawn actor, stay white. */
+static const char bloc_fills[][8] = {"#8DD3C7", "#FFFFB3", "#BEBADA", "#FB8072",
+                                     "#80B1D3", "#FDB462", "#B3DE69", "#FCCDE5"};
+enum { N_BLOC_FILLS = sizeof bloc_fills / sizeof bloc_fills[0] };
 
 static const char *const engines[] = {"dot", "neato", "fdp", "sfdp", "circo"};
 
@@ -341,6 +353,7 @@ void sg_draw_opts_init(sg_draw_opts *o)
     o->size_by = SG_M_PAGERANK;
     o->top = SG_DRAW_TOP_DEFAULT;
     o->show_negated = false;
+    o->color_by_bloc = false;
 }
 
 typedef struct ranked {
@@ -405,6 +418,60 @@ static void drawing_free(drawing *d)
     free(d->edge_kept);
     free(d->scale);
     free(d->neg);
+    free(d->bloc);
+    free(d->bloc_fill);
+}
+
+/* A bloc with its number of drawn actors, to hand out the fills. */
+typedef struct bloc_size {
+    size_t bloc, drawn;
+} bloc_size;
+
+static int bloc_size_cmp(const void *a, const void *b)
+{
+    const bloc_size *x = a, *y = b;
+    if (x->drawn != y->drawn) {
+        return x->drawn > y->drawn ? -1 : 1;
+    }
+    return (x->bloc > y->bloc) - (x->bloc < y->bloc);
+}
+
+/* --color-by bloc: computes the signed blocs of the graph and gives a fill to the
+ * N_BLOC_FILLS blocs with the most drawn actors (at least 2), ties by bloc number. */
+static sg_status plan_blocs(drawing *d, sg_diag *diag)
+{
+    sg_blocs *bl = NULL;
+    bloc_size *bs = NULL;
+    sg_status st = sg_blocs_new(d->g, &bl, diag);
+    if (st != SG_OK) {
+        return st;
+    }
+    d->n_blocs = sg_blocs_signed_count(bl);
+    d->bloc = malloc((d->n_nodes > 0 ? d->n_nodes : 1) * sizeof *d->bloc);
+    d->bloc_fill = malloc((d->n_blocs > 0 ? d->n_blocs : 1) * sizeof *d->bloc_fill);
+    bs = calloc(d->n_blocs > 0 ? d->n_blocs : 1, sizeof *bs);
+    if (d->bloc == NULL || d->bloc_fill == NULL || bs == NULL) {
+        st = sg_i_diag(diag, SG_ERR_NOMEM, NULL, NULL, 0, 0, "out of memory colouring blocs");
+        goto done;
+    }
+    for (size_t k = 0; k < d->n_blocs; k++) {
+        bs[k].bloc = k;
+        d->bloc_fill[k] = -1;
+    }
+    for (size_t i = 0; i < d->n_nodes; i++) {
+        d->bloc[i] = sg_blocs_signed_get(bl, i);
+        if (d->drawn[i]) {
+            bs[d->bloc[i]].drawn++;
+        }
+    }
+    qsort(bs, d->n_blocs, sizeof *bs, bloc_size_cmp);
+    for (size_t k = 0; k < d->n_blocs && k < N_BLOC_FILLS && bs[k].drawn >= 2; k++) {
+        d->bloc_fill[bs[k].bloc] = (int)k;
+    }
+done:
+    free(bs);
+    sg_blocs_free(bl);
+    return st;
 }
 
 /* Chooses the drawn actors and the engine, and counts what is left out. */
@@ -458,7 +525,7 @@ static sg_status plan(drawing *d, sg_diag *diag)
     size_t n_linked = 0;
     for (size_t i = 0; i < n; i++) {
         if (linked[i]) {
-            rk[n_linked].v = cent != NULL ? sg_i_metric_value(&cent[i], d->rank_by) : 0.0;
+            rk[n_linked].v = cent != NULL ? sg_centrality_value(&cent[i], d->rank_by) : 0.0;
             rk[n_linked++].i = i;
         }
     }
@@ -475,13 +542,13 @@ static sg_status plan(drawing *d, sg_diag *diag)
             goto nomem;
         }
         for (size_t i = 0; i < n; i++) {
-            double v = sg_i_metric_value(&cent[i], (sg_metric)d->o.size_by);
+            double v = sg_centrality_value(&cent[i], (sg_metric)d->o.size_by);
             if (d->drawn[i] && isfinite(v) && v > max) {
                 max = v;
             }
         }
         for (size_t i = 0; i < n; i++) {
-            double v = sg_i_metric_value(&cent[i], (sg_metric)d->o.size_by);
+            double v = sg_centrality_value(&cent[i], (sg_metric)d->o.size_by);
             d->scale[i] = max > 0.0 && isfinite(v) && v > 0.0 ? sqrt(v / max) : 0.0;
         }
     }
@@ -752,6 +819,12 @@ static sg_status add_nodes(const drawing *d, Agraph_t *ag, Agnode_t **nodes, sbu
             sb_puts(b, ")");
         }
         sb_printf(b, ", %zu mention%s", nd->mentions, nd->mentions == 1 ? "" : "s");
+        if (d->bloc != NULL) {
+            sb_printf(b, ", signed bloc %zu", d->bloc[i] + 1);
+            if (d->bloc_fill[d->bloc[i]] >= 0) {
+                set_attr(nodes[i], "fillcolor", bloc_fills[d->bloc_fill[d->bloc[i]]]);
+            }
+        }
         v = sb_str(b);
         if (v == NULL) {
             return SG_ERR_NOMEM;
@@ -1126,6 +1199,24 @@ static void key_html(const drawing *d, sbuf *b, const char *caption)
         sb_puts(b, "</TR><TR>");
         key_text(b, s);
     }
+    if (d->bloc != NULL) {
+        /* the filled blocs in fill order, numbered as in 'stancegraph summary' */
+        sb_puts(b, "</TR><TR>");
+        key_text(b, "Node fill: signed bloc");
+        bool any = false;
+        for (int f = 0; f < N_BLOC_FILLS; f++) {
+            for (size_t k = 0; k < d->n_blocs; k++) {
+                if (d->bloc_fill[k] == f) {
+                    char num[32];
+                    snprintf(num, sizeof num, "%zu", k + 1);
+                    key_bar(b, bloc_fills[f], 22, 8.0);
+                    key_text(b, num);
+                    any = true;
+                }
+            }
+        }
+        key_text(b, any ? "white: a bloc of one drawn actor" : "(every drawn actor alone)");
+    }
     sb_puts(b, "</TR></TABLE></TD></TR></TABLE>");
 }
 
@@ -1433,6 +1524,9 @@ sg_status sg_i_emit_graphviz(const sg_graph *g, sg_graph_format fmt, const sg_dr
         goto done;
     }
     st = plan(&d, diag);
+    if (st == SG_OK && d.o.color_by_bloc) {
+        st = plan_blocs(&d, diag);
+    }
     if (st != SG_OK) {
         goto done;
     }

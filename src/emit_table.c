@@ -43,41 +43,6 @@ bool sg_metric_parse(const char *name, sg_metric *m)
     return false;
 }
 
-double sg_i_metric_value(const sg_centrality *c, sg_metric m)
-{
-    switch (m) {
-    case SG_M_IN_DEGREE:
-        return c->in_degree;
-    case SG_M_OUT_DEGREE:
-        return c->out_degree;
-    case SG_M_DEGREE:
-        return c->degree;
-    case SG_M_IN_STRENGTH:
-        return c->in_strength;
-    case SG_M_OUT_STRENGTH:
-        return c->out_strength;
-    case SG_M_SIGNED_IN:
-        return c->signed_in;
-    case SG_M_SIGNED_OUT:
-        return c->signed_out;
-    case SG_M_BETWEENNESS:
-        return c->betweenness;
-    case SG_M_HARMONIC:
-        return c->harmonic;
-    case SG_M_PAGERANK:
-        return c->pagerank;
-    case SG_M_HUB:
-        return c->hub;
-    case SG_M_AUTHORITY:
-        return c->authority;
-    case SG_M_EIGENVECTOR:
-        return c->eigenvector;
-    case SG_M_COUNT:
-        break;
-    }
-    return NAN;
-}
-
 bool sg_i_metric_is_count(sg_metric m)
 {
     return m == SG_M_IN_DEGREE || m == SG_M_OUT_DEGREE || m == SG_M_DEGREE ||
@@ -119,7 +84,7 @@ static int row_cmp(const void *a, const void *b)
 
 /* ---- CSV ---------------------------------------------------------------------------- */
 
-static void csv_field(FILE *out, const char *s)
+void sg_i_csv_field(FILE *out, const char *s)
 {
     if (strpbrk(s, ",\"\r\n") == NULL) {
         fputs(s, out);
@@ -135,22 +100,30 @@ static void csv_field(FILE *out, const char *s)
     fputc('"', out);
 }
 
-static void write_csv(const sg_graph *g, const row *rows, size_t n, int decimals, FILE *out)
+/* The columns of a centrality table: the metrics of a bit set, in sg_metric order. */
+typedef struct columns {
+    sg_metric m[SG_M_COUNT];
+    size_t n;
+} columns;
+
+static void write_csv(const sg_graph *g, const row *rows, size_t n, const columns *cols,
+                      int decimals, FILE *out)
 {
     char num[64];
     fputs("id,name", out);
-    for (int m = 0; m < SG_M_COUNT; m++) {
-        fprintf(out, ",%s", metric_names[m]);
+    for (size_t k = 0; k < cols->n; k++) {
+        fprintf(out, ",%s", metric_names[cols->m[k]]);
     }
     fputc('\n', out);
     for (size_t i = 0; i < n; i++) {
         const sg_node *nd = sg_graph_node_get(g, rows[i].c->node);
-        csv_field(out, nd->id);
+        sg_i_csv_field(out, nd->id);
         fputc(',', out);
-        csv_field(out, nd->name);
-        for (int m = 0; m < SG_M_COUNT; m++) {
-            sg_i_format_real(num, sizeof num, sg_i_metric_value(rows[i].c, (sg_metric)m),
-                             sg_i_metric_is_count((sg_metric)m) ? 0 : decimals, "");
+        sg_i_csv_field(out, nd->name);
+        for (size_t k = 0; k < cols->n; k++) {
+            sg_metric m = cols->m[k];
+            sg_i_format_real(num, sizeof num, sg_centrality_value(rows[i].c, m),
+                             sg_i_metric_is_count(m) ? 0 : decimals, "");
             fprintf(out, ",%s", num);
         }
         fputc('\n', out);
@@ -193,16 +166,16 @@ sg_status sg_emit_graph_csv(const sg_graph *g, FILE *nodes, FILE *edges, sg_diag
     fputc('\n', nodes);
     for (size_t i = 0; i < n; i++) {
         const sg_node *nd = sg_graph_node_get(g, i);
-        csv_field(nodes, nd->id);
+        sg_i_csv_field(nodes, nd->id);
         fputc(',', nodes);
-        csv_field(nodes, nd->name);
+        sg_i_csv_field(nodes, nd->name);
         fputc(',', nodes);
-        csv_field(nodes, nd->type);
+        sg_i_csv_field(nodes, nd->type);
         fputc(',', nodes);
-        csv_field(nodes, nd->parent != NULL ? nd->parent : "");
+        sg_i_csv_field(nodes, nd->parent != NULL ? nd->parent : "");
         fprintf(nodes, ",%zu", nd->mentions);
         for (int m = 0; m < SG_M_COUNT; m++) {
-            sg_i_format_real(num, sizeof num, sg_i_metric_value(&cent[i], (sg_metric)m),
+            sg_i_format_real(num, sizeof num, sg_centrality_value(&cent[i], (sg_metric)m),
                              sg_i_metric_is_count((sg_metric)m) ? 0 : 6, "");
             fprintf(nodes, ",%s", num);
         }
@@ -218,7 +191,7 @@ sg_status sg_emit_graph_csv(const sg_graph *g, FILE *nodes, FILE *edges, sg_diag
                                 sg_graph_node_get(g, ed->target)->id, ed->relation, ed->label,
                                 ed->cameo};
         for (size_t k = 0; k < sizeof fields / sizeof fields[0]; k++) {
-            csv_field(edges, fields[k]);
+            sg_i_csv_field(edges, fields[k]);
             fputc(',', edges);
         }
         fprintf(edges, "%zu,", ed->count);
@@ -230,7 +203,7 @@ sg_status sg_emit_graph_csv(const sg_graph *g, FILE *nodes, FILE *edges, sg_diag
         if (evidence == NULL) {
             return sg_i_diag(diag, SG_ERR_NOMEM, NULL, NULL, 0, 0, "out of memory writing CSV");
         }
-        csv_field(edges, evidence);
+        sg_i_csv_field(edges, evidence);
         cJSON_free(evidence);
         fputc('\n', edges);
     }
@@ -278,9 +251,9 @@ static void pad(FILE *out, size_t n)
     }
 }
 
-static void table_line(FILE *out, char *const *cells, const size_t *w)
+static void table_line(FILE *out, char *const *cells, const size_t *w, size_t ncols)
 {
-    for (int k = 0; k < TABLE_COLS; k++) {
+    for (size_t k = 0; k < ncols; k++) {
         size_t cw = width(cells[k]);
         if (k > 0) {
             fputs("  ", out);
@@ -288,7 +261,7 @@ static void table_line(FILE *out, char *const *cells, const size_t *w)
         if (k < 2) {
             /* text columns: left-aligned, no trailing blanks on the last column */
             fputs(cells[k], out);
-            if (k + 1 < TABLE_COLS) {
+            if (k + 1 < ncols) {
                 pad(out, w[k] - cw);
             }
         } else {
@@ -299,12 +272,14 @@ static void table_line(FILE *out, char *const *cells, const size_t *w)
     fputc('\n', out);
 }
 
-static sg_status write_table(const sg_graph *g, const row *rows, size_t n, int decimals, FILE *out)
+static sg_status write_table(const sg_graph *g, const row *rows, size_t n, const columns *cols,
+                             int decimals, FILE *out)
 {
     sg_status st = SG_OK;
     size_t w[TABLE_COLS];
-    size_t nl = n + 2; /* header, units, rows */
-    char **cells = calloc(nl * TABLE_COLS, sizeof *cells);
+    size_t nc = cols->n + 2; /* actor, id, metrics */
+    size_t nl = n + 2;       /* header, units, rows */
+    char **cells = calloc(nl * nc, sizeof *cells);
     char num[64];
 
     if (cells == NULL) {
@@ -312,56 +287,80 @@ static sg_status write_table(const sg_graph *g, const row *rows, size_t n, int d
     }
     cells[0] = sg_i_strdup("actor");
     cells[1] = sg_i_strdup("id");
-    for (int m = 0; m < SG_M_COUNT; m++) {
-        cells[2 + m] = sg_i_strdup(metric_names[m]);
-        cells[TABLE_COLS + 2 + m] = sg_i_strdup(metric_units[m]);
+    for (size_t k = 0; k < cols->n; k++) {
+        cells[2 + k] = sg_i_strdup(metric_names[cols->m[k]]);
+        cells[nc + 2 + k] = sg_i_strdup(metric_units[cols->m[k]]);
     }
-    cells[TABLE_COLS] = sg_i_strdup("");
-    cells[TABLE_COLS + 1] = sg_i_strdup("");
+    cells[nc] = sg_i_strdup("");
+    cells[nc + 1] = sg_i_strdup("");
     for (size_t i = 0; i < n; i++) {
         const sg_node *nd = sg_graph_node_get(g, rows[i].c->node);
-        char **line = &cells[(i + 2) * TABLE_COLS];
+        char **line = &cells[(i + 2) * nc];
         line[0] = table_text(nd->name);
         line[1] = table_text(nd->id);
-        for (int m = 0; m < SG_M_COUNT; m++) {
-            sg_i_format_real(num, sizeof num, sg_i_metric_value(rows[i].c, (sg_metric)m),
-                             sg_i_metric_is_count((sg_metric)m) ? 0 : decimals, "-");
-            line[2 + m] = sg_i_strdup(num);
+        for (size_t k = 0; k < cols->n; k++) {
+            sg_metric m = cols->m[k];
+            sg_i_format_real(num, sizeof num, sg_centrality_value(rows[i].c, m),
+                             sg_i_metric_is_count(m) ? 0 : decimals, "-");
+            line[2 + k] = sg_i_strdup(num);
         }
     }
-    for (size_t i = 0; i < nl * TABLE_COLS; i++) {
+    for (size_t i = 0; i < nl * nc; i++) {
         if (cells[i] == NULL) {
             st = SG_ERR_NOMEM;
             goto done;
         }
     }
-    for (int k = 0; k < TABLE_COLS; k++) {
+    for (size_t k = 0; k < nc; k++) {
         w[k] = 0;
         for (size_t i = 0; i < nl; i++) {
-            size_t cw = width(cells[i * TABLE_COLS + (size_t)k]);
+            size_t cw = width(cells[i * nc + k]);
             w[k] = cw > w[k] ? cw : w[k];
         }
     }
     for (size_t i = 0; i < nl; i++) {
-        table_line(out, &cells[i * TABLE_COLS], w);
+        table_line(out, &cells[i * nc], w, nc);
     }
 
 done:
-    for (size_t i = 0; i < nl * TABLE_COLS; i++) {
+    for (size_t i = 0; i < nl * nc; i++) {
         free(cells[i]);
     }
     free(cells);
     return st;
 }
 
+void sg_table_opts_init(sg_table_opts *o)
+{
+    o->format = SG_TAB_TABLE;
+    o->sort = SG_M_PAGERANK;
+    o->top = 0;
+    o->decimals = -1;
+    o->metrics = SG_METRICS_ALL;
+}
+
 sg_status sg_emit_centrality(const sg_graph *g, const sg_centrality *c, size_t n,
-                             sg_table_format fmt, sg_metric sort, size_t top, int decimals,
-                             FILE *out, sg_diag *diag)
+                             const sg_table_opts *opts, FILE *out, sg_diag *diag)
 {
     sg_status st = SG_OK;
     row *rows = NULL;
     const sg_centrality **ptrs = NULL;
     size_t keep;
+    sg_table_opts o;
+    columns cols = {.n = 0};
+
+    if (opts != NULL) {
+        o = *opts;
+    } else {
+        sg_table_opts_init(&o);
+    }
+    sg_metric sort = o.sort;
+    int decimals = o.decimals;
+    for (int m = 0; m < SG_M_COUNT; m++) {
+        if (o.metrics == 0 || (o.metrics & (1u << m)) != 0) {
+            cols.m[cols.n++] = (sg_metric)m;
+        }
+    }
 
     if ((int)sort < 0 || sort >= SG_M_COUNT) {
         sort = SG_M_PAGERANK;
@@ -388,25 +387,26 @@ sg_status sg_emit_centrality(const sg_graph *g, const sg_centrality *c, size_t n
         }
         rows[i].c = &c[i];
         rows[i].id = nd->id;
-        rows[i].key = sg_i_metric_value(&c[i], sort);
+        rows[i].key = sg_centrality_value(&c[i], sort);
     }
     if (n > 1) {
         qsort(rows, n, sizeof *rows, row_cmp);
     }
-    keep = top != 0 && top < n ? top : n;
+    keep = o.top != 0 && o.top < n ? o.top : n;
 
-    switch (fmt) {
+    switch (o.format) {
     case SG_TAB_JSON:
         for (size_t i = 0; i < keep; i++) {
             ptrs[i] = rows[i].c;
         }
-        st = sg_i_emit_centrality_json(g, ptrs, keep, decimals < 0 ? 6 : decimals, out, diag);
+        st = sg_i_emit_centrality_json(g, ptrs, keep, cols.m, cols.n, decimals < 0 ? 6 : decimals,
+                                       out, diag);
         goto done;
     case SG_TAB_CSV:
-        write_csv(g, rows, keep, decimals < 0 ? 6 : decimals, out);
+        write_csv(g, rows, keep, &cols, decimals < 0 ? 6 : decimals, out);
         break;
     case SG_TAB_TABLE:
-        st = write_table(g, rows, keep, decimals < 0 ? 4 : decimals, out);
+        st = write_table(g, rows, keep, &cols, decimals < 0 ? 4 : decimals, out);
         if (st != SG_OK) {
             sg_i_diag(diag, st, NULL, NULL, 0, 0, "out of memory");
             goto done;

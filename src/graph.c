@@ -432,6 +432,104 @@ static bool eigen_power(size_t n, size_t npairs, const igraph_vector_int_t *edge
         }                                                                                          \
     } while (0)
 
+sg_status sg_graph_stats_get(const sg_graph *g, sg_graph_stats *out, sg_diag *diag)
+{
+    sg_status st = SG_OK;
+    igraph_t graph;
+    igraph_vector_int_t edges, membership, csize;
+    igraph_integer_t nc = 0;
+    igraph_real_t r = 0.0;
+    bool has_graph = false, has_edges = false, has_memb = false, has_csize = false;
+    size_t n = g->n_nodes;
+    igraph_error_handler_t *old_err = igraph_set_error_handler(igraph_error_handler_ignore);
+    bool *touched = NULL;
+
+    memset(out, 0, sizeof *out);
+    out->actors = n;
+    out->edges = g->n_edges;
+    const sg_events *ev = g->ev;
+    for (size_t i = 0; i < sg_events_count(ev); i++) {
+        const sg_event *e = sg_events_get(ev, i);
+        out->events++;
+        out->negated += e->negated;
+        out->untargeted += !e->negated && e->target == NULL;
+    }
+    double gsum = 0.0;
+    touched = calloc(n > 0 ? n : 1, sizeof *touched);
+    if (touched == NULL) {
+        st = sg_i_diag(diag, SG_ERR_NOMEM, NULL, NULL, 0, 0, "out of memory");
+        goto done;
+    }
+    for (size_t i = 0; i < g->n_edges; i++) {
+        const sg_edge *ed = &g->edges[i];
+        out->graph_events += ed->count;
+        gsum += ed->goldstein_sum;
+        for (size_t k = 0; k < ed->count; k++) {
+            double w = sg_events_get(ev, ed->evidence[k])->goldstein;
+            out->hostile_events += w < 0.0;
+            out->cooperative_events += w > 0.0;
+        }
+        touched[ed->source] = touched[ed->target] = true;
+        if (i == 0 || ed->source != g->edges[i - 1].source ||
+            ed->target != g->edges[i - 1].target) {
+            out->arcs++;
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
+        out->isolated += !touched[i];
+    }
+    out->goldstein_mean = out->graph_events > 0 ? gsum / (double)out->graph_events : 0.0;
+    out->density = n > 1 ? (double)out->arcs / ((double)n * (double)(n - 1)) : 0.0;
+    if (n == 0) {
+        goto done;
+    }
+    SG_IG(igraph_vector_int_init(&edges, 0), "igraph_vector_int_init");
+    has_edges = true;
+    for (size_t i = 0; i < g->n_edges; i++) {
+        if (i == 0 || g->edges[i].source != g->edges[i - 1].source ||
+            g->edges[i].target != g->edges[i - 1].target) {
+            SG_IG(igraph_vector_int_push_back(&edges, (igraph_integer_t)g->edges[i].source),
+                  "igraph_vector_int_push_back");
+            SG_IG(igraph_vector_int_push_back(&edges, (igraph_integer_t)g->edges[i].target),
+                  "igraph_vector_int_push_back");
+        }
+    }
+    SG_IG(igraph_create(&graph, &edges, (igraph_integer_t)n, IGRAPH_DIRECTED), "igraph_create");
+    has_graph = true;
+    SG_IG(igraph_vector_int_init(&membership, 0), "igraph_vector_int_init");
+    has_memb = true;
+    SG_IG(igraph_vector_int_init(&csize, 0), "igraph_vector_int_init");
+    has_csize = true;
+    SG_IG(igraph_connected_components(&graph, &membership, &csize, &nc, IGRAPH_STRONG),
+          "igraph_connected_components");
+    out->strong_components = (size_t)nc;
+    SG_IG(igraph_connected_components(&graph, &membership, &csize, &nc, IGRAPH_WEAK),
+          "igraph_connected_components");
+    out->weak_components = (size_t)nc;
+    out->largest_component = (size_t)igraph_vector_int_max(&csize);
+    if (out->arcs > 0) {
+        SG_IG(igraph_reciprocity(&graph, &r, true, IGRAPH_RECIPROCITY_DEFAULT),
+              "igraph_reciprocity");
+        out->reciprocity = r;
+    }
+done:
+    free(touched);
+    if (has_csize) {
+        igraph_vector_int_destroy(&csize);
+    }
+    if (has_memb) {
+        igraph_vector_int_destroy(&membership);
+    }
+    if (has_graph) {
+        igraph_destroy(&graph);
+    }
+    if (has_edges) {
+        igraph_vector_int_destroy(&edges);
+    }
+    igraph_set_error_handler(old_err);
+    return st;
+}
+
 sg_status sg_graph_ego(const sg_graph *g, size_t center, size_t depth, bool *keep, sg_diag *diag)
 {
     sg_status st = SG_OK;
@@ -487,7 +585,58 @@ done:
     return st;
 }
 
+/* The field of metric m in c, or NULL for an m out of range. */
+static double *metric_slot(sg_centrality *c, sg_metric m)
+{
+    switch (m) {
+    case SG_M_IN_DEGREE:
+        return &c->in_degree;
+    case SG_M_OUT_DEGREE:
+        return &c->out_degree;
+    case SG_M_DEGREE:
+        return &c->degree;
+    case SG_M_IN_STRENGTH:
+        return &c->in_strength;
+    case SG_M_OUT_STRENGTH:
+        return &c->out_strength;
+    case SG_M_SIGNED_IN:
+        return &c->signed_in;
+    case SG_M_SIGNED_OUT:
+        return &c->signed_out;
+    case SG_M_BETWEENNESS:
+        return &c->betweenness;
+    case SG_M_HARMONIC:
+        return &c->harmonic;
+    case SG_M_PAGERANK:
+        return &c->pagerank;
+    case SG_M_HUB:
+        return &c->hub;
+    case SG_M_AUTHORITY:
+        return &c->authority;
+    case SG_M_EIGENVECTOR:
+        return &c->eigenvector;
+    case SG_M_COUNT:
+        break;
+    }
+    return NULL;
+}
+
+double sg_centrality_value(const sg_centrality *c, sg_metric m)
+{
+    /* metric_slot only computes an address; nothing is written through it here */
+    const double *v = metric_slot((sg_centrality *)(uintptr_t)c, m);
+    return v != NULL ? *v : NAN;
+}
+
 sg_status sg_graph_centrality(const sg_graph *g, sg_centrality *out, sg_diag *diag)
+{
+    return sg_graph_centrality_some(g, SG_METRICS_ALL, out, diag);
+}
+
+#define WANT(m) ((metrics & (1u << (m))) != 0)
+
+sg_status sg_graph_centrality_some(const sg_graph *g, unsigned metrics, sg_centrality *out,
+                                   sg_diag *diag)
 {
     sg_status st = SG_OK;
     work k;
@@ -576,12 +725,14 @@ sg_status sg_graph_centrality(const sg_graph *g, sg_centrality *out, sg_diag *di
     for (size_t i = 0; i < n; i++) {
         out[i].out_strength = VECTOR(k.res)[i];
     }
-    SG_IG(igraph_betweenness(&k.graph, &k.res, igraph_vss_all(), IGRAPH_DIRECTED, &k.invw),
-          "igraph_betweenness");
-    for (size_t i = 0; i < n; i++) {
-        out[i].betweenness = VECTOR(k.res)[i];
+    if (WANT(SG_M_BETWEENNESS)) {
+        SG_IG(igraph_betweenness(&k.graph, &k.res, igraph_vss_all(), IGRAPH_DIRECTED, &k.invw),
+              "igraph_betweenness");
+        for (size_t i = 0; i < n; i++) {
+            out[i].betweenness = VECTOR(k.res)[i];
+        }
     }
-    if (n > 1) {
+    if (n > 1 && WANT(SG_M_HARMONIC)) {
         SG_IG(igraph_harmonic_centrality(&k.graph, &k.res, igraph_vss_all(), IGRAPH_OUT, &k.invw,
                                          true),
               "igraph_harmonic_centrality");
@@ -598,18 +749,30 @@ sg_status sg_graph_centrality(const sg_graph *g, sg_centrality *out, sg_diag *di
         }
         goto done;
     }
-    SG_IG(igraph_personalized_pagerank(&k.graph, IGRAPH_PAGERANK_ALGO_PRPACK, &k.res, NULL,
-                                       igraph_vss_all(), IGRAPH_DIRECTED, 0.85, NULL, &k.w, NULL),
-          "igraph_personalized_pagerank");
-    for (size_t i = 0; i < n; i++) {
-        out[i].pagerank = VECTOR(k.res)[i];
+    if (WANT(SG_M_PAGERANK)) {
+        SG_IG(igraph_personalized_pagerank(&k.graph, IGRAPH_PAGERANK_ALGO_PRPACK, &k.res, NULL,
+                                           igraph_vss_all(), IGRAPH_DIRECTED, 0.85, NULL, &k.w,
+                                           NULL),
+              "igraph_personalized_pagerank");
+        for (size_t i = 0; i < n; i++) {
+            out[i].pagerank = VECTOR(k.res)[i];
+        }
+    }
+    /* our own ARPACK options: NULL would make igraph modify its global defaults */
+    igraph_arpack_options_init(&k.arpack);
+    scratch = malloc(3 * n * sizeof *scratch);
+    if (scratch == NULL) {
+        st = sg_i_diag(diag, SG_ERR_NOMEM, NULL, NULL, 0, 0, "out of memory");
+        goto done;
+    }
+    bool use_power = false;
+    if (!WANT(SG_M_HUB) && !WANT(SG_M_AUTHORITY)) {
+        goto eigenvector;
     }
     SG_IG(igraph_vector_init(&k.hub, 0), "igraph_vector_init");
     k.has_hub = true;
     SG_IG(igraph_vector_init(&k.auth, 0), "igraph_vector_init");
     k.has_auth = true;
-    /* our own ARPACK options: NULL would make igraph modify its global defaults */
-    igraph_arpack_options_init(&k.arpack);
     SG_IG(igraph_hub_and_authority_scores(&k.graph, &k.hub, &k.auth, NULL, true, &k.w, &k.arpack),
           "igraph_hub_and_authority_scores");
     /* When the principal eigenvalue of A A^T is degenerate (a reciprocal pair with equal
@@ -617,12 +780,6 @@ sg_status sg_graph_centrality(const sg_graph *g, sg_centrality *out, sg_diag *di
      * ARPACK's pick depends on its internal random state: measured to change between
      * two calls in one process. The HITS iteration from the all-ones vector has a
      * unique limit; where it converged and disagrees with igraph, it wins. */
-    scratch = malloc(3 * n * sizeof *scratch);
-    if (scratch == NULL) {
-        st = sg_i_diag(diag, SG_ERR_NOMEM, NULL, NULL, 0, 0, "out of memory");
-        goto done;
-    }
-    bool use_power = false;
     if (hits_power(n, npairs, &k.edges, &k.w, scratch, scratch + n, scratch + 2 * n)) {
         for (size_t i = 0; i < n; i++) {
             if (fabs(scratch[i] - finite_or_zero(VECTOR(k.hub)[i])) > 1e-7 ||
@@ -639,6 +796,10 @@ sg_status sg_graph_centrality(const sg_graph *g, sg_centrality *out, sg_diag *di
         out[i].authority = a < 1e-12 ? 0.0 : a;
     }
 
+eigenvector:
+    if (!WANT(SG_M_EIGENVECTOR)) {
+        goto done;
+    }
     /* Eigenvector centrality of the undirected projection: directed = false makes
      * igraph use W + W^T, i.e. the events between two actors in both directions. An
      * isolated actor gets 0. The same degeneracy as above applies (two components with
@@ -659,6 +820,13 @@ sg_status sg_graph_centrality(const sg_graph *g, sg_centrality *out, sg_diag *di
     }
 
 done:
+    for (size_t i = 0; st == SG_OK && i < n; i++) {
+        for (int m = 0; m < SG_M_COUNT; m++) {
+            if (!WANT(m)) {
+                *metric_slot(&out[i], (sg_metric)m) = NAN;
+            }
+        }
+    }
     free(scratch);
     work_release(&k);
     igraph_set_warning_handler(old_warn);

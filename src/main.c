@@ -22,7 +22,15 @@
 /* Exit codes (documented in --help and README.md). */
 enum { EXIT_OK = 0, EXIT_PROCESSING = 1, EXIT_INPUT = 2 };
 
-enum cmd { CMD_EXTRACT, CMD_GRAPH, CMD_CENTRALITY, CMD_LCHECK, CMD_LSTATS, CMD_LIMPORT };
+enum cmd {
+    CMD_EXTRACT,
+    CMD_GRAPH,
+    CMD_CENTRALITY,
+    CMD_SUMMARY,
+    CMD_LCHECK,
+    CMD_LSTATS,
+    CMD_LIMPORT
+};
 
 enum opt_id {
     OPT_OUTPUT = 'o',
@@ -49,7 +57,9 @@ enum opt_id {
     OPT_MIN_COUNT,
     OPT_EGO,
     OPT_DEPTH,
-    OPT_DIGITS
+    OPT_DIGITS,
+    OPT_COLOR_BY,
+    OPT_METRICS
 };
 
 /* One table drives getopt_long and --help. `cmds` is a bit set of the commands that
@@ -66,20 +76,24 @@ typedef struct opt_doc {
 #define C_EX (1u << CMD_EXTRACT)
 #define C_GR (1u << CMD_GRAPH)
 #define C_CE (1u << CMD_CENTRALITY)
+#define C_SU (1u << CMD_SUMMARY)
 #define C_LC (1u << CMD_LCHECK)
 #define C_LS (1u << CMD_LSTATS)
 #define C_LI (1u << CMD_LIMPORT)
 #define C_LEX (C_LC | C_LS)
-#define C_ALL (C_EX | C_GR | C_CE | C_LEX)
+#define C_ALL (C_EX | C_GR | C_CE | C_SU | C_LEX)
+#define C_SEL (C_GR | C_CE | C_SU) /* the selections before the metrics */
 
 static const opt_doc options[] = {
-    {"output", required_argument, OPT_OUTPUT, C_EX | C_GR | C_CE | C_LI, "FILE",
+    {"output", required_argument, OPT_OUTPUT, C_EX | C_GR | C_CE | C_SU | C_LI, "FILE",
      "write to FILE instead of standard output ('-' = stdout); the file appears only "
      "when the run succeeds"},
     {"format", required_argument, OPT_FORMAT, C_GR, "FMT",
      "svg, png, pdf, html, dot, json, graphml or csv (default: from the -o extension, a "
      "directory means csv, else svg)"},
     {"format", required_argument, OPT_FORMAT, C_CE, "FMT", "table, csv or json (default: table)"},
+    {"format", required_argument, OPT_FORMAT, C_SU, "FMT",
+     "text (sections for people to read), csv or json (default: text)"},
     {"actors", required_argument, OPT_ACTORS, C_ALL, "FILE",
      "actor lexicon (repeatable); replaces the built-in actors.json"},
     {"relations", required_argument, OPT_RELATIONS, C_ALL, "FILE",
@@ -89,38 +103,43 @@ static const opt_doc options[] = {
      "centrality from the file keep actors mentioned without events"},
     {"from", required_argument, OPT_FROM, C_LI, "FORMAT",
      "tabari or petrarch: the format of the dictionaries to convert"},
-    {"date", required_argument, OPT_DATE, C_EX | C_GR | C_CE, "YYYY-MM-DD",
+    {"date", required_argument, OPT_DATE, C_EX | C_SEL, "YYYY-MM-DD",
      "the documents' date: picks the holder of an office that the lexicon dates "
      "(valid_from/valid_until), e.g. who 'the U.S. president' is"},
     {"explain", no_argument, OPT_EXPLAIN, C_EX, NULL,
      "add to each event an \"explain\" object naming the rules that chose its source, "
      "target and relation"},
-    {"level", required_argument, OPT_LEVEL, C_GR | C_CE, "LEVEL",
+    {"level", required_argument, OPT_LEVEL, C_SEL, "LEVEL",
      "leaf (default), parent or root: roll actors up their lexicon parents before "
      "aggregation (Aliyev and the Azerbaijani defense ministry become Azerbaijan)"},
-    {"type", required_argument, OPT_TYPE, C_GR | C_CE, "TYPE[,TYPE]",
+    {"type", required_argument, OPT_TYPE, C_SEL, "TYPE[,TYPE]",
      "keep only actors of these types (after the roll-up); repeatable"},
-    {"relation", required_argument, OPT_RELATION, C_GR | C_CE, "ID[,ID]",
+    {"relation", required_argument, OPT_RELATION, C_SEL, "ID[,ID]",
      "keep only events of these relation ids (e.g. accuse,threaten); repeatable"},
-    {"since", required_argument, OPT_SINCE, C_GR | C_CE, "YYYY-MM-DD",
+    {"since", required_argument, OPT_SINCE, C_SEL, "YYYY-MM-DD",
      "keep only events dated on or after this day (events carry their document's "
      "date, see extract --date); undated events are then left out, with a warning"},
-    {"until", required_argument, OPT_UNTIL, C_GR | C_CE, "YYYY-MM-DD",
+    {"until", required_argument, OPT_UNTIL, C_SEL, "YYYY-MM-DD",
      "keep only events dated on or before this day (inclusive)"},
-    {"min-count", required_argument, OPT_MIN_COUNT, C_GR | C_CE, "N",
+    {"min-count", required_argument, OPT_MIN_COUNT, C_SEL, "N",
      "keep only the events of actor pairs (source, target) with at least N events "
      "after the selections above"},
-    {"ego", required_argument, OPT_EGO, C_GR | C_CE, "ACTOR",
+    {"ego", required_argument, OPT_EGO, C_SEL, "ACTOR",
      "keep only the ego network of ACTOR (an actor id, or a name, case-insensitive): "
      "the actors within --depth steps of it, either direction, and their events; "
      "applied last, after the other selections"},
-    {"depth", required_argument, OPT_DEPTH, C_GR | C_CE, "N",
+    {"depth", required_argument, OPT_DEPTH, C_SEL, "N",
      "steps from the --ego actor (default 1: its direct partners)"},
     {"title", required_argument, OPT_TITLE, C_GR, "TEXT",
      "title drawn on the graph (default: the input file names)"},
     {"sort", required_argument, OPT_SORT, C_CE, "METRIC",
      "sort rows by METRIC, descending, ties by actor id (default: pagerank)"},
     {"top", required_argument, OPT_TOP, C_CE, "N", "print only the first N rows (0 = all)"},
+    {"top", required_argument, OPT_TOP, C_SU, "N",
+     "actors listed per metric (default: 3; 0 = all)"},
+    {"metrics", required_argument, OPT_METRICS, C_CE | C_SU, "M[,M]",
+     "compute and print only these metrics (default: all); leaving out betweenness "
+     "saves most of the time on large graphs"},
     {"digits", required_argument, OPT_DIGITS, C_CE, "N",
      "decimals of the real-valued metrics, 0 to 17 (default: 4 in the table, 6 in CSV "
      "and JSON; from 15 on, values are printed unrounded)"},
@@ -135,6 +154,9 @@ static const opt_doc options[] = {
     {"size-by", required_argument, OPT_SIZE_BY, C_GR, "METRIC",
      "scale the nodes by a centrality (see 'centrality --help'), or 'none' "
      "(default: pagerank)"},
+    {"color-by", required_argument, OPT_COLOR_BY, C_GR, "WHAT",
+     "bloc: fill the nodes by signed bloc (see 'summary --help'; the key numbers the "
+     "blocs as the summary does), or none (default: none)"},
     {"show-negated", no_argument, OPT_SHOW_NEGATED, C_GR, NULL,
      "also draw negated events (\"did not accuse\") as dashed grey edges"},
     {"help", no_argument, OPT_HELP, C_ALL, NULL, "show this help and exit"},
@@ -157,6 +179,7 @@ typedef struct config {
     const char *layout;
     int size_by;
     bool show_negated;
+    bool color_by_bloc;
     bool actors_too;
     bool explain;
     const char *from;
@@ -172,15 +195,19 @@ typedef struct config {
     size_t depth;
     int decimals;
     bool depth_set;
+    unsigned metrics;
+    bool sort_set;
 } config;
 
 static const char *const cmd_names[] = {"extract",       "graph",         "centrality",
-                                        "lexicon check", "lexicon stats", "lexicon import"};
+                                        "summary",       "lexicon check", "lexicon stats",
+                                        "lexicon import"};
 
 static const char *const cmd_usage[] = {
     "extract [OPTIONS] [FILE...]",
     "graph [OPTIONS] [FILE...] [-o OUT]",
     "centrality [OPTIONS] [FILE...]",
+    "summary [OPTIONS] [FILE...]",
     "lexicon check [--actors FILE]... [--relations FILE]... [LEXICON...]",
     "lexicon stats [--actors FILE]... [--relations FILE]... [LEXICON...]",
     "lexicon import --from tabari|petrarch FILE... -o OUT.json",
@@ -212,6 +239,17 @@ static const char *const cmd_summary[] = {
     "  eigenvector              of the undirected projection (events both ways),\n"
     "                           maximum scaled to 1; 0 for all when there are no events\n"
     "                           between actors (undefined there)",
+    "Summarise the actor network: counts of actors, events, edges and arcs (ordered\n"
+    "actor pairs), density (arcs / n(n-1)), weak and strong components, reciprocity\n"
+    "(share of arcs answered by the reverse arc), the top actors per centrality (see\n"
+    "'centrality --help'), and signed analysis on the undirected projection whose tie\n"
+    "weights are the pair's Goldstein sums (a zero sum is no tie):\n"
+    "  structural balance   share of balanced triads (+++, +--), Heider and\n"
+    "                       Cartwright-Harary, and the most unbalanced triads\n"
+    "  signed blocs         igraph spinglass with negative ties (Traag & Bruggeman\n"
+    "                       2009) per component, with its signed modularity and\n"
+    "                       frustration (ties against the partition)\n"
+    "  cooperative blocs    Louvain on the positive ties, with its modularity",
     "Load, compile and lint lexicons (the built-in ones when none is given; a LEXICON\n"
     "file is an actors or relations lexicon, told apart by its top-level key). Errors\n"
     "(malformed JSON, unknown or duplicate keys and ids, unknown or cyclic parents, an\n"
@@ -272,6 +310,7 @@ static void print_main_help(FILE *f)
                "  extract      events as JSON Lines\n"
                "  graph        the aggregated graph as SVG, DOT or JSON\n"
                "  centrality   actor centrality as a table, CSV or JSON\n"
+               "  summary      network figures, top actors, structural balance and blocs\n"
                "  lexicon      'lexicon check' lints lexicons, 'lexicon stats' counts them,\n"
                "               'lexicon import' converts TABARI/PETRARCH dictionaries\n\n"
                "'stancegraph COMMAND --help' describes a command and its options.\n"
@@ -740,6 +779,34 @@ static int select_events(const config *cfg, sg_events **evp, sg_lexicon **lexp)
     return rc;
 }
 
+/* ---- summary ---- */
+
+/* Computes the network figures, balance and blocs of g and writes the summary. */
+static int run_summary(const config *cfg, const sg_graph *g, const sg_centrality *cent,
+                       sg_table_format fmt, FILE *out, const char *out_path)
+{
+    sg_graph_stats stats;
+    sg_balance bal;
+    sg_blocs *blocs = NULL;
+    sg_diag d;
+    int rc = EXIT_OK;
+    sg_diag_init(&d);
+    memset(&bal, 0, sizeof bal);
+    if (sg_graph_stats_get(g, &stats, &d) != SG_OK || sg_balance_init(&bal, g, 5, &d) != SG_OK ||
+        sg_blocs_new(g, &blocs, &d) != SG_OK) {
+        rc = report(&d);
+    } else {
+        sg_summary s = {&stats, cent, cfg->metrics, &bal, blocs};
+        if (sg_emit_summary(g, &s, fmt, cfg->top_set ? cfg->top : 3, out, &d) != SG_OK) {
+            d.path = d.path != NULL ? d.path : (out_path != NULL ? out_path : "<stdout>");
+            rc = report(&d);
+        }
+    }
+    sg_blocs_free(blocs);
+    sg_balance_release(&bal);
+    return rc;
+}
+
 /* ---- output ---- */
 
 typedef struct outfile {
@@ -1139,6 +1206,16 @@ static int run(const config *cfg, char **files, size_t n_files)
                       "(use --format svg, png, pdf, html, dot, json, graphml or csv)",
                 f);
         }
+    } else if (cfg->cmd == CMD_SUMMARY && cfg->format != NULL) {
+        if (strcmp(cfg->format, "text") == 0) {
+            tfmt = SG_TAB_TABLE;
+        } else if (strcmp(cfg->format, "csv") == 0) {
+            tfmt = SG_TAB_CSV;
+        } else if (strcmp(cfg->format, "json") == 0) {
+            tfmt = SG_TAB_JSON;
+        } else {
+            return usage_error("unknown summary format '%s' (use text, csv or json)", cfg->format);
+        }
     } else if (cfg->cmd == CMD_CENTRALITY && cfg->format != NULL) {
         if (strcmp(cfg->format, "table") == 0) {
             tfmt = SG_TAB_TABLE;
@@ -1214,6 +1291,7 @@ static int run(const config *cfg, char **files, size_t n_files)
         draw.size_by = cfg->size_by;
         draw.top = cfg->top_set ? cfg->top : SG_DRAW_TOP_DEFAULT;
         draw.show_negated = cfg->show_negated;
+        draw.color_by_bloc = cfg->color_by_bloc;
         if (csv ? sg_emit_graph_csv(g, out.f, edges_out.f, &d) != SG_OK
                 : sg_emit_graph(g, gfmt, &draw, out.f, &d) != SG_OK) {
             d.path = d.path != NULL ? d.path : (out.path != NULL ? out.path : "<stdout>");
@@ -1228,16 +1306,27 @@ static int run(const config *cfg, char **files, size_t n_files)
         rc = EXIT_PROCESSING;
         goto done;
     }
-    if (sg_graph_centrality(g, cent, &d) != SG_OK) {
+    if (sg_graph_centrality_some(g, cfg->metrics, cent, &d) != SG_OK) {
         rc = report(&d);
         goto done;
     }
-    if (sg_graph_edge_count(g) == 0) {
+    if (sg_graph_edge_count(g) == 0 &&
+        (cfg->metrics & ((1u << SG_M_HUB) | (1u << SG_M_AUTHORITY) | (1u << SG_M_EIGENVECTOR)))) {
         fprintf(stderr, "stancegraph: note: no events between actors: eigenvector, hub and "
                         "authority scores are undefined and reported as 0\n");
     }
-    if (sg_emit_centrality(g, cent, nn, tfmt, cfg->sort, cfg->top, cfg->decimals, out.f, &d) !=
-        SG_OK) {
+    if (cfg->cmd == CMD_SUMMARY) {
+        rc = run_summary(cfg, g, cent, tfmt, out.f, out.path);
+        goto done;
+    }
+    sg_table_opts to;
+    sg_table_opts_init(&to);
+    to.format = tfmt;
+    to.sort = cfg->sort;
+    to.top = cfg->top;
+    to.decimals = cfg->decimals;
+    to.metrics = cfg->metrics;
+    if (sg_emit_centrality(g, cent, nn, &to, out.f, &d) != SG_OK) {
         d.path = d.path != NULL ? d.path : (out.path != NULL ? out.path : "<stdout>");
         rc = report(&d);
     }
@@ -1262,6 +1351,7 @@ int main(int argc, char **argv)
     memset(&cfg, 0, sizeof cfg);
     cfg.sort = SG_M_PAGERANK;
     cfg.decimals = -1;
+    cfg.metrics = SG_METRICS_ALL;
     cfg.size_by = (int)SG_M_PAGERANK;
     catch_signals();
     if (argc < 2) {
@@ -1279,7 +1369,7 @@ int main(int argc, char **argv)
     }
     bool found = false;
     int first_opt = 2;
-    for (int c = 0; c < 3; c++) {
+    for (int c = 0; c <= CMD_SUMMARY; c++) {
         if (strcmp(argv[1], cmd_names[c]) == 0) {
             cfg.cmd = (enum cmd)c;
             found = true;
@@ -1303,7 +1393,8 @@ int main(int argc, char **argv)
         first_opt = 3;
     }
     if (!found) {
-        return usage_error("unknown command '%s' (use extract, graph, centrality or lexicon)",
+        return usage_error("unknown command '%s' (use extract, graph, centrality, summary or "
+                           "lexicon)",
                            argv[1]);
     }
     cfg.actors = calloc((size_t)argc, sizeof *cfg.actors);
@@ -1386,6 +1477,24 @@ int main(int argc, char **argv)
             if (!sg_metric_parse(optarg, &cfg.sort)) {
                 rc = usage_error("unknown metric '%s' for --sort", optarg);
             }
+            cfg.sort_set = true;
+            break;
+        case OPT_METRICS:
+            cfg.metrics = 0;
+            for (char *save = NULL, *tok = strtok_r(optarg, ",", &save); tok != NULL && rc < 0;
+                 tok = strtok_r(NULL, ",", &save)) {
+                sg_metric m;
+                if (!sg_metric_parse(tok, &m)) {
+                    rc = usage_error("unknown metric '%s' for --metrics (see 'stancegraph "
+                                     "centrality --help')",
+                                     tok);
+                } else {
+                    cfg.metrics |= 1u << m;
+                }
+            }
+            if (rc < 0 && cfg.metrics == 0) {
+                rc = usage_error("--metrics needs at least one metric%s", "");
+            }
             break;
         case OPT_TOP:
             if (!parse_count(optarg, &cfg.top)) {
@@ -1455,6 +1564,13 @@ int main(int argc, char **argv)
         case OPT_SHOW_NEGATED:
             cfg.show_negated = true;
             break;
+        case OPT_COLOR_BY:
+            if (strcasecmp(optarg, "bloc") == 0 || strcasecmp(optarg, "none") == 0) {
+                cfg.color_by_bloc = strcasecmp(optarg, "bloc") == 0;
+            } else {
+                rc = usage_error("unknown --color-by '%s' (use bloc or none)", optarg);
+            }
+            break;
         case OPT_HELP:
             print_help(stdout, cfg.cmd);
             rc = EXIT_OK;
@@ -1469,6 +1585,18 @@ int main(int argc, char **argv)
         default:
             rc = usage_error("unknown option '%s'", argv[optind - 1]);
             break;
+        }
+    }
+    if (rc < 0 && cfg.cmd == CMD_CENTRALITY && (cfg.metrics & (1u << cfg.sort)) == 0) {
+        if (cfg.sort_set) {
+            rc = usage_error("--sort %s is not among --metrics", sg_metric_name(cfg.sort));
+        } else {
+            /* the default sort, pagerank, left out: sort by the first metric kept */
+            for (int m = SG_M_COUNT - 1; m >= 0; m--) {
+                if (cfg.metrics & (1u << m)) {
+                    cfg.sort = (sg_metric)m;
+                }
+            }
         }
     }
     if (rc < 0 && cfg.depth_set && cfg.ego == NULL) {

@@ -1,7 +1,12 @@
 #!/bin/sh
 # Benchmark: extraction throughput and peak memory on a corpus made by repeating the
 # bundled example (BENCH_MB megabytes, default 20), with the plain scans that bound us
-# (cat, wc -w) measured on the same file in the same run. Prints figures only.
+# (cat, wc -w) measured on the same file in the same run; then the network analysis on
+# a synthetic events file (tools/gen_events.py: BENCH_ACTORS actors, default 10,000,
+# BENCH_EVENTS events, default 1,000,000, Zipf popularity, seeded): reading and
+# aggregation, each centrality alone, all of them, and the summary. Prints figures only.
+# BENCH_FULL=0 skips the two all-pairs metrics (harmonic, betweenness: minutes; all 13
+# metrics take about the sum of the lines).
 set -eu
 BIN=${SG_BIN:-build/stancegraph}
 MB=${BENCH_MB:-20}
@@ -40,3 +45,30 @@ if [ -f "$P/Phoenix.Countries.actors.txt" ]; then
 else
     echo "Phoenix dictionaries absent ($P): lexicon load time not measured"
 fi
+
+# --- network analysis at corpus scale -----------------------------------------------
+ACTORS=${BENCH_ACTORS:-10000}
+EVENTS=${BENCH_EVENTS:-1000000}
+events="$dir/events-$ACTORS-$EVENTS.jsonl"
+[ -f "$events" ] || python3 tools/gen_events.py "$ACTORS" "$EVENTS" >"$events"
+bytes=$(wc -c <"$events")
+pairs=$("$BIN" summary --format csv --metrics degree "$events" | awk -F, '$1 == "network" && $2 == "arcs" { print $6 }')
+echo "network: $events, $ACTORS actors, $EVENTS events, $pairs ordered actor pairs, $bytes bytes"
+timed() { # label command...: prints seconds and peak RSS (KiB)
+    label=$1
+    shift
+    /usr/bin/time -f "%e %M" -o "$dir/time" "$@" >/dev/null
+    read -r secs rss <"$dir/time"
+    printf '%-44s %8.2f s %8d KiB peak RSS\n' "$label" "$secs" "$rss"
+}
+timed "read + aggregate + degree" "$BIN" centrality --metrics degree "$events"
+for m in in_strength signed_in pagerank hub eigenvector; do
+    timed "  ... + $m" "$BIN" centrality --metrics "degree,$m" "$events"
+done
+if [ "${BENCH_FULL:-1}" != 0 ]; then
+    timed "  ... + harmonic" "$BIN" centrality --metrics degree,harmonic "$events"
+    timed "  ... + betweenness" "$BIN" centrality --metrics degree,betweenness "$events"
+fi
+timed "centrality without harmonic, betweenness" "$BIN" centrality --metrics \
+    in_degree,out_degree,degree,in_strength,out_strength,signed_in,signed_out,pagerank,hub,authority,eigenvector "$events"
+timed "summary (stats, balance, blocs; degree only)" "$BIN" summary --metrics degree "$events"

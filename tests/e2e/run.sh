@@ -375,7 +375,7 @@ expect "bad events line" 2 "$D/bad_events.jsonl:2:1: error: event key 'source' i
     centrality $D/bad_events.jsonl
 expect "unknown option" 2 "stancegraph: unknown option '--bogus'
 Try 'stancegraph --help' for more information." -- extract --bogus
-expect "unknown command" 2 "stancegraph: unknown command 'draw' (use extract, graph, centrality or lexicon)
+expect "unknown command" 2 "stancegraph: unknown command 'draw' (use extract, graph, centrality, summary or lexicon)
 Try 'stancegraph --help' for more information." -- draw
 expect "unknown metric" 2 "stancegraph: unknown metric 'fame' for --sort
 Try 'stancegraph --help' for more information." -- centrality --sort fame $D/small.txt
@@ -545,6 +545,77 @@ assert abs(rows["D"]["harmonic"] - 0.611111) > 1e-7
 '; then ok "--digits 17 prints unrounded values"; else bad "--digits 17 prints unrounded values"; fi
 expect "--digits out of range" 2 "stancegraph: --digits needs an integer from 0 to 17, not '18'
 Try 'stancegraph --help' for more information." -- centrality --digits 18 $D/dated.jsonl
+# summary of dated.jsonl, checked by hand: mean Goldstein (-2-2-4+3.4+1)/5 = -0.72;
+# density 4/(4*3); reciprocity: A->B and B->A answered, C->B and D->C not = 2/4;
+# strong components {A,B} {C} {D}; signed ties A-B -8, B-C +3.4, C-D +1 (w+ = 4.4,
+# w- = 8) and blocs {A} {B,C,D}: Q+ = 0, Q- = -(8/16)^2 * 2 = -0.5, so
+# Q± = (8.8*0 - 16*(-0.5)) / (8.8 + 16) = 0.3226, no tie frustrated.
+expect_out "summary, text layout" 0 "network
+  actors                          4   0 without events between actors
+  events                          5   5 in the graph, 0 negated, 0 without a target
+  mean Goldstein weight     -0.7200   of the graph's events; 3 hostile (< 0), 2 cooperative (> 0)
+  edges                           4   (source, relation, target)
+  arcs                            4   ordered actor pairs with events
+  density                    0.3333   arcs / n(n-1)
+  components                      1   weakly connected; 3 strongly; the largest has 4 actors
+  reciprocity                0.5000   share of arcs answered by the reverse arc
+
+top actors
+  in_degree              B 2, A 1
+  out_degree             A 1, B 1
+  degree                 B 3, A 2
+  in_strength            B 3, A 1
+  out_strength           A 2, B 1
+  signed_in              C 1.0, D 0.0
+  signed_out             C 3.4, D 1.0
+  betweenness            B 2.0000, C 2.0000
+  harmonic               A 0.6667, D 0.6111
+  pagerank               B 0.4625, A 0.4306
+  hub                    A 1.0000, C 0.5000
+  authority              B 1.0000, A 0.0000
+  eigenvector            B 1.0000, A 0.9435
+  signed_in_lowest       A -4.0, B -0.6
+  signed_out_lowest      A -4.0, B -4.0
+
+structural balance (Heider; Cartwright & Harary)
+  signed ties                     3   2 positive, 1 negative; 0 pairs with a zero sum left out
+  triads                          0   the balanced share is undefined without triads
+
+signed blocs (spinglass with negative ties, Traag & Bruggeman 2009)
+  2 blocs, signed modularity 0.3226, 0 frustrated ties (frustration 0.0000)
+  bloc 2 (3 actors): B, C, D
+  1 actor in a bloc of its own
+
+cooperative blocs (Louvain on the positive ties)
+  2 blocs, modularity 0.0000
+  bloc 2 (3 actors): B, C, D
+  1 actor in a bloc of its own" -- summary --top 2 $D/dated.jsonl
+expect "summary with an unknown format" 2 "stancegraph: unknown summary format 'table' (use text, csv or json)
+Try 'stancegraph --help' for more information." -- summary --format table $D/dated.jsonl
+# --color-by bloc: the example's signed blocs are {Armenia, Azerbaijani defense ministry}
+# (bloc 1) and {Azerbaijan, Karabakh authorities} (bloc 3), as in the summary golden file
+got=$($BIN graph --format dot --color-by bloc tests/data/karabakh.txt | grep -o '^\s*"\?[A-Z.]*"\?\s*\[fillcolor="#[0-9A-F]*"' | tr -d '\t' | tr '\n' ' ')
+if [ "$got" = 'ARM[fillcolor="#8DD3C7" AZE[fillcolor="#FFFFB3" NKR[fillcolor="#FFFFB3" "AZE.MOD"[fillcolor="#8DD3C7" ' ]; then
+    ok "--color-by bloc fills the nodes of each bloc alike"
+else
+    bad "--color-by bloc fills the nodes of each bloc alike: $got"
+fi
+if $BIN graph --color-by bloc tests/data/karabakh.txt | grep -q 'Azerbaijan (country), 9 mentions, signed bloc 3'; then
+    ok "--color-by bloc names the bloc in the tooltip"
+else
+    bad "--color-by bloc names the bloc in the tooltip"
+fi
+expect "--color-by with an unknown value" 2 "stancegraph: unknown --color-by 'type' (use bloc or none)
+Try 'stancegraph --help' for more information." -- graph --color-by type $D/dated.jsonl
+expect_out "--metrics prints only these columns, sorted by the first when --sort is not given" 0 "id,name,degree,harmonic
+B,B,3,0.333333
+A,A,2,0.666667
+C,C,2,0.500000
+D,D,1,0.611111" -- centrality --format csv --metrics harmonic,degree $D/dated.jsonl
+expect "--sort outside --metrics" 2 "stancegraph: --sort betweenness is not among --metrics
+Try 'stancegraph --help' for more information." -- centrality --metrics degree --sort betweenness $D/dated.jsonl
+expect "--metrics with an unknown metric" 2 "stancegraph: unknown metric 'closeness' for --metrics (see 'stancegraph centrality --help')
+Try 'stancegraph --help' for more information." -- centrality --metrics degree,closeness $D/dated.jsonl
 expect "--ego with an unknown actor" 2 "stancegraph: unknown actor 'Nobody' for --ego: no actor of the selected events has this id or name (see 'stancegraph centrality')" -- \
     centrality --ego Nobody $D/dated.jsonl
 expect "--relation with an unknown relation" 2 "stancegraph: unknown relation 'bogus' for --relation: neither the lexicon nor the events have it (see 'stancegraph lexicon stats')

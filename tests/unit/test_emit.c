@@ -124,6 +124,17 @@ static char *between(const char *s, const char *open, const char *close)
     return r;
 }
 
+/* Table options: fmt, sorted by sort, the first top rows, default decimals, all metrics. */
+static sg_table_opts topts(sg_table_format fmt, sg_metric sort, size_t top)
+{
+    sg_table_opts o;
+    sg_table_opts_init(&o);
+    o.format = fmt;
+    o.sort = sort;
+    o.top = top;
+    return o;
+}
+
 static char *emit_table(const sg_graph *g, sg_table_format fmt, sg_metric sort, size_t top)
 {
     size_t n = sg_graph_node_count(g);
@@ -133,7 +144,8 @@ static char *emit_table(const sg_graph *g, sg_table_format fmt, sg_metric sort, 
     sg_diag_init(&d);
     cr_assert_eq(sg_graph_centrality(g, cen, &d), SG_OK, "%s", d.msg);
     FILE *f = cap_open(&c);
-    sg_status st = sg_emit_centrality(g, cen, n, fmt, sort, top, -1, f, &d);
+    sg_table_opts o = topts(fmt, sort, top);
+    sg_status st = sg_emit_centrality(g, cen, n, &o, f, &d);
     char *text = cap_close(&c);
     cr_assert_eq(st, SG_OK, "%s", d.msg);
     free(cen);
@@ -368,7 +380,10 @@ Test(centrality_out, nan_is_null_empty_and_dash)
     capture cap;
     sg_diag_init(&d);
 
-    cr_assert_eq(sg_emit_centrality(g, &c, 1, SG_TAB_CSV, SG_M_PAGERANK, 0, -1, cap_open(&cap), &d),
+    cr_assert_eq(sg_emit_centrality(
+                     g, &c, 1,
+                     &(sg_table_opts){.format = SG_TAB_CSV, .sort = SG_M_PAGERANK, .decimals = -1},
+                     cap_open(&cap), &d),
                  SG_OK);
     char *csv = cap_close(&cap);
     cr_assert_str_eq(strchr(csv, '\n') + 1,
@@ -377,14 +392,20 @@ Test(centrality_out, nan_is_null_empty_and_dash)
     free(csv);
 
     cr_assert_eq(
-        sg_emit_centrality(g, &c, 1, SG_TAB_TABLE, SG_M_PAGERANK, 0, -1, cap_open(&cap), &d),
+        sg_emit_centrality(
+            g, &c, 1,
+            &(sg_table_opts){.format = SG_TAB_TABLE, .sort = SG_M_PAGERANK, .decimals = -1},
+            cap_open(&cap), &d),
         SG_OK);
     char *t = cap_close(&cap);
     cr_assert_not_null(strstr(t, "0.0000         -      -     0.0000       0.0000\n"), "%s", t);
     free(t);
 
-    cr_assert_eq(
-        sg_emit_centrality(g, &c, 1, SG_TAB_JSON, SG_M_PAGERANK, 0, -1, cap_open(&cap), &d), SG_OK);
+    cr_assert_eq(sg_emit_centrality(
+                     g, &c, 1,
+                     &(sg_table_opts){.format = SG_TAB_JSON, .sort = SG_M_PAGERANK, .decimals = -1},
+                     cap_open(&cap), &d),
+                 SG_OK);
     char *j = cap_close(&cap);
     cr_assert_not_null(strstr(j, "\"pagerank\":\tnull,\n"), "%s", j);
     cr_assert_not_null(strstr(j, "\"hub\":\tnull,\n"), "%s", j);
@@ -939,7 +960,10 @@ Test(svg, write_failure_is_io_error)
     size_t n = sg_graph_node_count(g);
     sg_centrality *c = calloc(n, sizeof *c);
     cr_assert_eq(sg_graph_centrality(g, c, &d), SG_OK);
-    cr_assert_eq(sg_emit_centrality(g, c, n, SG_TAB_CSV, SG_M_PAGERANK, 0, -1, full, &d),
+    cr_assert_eq(sg_emit_centrality(
+                     g, c, n,
+                     &(sg_table_opts){.format = SG_TAB_CSV, .sort = SG_M_PAGERANK, .decimals = -1},
+                     full, &d),
                  SG_ERR_IO);
     free(c);
     fclose(full);
@@ -1418,6 +1442,43 @@ Test(html, write_failure_is_io_error)
     cr_assert_eq(d.status, SG_ERR_IO);
     cr_assert_str_eq(d.msg, "cannot write the HTML report");
     fclose(full);
+    sg_graph_free(g);
+    sg_events_free(ev);
+}
+
+/* Only the selected metrics: columns in sg_metric order, whatever the order asked. */
+Test(centrality_out, selected_metrics_only)
+{
+    sg_events *ev = path_events();
+    sg_graph *g = graph_of(ev);
+    size_t n = sg_graph_node_count(g);
+    sg_centrality *c = calloc(n, sizeof *c);
+    sg_diag d;
+    capture cap;
+    sg_diag_init(&d);
+    unsigned want = (1u << SG_M_PAGERANK) | (1u << SG_M_DEGREE);
+    cr_assert_eq(sg_graph_centrality_some(g, want, c, &d), SG_OK, "%s", d.msg);
+    for (size_t i = 0; i < n; i++) {
+        cr_assert(isnan(c[i].betweenness) && isnan(c[i].eigenvector) && isnan(c[i].hub));
+        cr_assert(!isnan(c[i].pagerank) && !isnan(c[i].degree));
+    }
+    sg_table_opts o = topts(SG_TAB_CSV, SG_M_DEGREE, 2);
+    o.metrics = want;
+    cr_assert_eq(sg_emit_centrality(g, c, n, &o, cap_open(&cap), &d), SG_OK);
+    char *csv = cap_close(&cap);
+    cr_assert_str_eq(csv, "id,name,degree,pagerank\n"
+                          "b,Beta,2,0.288050\n"
+                          "a,Alpha,1,0.155703\n");
+    free(csv);
+    o.format = SG_TAB_TABLE;
+    cr_assert_eq(sg_emit_centrality(g, c, n, &o, cap_open(&cap), &d), SG_OK);
+    char *t = cap_close(&cap);
+    cr_assert_str_eq(t, "actor  id  degree  pagerank\n"
+                        "           actors     share\n"
+                        "Beta   b        2    0.2880\n"
+                        "Alpha  a        1    0.1557\n");
+    free(t);
+    free(c);
     sg_graph_free(g);
     sg_events_free(ev);
 }
