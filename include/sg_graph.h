@@ -59,13 +59,17 @@ typedef struct sg_edge {
  *  - pagerank: directed PageRank, damping 0.85, weights w, sums to 1
  *    (igraph_personalized_pagerank with IGRAPH_PAGERANK_ALGO_PRPACK);
  *  - hub, authority: Kleinberg hub and authority scores with weights w, scaled so the
- *    maximum is 1 (igraph_hub_and_authority_scores); 0 on a graph without edges. When
- *    the principal eigenvalue is degenerate (e.g. a reciprocal pair with equal counts)
- *    ARPACK's choice is not reproducible; the limit of the HITS iteration from the
- *    all-ones vector is reported instead, so equal positions get equal scores;
+ *    maximum is 1; 0 on a graph without edges. When the principal eigenvalue is
+ *    degenerate (e.g. a reciprocal pair with equal counts) ARPACK's choice is neither
+ *    reproducible nor symmetric, so the limit of the HITS iteration from the all-ones
+ *    vector is reported, and equal positions get equal scores: whenever that iteration
+ *    converges (steps below 1e-13 within 10,000 rounds; error below about 3e-11), else
+ *    igraph_hub_and_authority_scores (a principal eigenvalue barely above the next);
  *  - eigenvector: eigenvector centrality (Bonacich 1972) of the undirected projection,
  *    weight = events in both directions, scaled so the maximum is 1
- *    (igraph_eigenvector_centrality, directed = false). The directed variant is
+ *    (power iteration on W + I from the all-ones vector, else
+ *    igraph_eigenvector_centrality with directed = false, as for hub scores). The
+ *    directed variant is
  *    undefined on acyclic graphs (all zero), hence the projection. On a graph without
  *    edges it is undefined and reported as 0 for every actor (never NaN); isolated
  *    actors get 0; a degenerate principal eigenvalue is resolved as for hub scores.
@@ -137,14 +141,16 @@ typedef struct sg_graph_stats {
     size_t arcs;               /* ordered actor pairs */
     size_t hostile_events;     /* graph events with a negative Goldstein weight */
     size_t cooperative_events; /* graph events with a positive Goldstein weight */
-    double goldstein_mean;     /* mean Goldstein weight of the graph events; 0 when none */
-    double density;            /* arcs / (n (n - 1)); 0 when n < 2 (igraph_density
-                                  without loops gives the same) */
+    double goldstein_mean;     /* mean Goldstein weight of the graph events; NaN
+                                  (undefined) when there are none */
+    double density;            /* arcs / (n (n - 1)) (igraph_density without loops
+                                  gives the same); NaN (undefined) when n < 2 */
     size_t weak_components, strong_components; /* igraph_connected_components,
                               isolated actors included, each one component */
     size_t largest_component;                  /* actors in the largest weak component */
     double reciprocity; /* share of arcs whose reverse arc exists (igraph_reciprocity,
-                           IGRAPH_RECIPROCITY_DEFAULT); 0 when there are no arcs */
+                           IGRAPH_RECIPROCITY_DEFAULT); NaN (undefined) when there
+                           are no arcs */
 } sg_graph_stats;
 
 /* Fills *out with the figures of g. Errors: SG_ERR_BACKEND with igraph's reason,

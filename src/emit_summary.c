@@ -190,9 +190,21 @@ static cJSON *balance_json(const sg_graph *g, const sg_balance *b)
     return o;
 }
 
+/* The modularity of the signed (is_signed) or cooperative partition, NaN where it is
+ * undefined: without signed ties, resp. without positive ties (sg_analysis.h reports 0
+ * there). */
+static double partition_q(const sg_blocs *bl, const sg_balance *bal, bool is_signed)
+{
+    if (is_signed) {
+        return bal->ties > 0 ? sg_blocs_signed_modularity(bl) : NAN;
+    }
+    return bal->positive_ties > 0 ? sg_blocs_coop_modularity(bl) : NAN;
+}
+
 /* One partition as {method, count, ..., blocs: [{bloc, size, actors: [{id, name}]}]},
  * blocs numbered from 1. */
-static cJSON *partition_json(const sg_graph *g, const sg_blocs *bl, bool is_signed)
+static cJSON *partition_json(const sg_graph *g, const sg_blocs *bl, const sg_balance *bal,
+                             bool is_signed)
 {
     size_t n = sg_graph_node_count(g);
     size_t count = is_signed ? sg_blocs_signed_count(bl) : sg_blocs_coop_count(bl);
@@ -203,15 +215,14 @@ static cJSON *partition_json(const sg_graph *g, const sg_blocs *bl, bool is_sign
                                      "spinglass with negative ties (Traag & Bruggeman 2009), "
                                      "per component of the signed projection") != NULL &&
              add_count(o, "count", count) &&
-             add_real(o, "modularity", sg_blocs_signed_modularity(bl)) &&
+             add_real(o, "modularity", partition_q(bl, bal, true)) &&
              add_count(o, "frustrated_ties", sg_blocs_frustrated_ties(bl)) &&
              add_real(o, "frustration", sg_blocs_frustration(bl)) &&
              add_count(o, "capped_actors", sg_blocs_capped_actors(bl));
     } else if (ok) {
-        ok =
-            cJSON_AddStringToObject(o, "method",
-                                    "Louvain (Blondel et al. 2008) on the positive ties") != NULL &&
-            add_count(o, "count", count) && add_real(o, "modularity", sg_blocs_coop_modularity(bl));
+        ok = cJSON_AddStringToObject(
+                 o, "method", "Louvain (Blondel et al. 2008) on the positive ties") != NULL &&
+             add_count(o, "count", count) && add_real(o, "modularity", partition_q(bl, bal, false));
     }
     cJSON *arr = ok ? cJSON_AddArrayToObject(o, "blocs") : NULL;
     ok = arr != NULL;
@@ -250,8 +261,8 @@ static cJSON *summary_json(const sg_graph *g, const sg_summary *s, size_t top)
 {
     cJSON *doc = cJSON_CreateObject();
     cJSON *parts[5] = {network_json(s->stats), top_json(g, s->cent, s->metrics, top),
-                       balance_json(g, s->balance), partition_json(g, s->blocs, true),
-                       partition_json(g, s->blocs, false)};
+                       balance_json(g, s->balance), partition_json(g, s->blocs, s->balance, true),
+                       partition_json(g, s->blocs, s->balance, false)};
     bool ok = doc != NULL;
     for (int i = 0; i < 5; i++) {
         ok = ok && parts[i] != NULL;
@@ -412,8 +423,9 @@ static void write_human(const sg_graph *g, const sg_summary *s, const cJSON *doc
     fprintf(out, "  %-22s %10zu   ordered actor pairs with events\n", "arcs", st->arcs);
     real4(x, sizeof x, st->density);
     fprintf(out, "  %-22s %10s   arcs / n(n-1)\n", "density", x);
-    fprintf(out, "  %-22s %10zu   weakly connected; %zu strongly; the largest has %zu actors\n",
-            "components", st->weak_components, st->strong_components, st->largest_component);
+    fprintf(out, "  %-22s %10zu   weakly connected; %zu strongly; the largest has %zu actor%s\n",
+            "components", st->weak_components, st->strong_components, st->largest_component,
+            st->largest_component == 1 ? "" : "s");
     real4(x, sizeof x, st->reciprocity);
     fprintf(out, "  %-22s %10s   share of arcs answered by the reverse arc\n", "reciprocity", x);
 
@@ -470,14 +482,13 @@ static void write_human(const sg_graph *g, const sg_summary *s, const cJSON *doc
         bool sg = p == 0;
         size_t count = sg ? sg_blocs_signed_count(s->blocs) : sg_blocs_coop_count(s->blocs);
         size_t alone = 0;
-        real4(x, sizeof x,
-              sg ? sg_blocs_signed_modularity(s->blocs) : sg_blocs_coop_modularity(s->blocs));
+        real4(x, sizeof x, partition_q(s->blocs, b, sg));
         if (sg) {
             real4(y, sizeof y, sg_blocs_frustration(s->blocs));
             fprintf(out,
                     "\nsigned blocs (spinglass with negative ties, Traag & Bruggeman 2009)\n"
-                    "  %zu blocs, signed modularity %s, %zu frustrated tie%s (frustration %s)\n",
-                    count, x, sg_blocs_frustrated_ties(s->blocs),
+                    "  %zu bloc%s, signed modularity %s, %zu frustrated tie%s (frustration %s)\n",
+                    count, count == 1 ? "" : "s", x, sg_blocs_frustrated_ties(s->blocs),
                     sg_blocs_frustrated_ties(s->blocs) == 1 ? "" : "s", y);
             if (sg_blocs_capped_actors(s->blocs) > 0) {
                 fprintf(out,
@@ -488,8 +499,8 @@ static void write_human(const sg_graph *g, const sg_summary *s, const cJSON *doc
         } else {
             fprintf(out,
                     "\ncooperative blocs (Louvain on the positive ties)\n"
-                    "  %zu blocs, modularity %s\n",
-                    count, x);
+                    "  %zu bloc%s, modularity %s\n",
+                    count, count == 1 ? "" : "s", x);
         }
         size_t listed = 0, unlisted = 0;
         for (size_t k = 0; k < count; k++) {
