@@ -180,8 +180,10 @@ typedef struct sg_table_opts {
                              * ascending (default SG_M_PAGERANK) */
     size_t top;             /* keep the first `top` rows; 0 (default) = all */
     int decimals;           /* reals rounded half away from zero to this many decimals
-                             * (0 .. SG_DECIMALS_MAX; from 15 on printed unrounded, JSON
-                             * in the shortest form that reads back to the same double),
+                             * (0 .. SG_DECIMALS_MAX; from 15 on not rounded first: the
+                             * table and CSV print that many decimals as printf does,
+                             * JSON the shortest number that reads back to the same
+                             * double, checked with strtod),
                              * or -1 (default): 4 in the aligned table, 6 in CSV and JSON.
                              * Counts never have decimals. */
     unsigned metrics;       /* the columns, a bit set of (1u << sg_metric) in sg_metric

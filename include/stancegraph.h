@@ -14,6 +14,7 @@
 #define STANCEGRAPH_H
 
 #include "sg_analysis.h"
+#include "sg_corpus.h"
 #include "sg_common.h"
 #include "sg_doc.h"
 #include "sg_emit.h"

@@ -209,3 +209,17 @@ char *sg_i_strndup(const char *s, size_t n)
     r[n] = '\0';
     return r;
 }
+
+size_t sg_i_key_offset(const char *buf, size_t len, size_t line_start, const char *key)
+{
+    const char *line = buf + line_start;
+    const char *nl = memchr(line, '\n', len - line_start);
+    size_t line_len = nl != NULL ? (size_t)(nl - line) : len - line_start;
+    size_t kl = strlen(key);
+    for (size_t i = 0; i + kl + 2 <= line_len; i++) {
+        if (line[i] == '"' && memcmp(line + i + 1, key, kl) == 0 && line[i + 1 + kl] == '"') {
+            return line_start + i;
+        }
+    }
+    return line_start;
+}

@@ -35,7 +35,22 @@ double sg_i_round6(double x)
  * memory. */
 static bool add_num_at(cJSON *obj, const char *key, double v, int decimals)
 {
-    cJSON *item = isfinite(v) ? cJSON_CreateNumber(sg_i_round(v, decimals)) : cJSON_CreateNull();
+    cJSON *item;
+    if (isfinite(v) && decimals >= 15) {
+        /* unrounded: the shortest %g form that reads back to the same double. cJSON's
+         * own printing accepts a 15-digit form that is only approximately equal. */
+        char buf[40];
+        v += 0.0; /* -0 prints as 0 */
+        for (int prec = 15; prec <= 17; prec++) {
+            snprintf(buf, sizeof buf, "%.*g", prec, v);
+            if (strtod(buf, NULL) == v) {
+                break;
+            }
+        }
+        item = cJSON_CreateRaw(buf);
+    } else {
+        item = isfinite(v) ? cJSON_CreateNumber(sg_i_round(v, decimals)) : cJSON_CreateNull();
+    }
     if (item == NULL) {
         return false;
     }

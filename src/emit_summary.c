@@ -217,7 +217,7 @@ static cJSON *partition_json(const sg_graph *g, const sg_blocs *bl, const sg_bal
              add_count(o, "count", count) &&
              add_real(o, "modularity", partition_q(bl, bal, true)) &&
              add_count(o, "frustrated_ties", sg_blocs_frustrated_ties(bl)) &&
-             add_real(o, "frustration", sg_blocs_frustration(bl)) &&
+             add_real(o, "frustration", bal->ties > 0 ? sg_blocs_frustration(bl) : NAN) &&
              add_count(o, "capped_actors", sg_blocs_capped_actors(bl));
     } else if (ok) {
         ok = cJSON_AddStringToObject(
@@ -401,6 +401,31 @@ static void real4(char *buf, size_t n, double v)
     sg_i_format_real(buf, n, v, 4, "-");
 }
 
+/* v with up to 4 decimals, trailing zeros dropped ("13.4", "-0.04", "2"). */
+static void real_short(char *buf, size_t n, double v)
+{
+    sg_i_format_real(buf, n, v, 4, "-");
+    if (strchr(buf, '.') != NULL) {
+        size_t k = strlen(buf);
+        while (k > 0 && buf[k - 1] == '0') {
+            buf[--k] = '\0';
+        }
+        if (k > 0 && buf[k - 1] == '.') {
+            buf[--k] = '\0';
+        }
+    }
+}
+
+/* Writes an actor name for a terminal: control characters (a newline, an escape
+ * sequence) become spaces, so one name cannot break the layout or drive the terminal. */
+static void put_name(FILE *out, const char *s)
+{
+    for (; *s != '\0'; s++) {
+        unsigned char c = (unsigned char)*s;
+        fputc(c < 0x20 || c == 0x7F ? ' ' : c, out);
+    }
+}
+
 /* The text layout lists at most this many blocs, and this many members of each, in
  * actor id order; CSV and JSON list all. */
 enum { HUMAN_BLOCS_MAX = 20, HUMAN_MEMBERS_MAX = 12 };
@@ -433,10 +458,9 @@ static void write_human(const sg_graph *g, const sg_summary *s, const cJSON *doc
     const cJSON *top = cJSON_GetObjectItemCaseSensitive(doc, "top");
     for (int l = 0; l < N_LISTS; l++) {
         sg_metric m = list_metric(l);
-        /* counts without decimals, Goldstein sums with the codebook's one, others 4 */
-        int decimals = sg_i_metric_is_count(m)                       ? 0
-                       : m == SG_M_SIGNED_IN || m == SG_M_SIGNED_OUT ? 1
-                                                                     : 4;
+        /* counts without decimals, Goldstein sums as short as exact, others 4 */
+        bool is_signed = m == SG_M_SIGNED_IN || m == SG_M_SIGNED_OUT;
+        int decimals = sg_i_metric_is_count(m) ? 0 : 4;
         char name[48];
         list_name(l, name, sizeof name);
         if (cJSON_GetObjectItemCaseSensitive(top, name) == NULL) {
@@ -448,17 +472,25 @@ static void write_human(const sg_graph *g, const sg_summary *s, const cJSON *doc
         cJSON_ArrayForEach(a, cJSON_GetObjectItemCaseSensitive(top, name))
         {
             const cJSON *v = cJSON_GetObjectItemCaseSensitive(a, "value");
-            sg_i_format_real(x, sizeof x, cJSON_IsNumber(v) ? v->valuedouble : NAN, decimals, "-");
-            fprintf(out, "%s%s %s", first ? " " : ", ",
-                    cJSON_GetObjectItemCaseSensitive(a, "name")->valuestring, x);
+            double val = cJSON_IsNumber(v) ? v->valuedouble : NAN;
+            if (is_signed) {
+                real_short(x, sizeof x, val);
+            } else {
+                sg_i_format_real(x, sizeof x, val, decimals, "-");
+            }
+            fputs(first ? " " : ", ", out);
+            put_name(out, cJSON_GetObjectItemCaseSensitive(a, "name")->valuestring);
+            fprintf(out, " %s", x);
             first = false;
         }
         fputc('\n', out);
     }
 
     fputs("\nstructural balance (Heider; Cartwright & Harary)\n", out);
-    fprintf(out, "  %-22s %10zu   %zu positive, %zu negative; %zu pairs with a zero sum left out\n",
-            "signed ties", b->ties, b->positive_ties, b->negative_ties, b->neutral_pairs);
+    fprintf(out,
+            "  %-22s %10zu   %zu positive, %zu negative; %zu pair%s with a zero sum left out\n",
+            "signed ties", b->ties, b->positive_ties, b->negative_ties, b->neutral_pairs,
+            b->neutral_pairs == 1 ? "" : "s");
     if (b->share_defined) {
         real4(x, sizeof x, b->balanced_share);
         fprintf(out, "  %-22s %10zu   %zu balanced (share %s), %zu unbalanced (%zu all negative)\n",
@@ -469,13 +501,21 @@ static void write_human(const sg_graph *g, const sg_summary *s, const cJSON *doc
     }
     for (size_t i = 0; i < b->n_listed; i++) {
         const sg_triad *t = &b->listed[i];
-        snprintf(x, sizeof x, "%.1f", fabs(t->w_ab) + fabs(t->w_ac) + fabs(t->w_bc));
-        const char *na = sg_graph_node_get(g, t->a)->name, *nb = sg_graph_node_get(g, t->b)->name,
-                   *nc = sg_graph_node_get(g, t->c)->name;
-        fprintf(
-            out,
-            "  unbalanced triad %zu (strength %s): %s - %s %+.1f, %s - %s %+.1f, %s - %s %+.1f\n",
-            i + 1, x, na, nb, t->w_ab, na, nc, t->w_ac, nb, nc, t->w_bc);
+        real_short(x, sizeof x, fabs(t->w_ab) + fabs(t->w_ac) + fabs(t->w_bc));
+        const char *names[3] = {sg_graph_node_get(g, t->a)->name, sg_graph_node_get(g, t->b)->name,
+                                sg_graph_node_get(g, t->c)->name};
+        const int ends[3][2] = {{0, 1}, {0, 2}, {1, 2}};
+        const double w[3] = {t->w_ab, t->w_ac, t->w_bc};
+        fprintf(out, "  unbalanced triad %zu (strength %s):", i + 1, x);
+        for (int k = 0; k < 3; k++) {
+            real_short(y, sizeof y, w[k]);
+            fputs(k > 0 ? ", " : " ", out);
+            put_name(out, names[ends[k][0]]);
+            fputs(" - ", out);
+            put_name(out, names[ends[k][1]]);
+            fprintf(out, " %s%s", w[k] > 0 ? "+" : "", y);
+        }
+        fputc('\n', out);
     }
 
     for (int p = 0; p < 2; p++) {
@@ -484,7 +524,7 @@ static void write_human(const sg_graph *g, const sg_summary *s, const cJSON *doc
         size_t alone = 0;
         real4(x, sizeof x, partition_q(s->blocs, b, sg));
         if (sg) {
-            real4(y, sizeof y, sg_blocs_frustration(s->blocs));
+            real4(y, sizeof y, b->ties > 0 ? sg_blocs_frustration(s->blocs) : NAN);
             fprintf(out,
                     "\nsigned blocs (spinglass with negative ties, Traag & Bruggeman 2009)\n"
                     "  %zu bloc%s, signed modularity %s, %zu frustrated tie%s (frustration %s)\n",
@@ -520,7 +560,8 @@ static void write_human(const sg_graph *g, const sg_summary *s, const cJSON *doc
             for (size_t i = 0; i < sg_graph_node_count(g) && shown < HUMAN_MEMBERS_MAX; i++) {
                 size_t of = sg ? sg_blocs_signed_get(s->blocs, i) : sg_blocs_coop_get(s->blocs, i);
                 if (of == k) {
-                    fprintf(out, "%s%s", shown > 0 ? ", " : " ", sg_graph_node_get(g, i)->name);
+                    fputs(shown > 0 ? ", " : " ", out);
+                    put_name(out, sg_graph_node_get(g, i)->name);
                     shown++;
                 }
             }

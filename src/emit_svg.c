@@ -1201,9 +1201,14 @@ static void key_html(const drawing *d, sbuf *b, const char *caption)
     }
     if (d->bloc != NULL) {
         /* the filled blocs in fill order, numbered as in 'stancegraph summary' */
-        sb_puts(b, "</TR><TR>");
-        key_text(b, "Node fill: signed bloc");
         bool any = false;
+        for (size_t k = 0; k < d->n_blocs; k++) {
+            any = any || d->bloc_fill[k] >= 0;
+        }
+        sb_puts(b, "</TR><TR>");
+        /* the note shares the label cell: a cell of its own would widen a key column */
+        key_text(b, any ? "Node fill: signed bloc (white: alone)"
+                        : "Node fill: signed bloc (every drawn actor alone)");
         for (int f = 0; f < N_BLOC_FILLS; f++) {
             for (size_t k = 0; k < d->n_blocs; k++) {
                 if (d->bloc_fill[k] == f) {
@@ -1211,11 +1216,9 @@ static void key_html(const drawing *d, sbuf *b, const char *caption)
                     snprintf(num, sizeof num, "%zu", k + 1);
                     key_bar(b, bloc_fills[f], 22, 8.0);
                     key_text(b, num);
-                    any = true;
                 }
             }
         }
-        key_text(b, any ? "white: a bloc of one drawn actor" : "(every drawn actor alone)");
     }
     sb_puts(b, "</TR></TABLE></TD></TR></TABLE>");
 }

@@ -20,8 +20,8 @@ static const char metric_names[SG_M_COUNT][16] = {
 
 /* The unit of each metric, printed under its name in the aligned table. */
 static const char metric_units[SG_M_COUNT][12] = {
-    "actors", "actors", "actors", "events", "events", "Goldstein", "Goldstein",
-    "paths",  "0..1",   "share",  "max 1",  "max 1",  "max 1",
+    "actors", "actors",   "actors", "events", "events", "Goldstein", "Goldstein",
+    "paths",  "1/length", "share",  "max 1",  "max 1",  "max 1",
 };
 
 const char *sg_metric_name(sg_metric m)

@@ -423,20 +423,7 @@ typedef struct line_ctx {
 
 static sg_status key_error(line_ctx *lc, const char *key, const char *what)
 {
-    /* cJSON keeps no positions: point at the key's first occurrence in the line */
-    const char *line = lc->buf + lc->line_start;
-    const char *nl = memchr(line, '\n', lc->len - lc->line_start);
-    size_t line_len = nl != NULL ? (size_t)(nl - line) : lc->len - lc->line_start;
-    size_t off = lc->line_start;
-    char quoted[80];
-    snprintf(quoted, sizeof quoted, "\"%s\"", key);
-    size_t ql = strlen(quoted);
-    for (size_t i = 0; i + ql <= line_len; i++) {
-        if (memcmp(line + i, quoted, ql) == 0) {
-            off = lc->line_start + i;
-            break;
-        }
-    }
+    size_t off = sg_i_key_offset(lc->buf, lc->len, lc->line_start, key);
     return sg_i_diag(lc->diag, SG_ERR_SYNTAX, lc->path, lc->buf, lc->len, off, "event key '%s' %s",
                      key, what);
 }
@@ -520,6 +507,16 @@ static sg_status parse_line(line_ctx *lc, const char *line, size_t n, sg_events 
         }
         goto done;
     }
+    if (cJSON_GetObjectItemCaseSensitive(o, "source") == NULL &&
+        cJSON_GetObjectItemCaseSensitive(o, "relation") == NULL) {
+        /* neither an event nor an actor line: most likely a corpus of documents whose
+         * text key is not "text" */
+        st = sg_i_diag(lc->diag, SG_ERR_SYNTAX, lc->path, lc->buf, lc->len, lc->line_start,
+                       "neither an event (no 'source', no 'relation') nor an actor line; "
+                       "for a JSON Lines corpus whose text is not under 'text', give "
+                       "--text-field KEY");
+        goto done;
+    }
     sg_event e;
     memset(&e, 0, sizeof e);
     const cJSON *neg = cJSON_GetObjectItemCaseSensitive(o, "negated");
@@ -546,6 +543,22 @@ static sg_status parse_line(line_ctx *lc, const char *line, size_t n, sg_events 
         (st = get_size(lc, o, "trigger_end", &e.trigger_end)) != SG_OK) {
         goto done;
     }
+    /* cJSON ends strings at a NUL: refuse an escaped NUL rather than cut the string */
+    for (size_t i = lc->line_start; i + 6 <= lc->line_start + n; i++) {
+        if (memcmp(lc->buf + i, "\\u0000", 6) == 0) {
+            st = sg_i_diag(lc->diag, SG_ERR_SYNTAX, lc->path, lc->buf, lc->len, i,
+                           "a NUL character (\\u0000) in an events line");
+            goto done;
+        }
+    }
+    if (e.start > e.end) {
+        st = key_error(lc, "end", "is before 'start'");
+        goto done;
+    }
+    if (e.trigger_start > e.trigger_end) {
+        st = key_error(lc, "trigger_end", "is before 'trigger_start'");
+        goto done;
+    }
     if (e.source[0] == '\0') {
         st = key_error(lc, "source", "is empty");
         goto done;
@@ -559,12 +572,17 @@ static sg_status parse_line(line_ctx *lc, const char *line, size_t n, sg_events 
         goto done;
     }
     e.negated = neg != NULL && cJSON_IsTrue(neg);
-    if (gs != NULL && (!cJSON_IsNumber(gs) || !isfinite(gs->valuedouble) ||
-                       gs->valuedouble < -10.0 || gs->valuedouble > 10.0)) {
+    /* a missing weight would count as a neutral 0 in every signed measure */
+    if (gs == NULL) {
+        st = key_error(lc, "goldstein", "is missing");
+        goto done;
+    }
+    if (!cJSON_IsNumber(gs) || !isfinite(gs->valuedouble) || gs->valuedouble < -10.0 ||
+        gs->valuedouble > 10.0) {
         st = key_error(lc, "goldstein", "must be a number from -10 to 10");
         goto done;
     }
-    e.goldstein = gs != NULL ? gs->valuedouble : 0.0;
+    e.goldstein = gs->valuedouble;
     const cJSON *x = cJSON_GetObjectItemCaseSensitive(o, "explain");
     if (x != NULL) {
         if (!cJSON_IsObject(x)) {
@@ -607,6 +625,12 @@ sg_status sg_events_read_jsonl(sg_events *ev, const char *path, const char *buf,
     }
     if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
         pos = 3;
+    }
+    /* names and texts are copied into every output: refuse what would make them invalid */
+    size_t bad = sg_i_utf8_bad(buf, len);
+    if (bad < len) {
+        st = sg_i_diag(diag, SG_ERR_SYNTAX, path, buf, len, bad, "invalid UTF-8 in events file");
+        goto done;
     }
     while (pos < len) {
         const char *nl = memchr(buf + pos, '\n', len - pos);

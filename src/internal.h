@@ -11,6 +11,11 @@
  * byte offset `offset` within buf[0..len) (col counted in code points, both 1-based);
  * buf may be NULL, then line and col are 0. The message is printf-formatted. Returns
  * st, so callers can write `return sg_i_diag(...)`. */
+/* The byte offset in buf[0 .. len) of the first occurrence of "key" (quoted) on the line
+ * that starts at line_start, or line_start when there is none: where to point a
+ * diagnostic about a JSON Lines key, as cJSON keeps no positions. */
+size_t sg_i_key_offset(const char *buf, size_t len, size_t line_start, const char *key);
+
 sg_status sg_i_diag(sg_diag *d, sg_status st, const char *path, const char *buf, size_t len,
                     size_t offset, const char *fmt, ...) __attribute__((format(printf, 7, 8)));
 

@@ -1330,7 +1330,8 @@ unsigned long sg_i_parse_date(const char *s)
     unsigned long y = strtoul(s, NULL, 10), m = strtoul(s + 5, NULL, 10),
                   d = strtoul(s + 8, NULL, 10);
     static const unsigned char days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (m < 1 || m > 12 || d < 1 || d > days[m - 1]) {
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    if (m < 1 || m > 12 || d < 1 || d > days[m - 1] || (m == 2 && d == 29 && !leap)) {
         return 0;
     }
     return y * 10000 + m * 100 + d;

@@ -59,7 +59,9 @@ enum opt_id {
     OPT_DEPTH,
     OPT_DIGITS,
     OPT_COLOR_BY,
-    OPT_METRICS
+    OPT_METRICS,
+    OPT_TEXT_FIELD,
+    OPT_ID_FIELD
 };
 
 /* One table drives getopt_long and --help. `cmds` is a bit set of the commands that
@@ -106,6 +108,11 @@ static const opt_doc options[] = {
     {"date", required_argument, OPT_DATE, C_EX | C_SEL, "YYYY-MM-DD",
      "the documents' date: picks the holder of an office that the lexicon dates "
      "(valid_from/valid_until), e.g. who 'the U.S. president' is"},
+    {"text-field", required_argument, OPT_TEXT_FIELD, C_EX | C_SEL, "KEY",
+     "in a JSON Lines corpus, the key holding each document's text (default: text)"},
+    {"id-field", required_argument, OPT_ID_FIELD, C_EX | C_SEL, "KEY",
+     "in a JSON Lines corpus, the key holding each document's id, written as the "
+     "events' doc (default: id; a line without it is named FILE:LINE)"},
     {"explain", no_argument, OPT_EXPLAIN, C_EX, NULL,
      "add to each event an \"explain\" object naming the rules that chose its source, "
      "target and relation"},
@@ -142,7 +149,8 @@ static const opt_doc options[] = {
      "saves most of the time on large graphs"},
     {"digits", required_argument, OPT_DIGITS, C_CE, "N",
      "decimals of the real-valued metrics, 0 to 17 (default: 4 in the table, 6 in CSV "
-     "and JSON; from 15 on, values are printed unrounded)"},
+     "and JSON; from 15 on, no rounding first, and JSON gives the shortest number that "
+     "reads back to the same double)"},
     {"top", required_argument, OPT_TOP, C_GR, "N",
      "draw only the N actors ranked highest by the --size-by metric (pagerank when "
      "none), ties by actor id, and between them at most 3 arrows per drawn actor "
@@ -196,7 +204,10 @@ typedef struct config {
     int decimals;
     bool depth_set;
     unsigned metrics;
+    bool metrics_set;
+    sg_metric first_metric; /* the first metric --metrics names */
     bool sort_set;
+    const char *text_field, *id_field;
 } config;
 
 static const char *const cmd_names[] = {"extract",       "graph",         "centrality",
@@ -272,9 +283,10 @@ static void print_help(FILE *f, enum cmd cmd)
     if (cmd == CMD_LCHECK || cmd == CMD_LSTATS || cmd == CMD_LIMPORT) {
         fprintf(f, "options:\n");
     } else
-        fprintf(f, "FILE is a UTF-8 text document, or a JSON Lines events file written by\n"
-                   "'stancegraph extract' (detected: it starts with '{\"', blanks aside). No\n"
-                   "FILE, or '-', reads standard input.\n\noptions:\n");
+        fprintf(f, "FILE is a UTF-8 text document, a JSON Lines corpus (one {\"id\", \"date\",\n"
+                   "\"text\"} document per line; see --text-field) or a JSON Lines events file\n"
+                   "written by 'stancegraph extract' (lines with \"source\" and \"relation\").\n"
+                   "No FILE, or '-', reads standard input.\n\noptions:\n");
     for (size_t i = 0; i < N_OPTIONS; i++) {
         const opt_doc *o = &options[i];
         if (!(o->cmds & (1u << cmd))) {
@@ -308,7 +320,8 @@ static void print_main_help(FILE *f)
                "supports, threatens, meets or attacks whom, with the sentence that says so.\n\n"
                "commands:\n"
                "  extract      events as JSON Lines\n"
-               "  graph        the aggregated graph as SVG, DOT or JSON\n"
+               "  graph        the aggregated graph: a drawing (SVG, PNG, PDF), an HTML\n"
+               "               report, or data (DOT, JSON, GraphML, CSV)\n"
                "  centrality   actor centrality as a table, CSV or JSON\n"
                "  summary      network figures, top actors, structural balance and blocs\n"
                "  lexicon      'lexicon check' lints lexicons, 'lexicon stats' counts them,\n"
@@ -323,6 +336,27 @@ static int usage_error(const char *fmt, const char *arg)
     fprintf(stderr, fmt, arg);
     fprintf(stderr, "\nTry 'stancegraph --help' for more information.\n");
     return EXIT_INPUT;
+}
+
+/* The next item of a comma-separated option value (strtok_r), blanks around it
+ * removed ("accuse, aid" gives "accuse" and "aid"); NULL at the end. */
+static char *next_item(char *s, char **save)
+{
+    char *tok;
+    while ((tok = strtok_r(s, ",", save)) != NULL) {
+        s = NULL;
+        while (*tok == ' ' || *tok == '\t') {
+            tok++;
+        }
+        size_t n = strlen(tok);
+        while (n > 0 && (tok[n - 1] == ' ' || tok[n - 1] == '\t')) {
+            tok[--n] = '\0';
+        }
+        if (n > 0) {
+            return tok;
+        }
+    }
+    return NULL;
 }
 
 /* Parses a non-negative decimal integer (no sign, no blanks) into *out. */
@@ -526,6 +560,9 @@ static bool blank(const char *s, size_t n)
  * first need), events files are parsed. With `stream` set (extract), each input's
  * events are written there as soon as it is done and only its actors are kept in ev,
  * so memory does not grow with the number of documents. */
+static int extract_corpus(const config *cfg, const sg_lexicon *lex, sg_worker *w, const char *shown,
+                          const char *buf, size_t len, const sg_corpus_opts *co, sg_events *into);
+
 static int collect(const config *cfg, char **files, size_t n_files, sg_events *ev, FILE *stream,
                    const char *stream_name, sg_lexicon **lexp)
 {
@@ -561,9 +598,29 @@ static int collect(const config *cfg, char **files, size_t n_files, sg_events *e
             }
             break;
         }
+        sg_corpus_opts co;
+        sg_corpus_opts_init(&co);
+        co.text_key = cfg->text_field != NULL ? cfg->text_field : co.text_key;
+        co.id_key = cfg->id_field != NULL ? cfg->id_field : co.id_key;
         if (blank(buf, len)) {
             fprintf(stderr, "%s: error: empty input\n", shown);
             rc = EXIT_INPUT;
+        } else if (sg_corpus_is_jsonl(buf, len, &co)) {
+            if (lex == NULL) {
+                rc = load_lexicon(cfg, &lex);
+            }
+            if (rc == EXIT_OK && w == NULL) {
+                w = sg_worker_new(lex);
+                if (w == NULL) {
+                    fprintf(stderr, "stancegraph: error: out of memory\n");
+                    rc = EXIT_PROCESSING;
+                } else {
+                    sg_worker_set_explain(w, cfg->explain);
+                }
+            }
+            if (rc == EXIT_OK) {
+                rc = extract_corpus(cfg, lex, w, shown, buf, len, &co, into);
+            }
         } else if (sg_events_is_jsonl(buf, len)) {
             if (sg_events_read_jsonl(into, shown, buf, len, &d) != SG_OK) {
                 rc = report(&d);
@@ -615,6 +672,62 @@ static int collect(const config *cfg, char **files, size_t n_files, sg_events *e
     }
     sg_worker_free(w);
     *lexp = lex;
+    return rc;
+}
+
+/* Extracts the events of every document of a JSON Lines corpus into `into`; a
+ * document's "date" (else --date) picks dated office holders and is written on its
+ * events. Returns an exit code; the first bad line stops the run with its
+ * path:line:col. */
+static int extract_corpus(const config *cfg, const sg_lexicon *lex, sg_worker *w, const char *shown,
+                          const char *buf, size_t len, const sg_corpus_opts *co, sg_events *into)
+{
+    sg_diag d;
+    sg_diag_init(&d);
+    sg_corpus *c = sg_corpus_new(shown, buf, len, co);
+    int rc = EXIT_OK;
+    if (c == NULL) {
+        fprintf(stderr, "stancegraph: error: out of memory\n");
+        return EXIT_PROCESSING;
+    }
+    for (;;) {
+        sg_corpus_doc doc;
+        bool done = false;
+        if (sg_corpus_next(c, &doc, &done, &d) != SG_OK) {
+            rc = report(&d);
+            break;
+        }
+        if (done) {
+            break;
+        }
+        sg_worker_set_date(w, doc.date != NULL ? doc.date : cfg->date);
+        sg_doc *sd = NULL;
+        char where[64];
+        snprintf(where, sizeof where, ":%u", doc.line);
+        size_t pl = strlen(shown) + strlen(where) + 1;
+        char *dpath = malloc(pl);
+        if (dpath == NULL) {
+            fprintf(stderr, "stancegraph: error: out of memory\n");
+            rc = EXIT_PROCESSING;
+            break;
+        }
+        /* diagnostics inside a document name the corpus line */
+        snprintf(dpath, pl, "%s%s", shown, where);
+        if (sg_doc_new(doc.id, dpath, doc.text, doc.text_len, &sd, &d) != SG_OK ||
+            sg_extract(lex, sd, w, into, &d) != SG_OK) {
+            if (d.path == NULL) {
+                d.path = dpath;
+            }
+            rc = report(&d);
+        }
+        sg_doc_free(sd);
+        free(dpath);
+        if (rc != EXIT_OK) {
+            break;
+        }
+    }
+    sg_worker_set_date(w, cfg->date);
+    sg_corpus_free(c);
     return rc;
 }
 
@@ -676,8 +789,10 @@ static int select_events(const config *cfg, sg_events **evp, sg_lexicon **lexp)
     bool any = cfg->level != SG_LEVEL_LEAF || cfg->n_types > 0 || cfg->n_relation_ids > 0 ||
                cfg->since != NULL || cfg->until != NULL || cfg->min_count > 1;
     if (any) {
-        /* roll-up and type selection need the lexicon's hierarchy, even for events */
-        if (*lexp == NULL && cfg->level != SG_LEVEL_LEAF) {
+        /* the roll-up needs the lexicon's hierarchy, and --type and --relation check
+         * their names against it, even for events files */
+        if (*lexp == NULL &&
+            (cfg->level != SG_LEVEL_LEAF || cfg->n_types > 0 || cfg->n_relation_ids > 0)) {
             rc = load_lexicon(cfg, lexp);
             if (rc != EXIT_OK) {
                 return rc;
@@ -1206,6 +1321,11 @@ static int run(const config *cfg, char **files, size_t n_files)
                       "(use --format svg, png, pdf, html, dot, json, graphml or csv)",
                 f);
         }
+    } else if ((cfg->cmd == CMD_SUMMARY || cfg->cmd == CMD_CENTRALITY) && cfg->format == NULL &&
+               (strcasecmp(extension(cfg->output), "csv") == 0 ||
+                strcasecmp(extension(cfg->output), "json") == 0)) {
+        /* -o ranks.csv or -o summary.json: the format follows the extension, as for graph */
+        tfmt = strcasecmp(extension(cfg->output), "csv") == 0 ? SG_TAB_CSV : SG_TAB_JSON;
     } else if (cfg->cmd == CMD_SUMMARY && cfg->format != NULL) {
         if (strcmp(cfg->format, "text") == 0) {
             tfmt = SG_TAB_TABLE;
@@ -1453,13 +1573,22 @@ int main(int argc, char **argv)
             }
             break;
         case OPT_TYPE:
-            for (char *save = NULL, *tok = strtok_r(optarg, ",", &save); tok != NULL;
-                 tok = strtok_r(NULL, ",", &save)) {
+            for (char *save = NULL, *tok = next_item(optarg, &save); tok != NULL;
+                 tok = next_item(NULL, &save)) {
                 cfg.types[cfg.n_types++] = tok;
             }
             break;
         case OPT_EXPLAIN:
             cfg.explain = true;
+            break;
+        case OPT_TEXT_FIELD:
+        case OPT_ID_FIELD:
+            if (optarg[0] == '\0' || strlen(optarg) >= 64) {
+                rc = usage_error("--text-field and --id-field need a key of 1 to 63 bytes, not "
+                                 "'%s'",
+                                 optarg);
+            }
+            *(opt == OPT_TEXT_FIELD ? &cfg.text_field : &cfg.id_field) = optarg;
             break;
         case OPT_ACTORS_TOO:
             cfg.actors_too = true;
@@ -1480,15 +1609,22 @@ int main(int argc, char **argv)
             cfg.sort_set = true;
             break;
         case OPT_METRICS:
-            cfg.metrics = 0;
-            for (char *save = NULL, *tok = strtok_r(optarg, ",", &save); tok != NULL && rc < 0;
-                 tok = strtok_r(NULL, ",", &save)) {
+            /* repeatable, like --type and --relation */
+            if (!cfg.metrics_set) {
+                cfg.metrics = 0;
+                cfg.metrics_set = true;
+            }
+            for (char *save = NULL, *tok = next_item(optarg, &save); tok != NULL && rc < 0;
+                 tok = next_item(NULL, &save)) {
                 sg_metric m;
                 if (!sg_metric_parse(tok, &m)) {
                     rc = usage_error("unknown metric '%s' for --metrics (see 'stancegraph "
                                      "centrality --help')",
                                      tok);
                 } else {
+                    if (cfg.metrics == 0) {
+                        cfg.first_metric = m;
+                    }
                     cfg.metrics |= 1u << m;
                 }
             }
@@ -1522,6 +1658,10 @@ int main(int argc, char **argv)
             break;
         }
         case OPT_EGO:
+            if (cfg.ego != NULL) {
+                rc = usage_error("--ego is given twice ('%s'); an ego network has one centre",
+                                 optarg);
+            }
             cfg.ego = optarg;
             break;
         case OPT_SINCE:
@@ -1534,8 +1674,8 @@ int main(int argc, char **argv)
             *(opt == OPT_SINCE ? &cfg.since : &cfg.until) = optarg;
             break;
         case OPT_RELATION:
-            for (char *save = NULL, *tok = strtok_r(optarg, ",", &save); tok != NULL;
-                 tok = strtok_r(NULL, ",", &save)) {
+            for (char *save = NULL, *tok = next_item(optarg, &save); tok != NULL;
+                 tok = next_item(NULL, &save)) {
                 cfg.relation_ids[cfg.n_relation_ids++] = tok;
             }
             break;
@@ -1591,12 +1731,8 @@ int main(int argc, char **argv)
         if (cfg.sort_set) {
             rc = usage_error("--sort %s is not among --metrics", sg_metric_name(cfg.sort));
         } else {
-            /* the default sort, pagerank, left out: sort by the first metric kept */
-            for (int m = SG_M_COUNT - 1; m >= 0; m--) {
-                if (cfg.metrics & (1u << m)) {
-                    cfg.sort = (sg_metric)m;
-                }
-            }
+            /* the default sort, pagerank, left out: sort by the first metric listed */
+            cfg.sort = cfg.first_metric;
         }
     }
     if (rc < 0 && cfg.depth_set && cfg.ego == NULL) {

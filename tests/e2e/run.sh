@@ -566,16 +566,16 @@ top actors
   degree                 B 3, A 2
   in_strength            B 3, A 1
   out_strength           A 2, B 1
-  signed_in              C 1.0, D 0.0
-  signed_out             C 3.4, D 1.0
+  signed_in              C 1, D 0
+  signed_out             C 3.4, D 1
   betweenness            B 2.0000, C 2.0000
   harmonic               A 0.6667, D 0.6111
   pagerank               B 0.4625, A 0.4306
   hub                    A 1.0000, C 0.5000
   authority              B 1.0000, A 0.0000
   eigenvector            B 1.0000, A 0.9435
-  signed_in_lowest       A -4.0, B -0.6
-  signed_out_lowest      A -4.0, B -4.0
+  signed_in_lowest       A -4, B -0.6
+  signed_out_lowest      A -4, B -4
 
 structural balance (Heider; Cartwright & Harary)
   signed ties                     3   2 positive, 1 negative; 0 pairs with a zero sum left out
@@ -607,11 +607,11 @@ else
 fi
 expect "--color-by with an unknown value" 2 "stancegraph: unknown --color-by 'type' (use bloc or none)
 Try 'stancegraph --help' for more information." -- graph --color-by type $D/dated.jsonl
-expect_out "--metrics prints only these columns, sorted by the first when --sort is not given" 0 "id,name,degree,harmonic
-B,B,3,0.333333
+expect_out "--metrics prints only these columns, in column order, sorted by the first listed" 0 "id,name,degree,harmonic
 A,A,2,0.666667
+D,D,1,0.611111
 C,C,2,0.500000
-D,D,1,0.611111" -- centrality --format csv --metrics harmonic,degree $D/dated.jsonl
+B,B,3,0.333333" -- centrality --format csv --metrics harmonic,degree $D/dated.jsonl
 expect "--sort outside --metrics" 2 "stancegraph: --sort betweenness is not among --metrics
 Try 'stancegraph --help' for more information." -- centrality --metrics degree --sort betweenness $D/dated.jsonl
 expect "--metrics with an unknown metric" 2 "stancegraph: unknown metric 'closeness' for --metrics (see 'stancegraph centrality --help')
@@ -656,6 +656,52 @@ case "$BIN" in
     done
     ;;
 esac
+
+# --- JSON Lines corpora (tests/e2e/data/corpus.jsonl): one document per line, the id as
+# the events' doc (FILE:LINE without one), the date (an ISO timestamp's day) on its events
+got=$($BIN extract $D/corpus.jsonl | python3 -c '
+import json, sys
+for line in sys.stdin:
+    e = json.loads(line)
+    print(e["doc"], e.get("date"), e["source"], e["relation"], e["target"], e["start"], e["end"])
+')
+want="afp-1 2023-09-19 ARM accuse AZE 0 47
+42 2023-09-21 AZE aid_humanitarian NKR 0 55
+42 2023-09-21 NKR accuse AZE 56 127
+$D/corpus.jsonl:4 None PROTESTERS demand_leadership_change ARM.PASHINYAN 0 64"
+if [ "$got" = "$want" ]; then ok "a JSON Lines corpus: ids, dates and offsets per document"; else
+    bad "a JSON Lines corpus: ids, dates and offsets per document"; printf '%s\n' "$got"; fi
+expect_out "--since on a dated corpus" 0 "id,name,degree
+AZE,Azerbaijan,2
+NKR,Karabakh authorities,2" -- centrality --format csv --metrics degree --top 2 --since 2023-09-20 $D/corpus.jsonl
+printf '{"id":"a","text":"Armenia accused Azerbaijan."}\n{"id":"b","date":"2023-02-29","text":"x"}\n' >"$T/c1.jsonl"
+expect "a corpus line with an impossible date" 2 "$T/c1.jsonl:2:11: error: document key 'date' must be a date YYYY-MM-DD (or an ISO 8601 timestamp)" -- extract "$T/c1.jsonl"
+printf '{"id":"a","text":"Armenia accused Azerbaijan."}\n{"id":"b","body":"x"}\n' >"$T/c2.jsonl"
+expect "a corpus line without text" 2 "$T/c2.jsonl:2:1: error: document key 'text' is missing (name the text key with --text-field)" -- extract "$T/c2.jsonl"
+printf '{"id":"a","body":"Armenia accused Azerbaijan."}\n' >"$T/c5.jsonl"
+expect "a corpus under another key, without --text-field" 2 "$T/c5.jsonl:1:1: error: neither an event (no 'source', no 'relation') nor an actor line; for a JSON Lines corpus whose text is not under 'text', give --text-field KEY" -- extract "$T/c5.jsonl"
+if $BIN extract --text-field body --id-field id "$T/c5.jsonl" | grep -q '^{"doc":"a","sentence":0,'; then
+    ok "--text-field names the text key"; else bad "--text-field names the text key"; fi
+printf '{"id":"a","text":"Armenia accused \\u0000 Azerbaijan."}\n' >"$T/c4.jsonl"
+expect "a NUL character in a corpus text" 2 "$T/c4.jsonl:1:35: error: a NUL character (\\u0000) in a corpus line" -- extract "$T/c4.jsonl"
+
+# --- details found by a user's trial
+expect_out "--relation names a built-in relation on an events file" 0 "id,name,degree
+A,A,0" -- centrality --format csv --metrics degree --top 1 --relation fight $D/dated.jsonl
+expect_out "--relation items are trimmed" 0 "id,name,degree
+B,B,2" -- centrality --format csv --metrics degree --top 1 --relation 'accuse, praise' $D/dated.jsonl
+expect "--ego twice" 2 "stancegraph: --ego is given twice ('B'); an ego network has one centre
+Try 'stancegraph --help' for more information." -- centrality --ego A --ego B $D/dated.jsonl
+expect "29 February of a common year" 2 "stancegraph: --since needs a date YYYY-MM-DD, not '2023-02-29'
+Try 'stancegraph --help' for more information." -- centrality --since 2023-02-29 $D/dated.jsonl
+if $BIN centrality -o "$T/ranks.csv" $D/dated.jsonl && head -n 1 "$T/ranks.csv" | grep -q '^id,name,in_degree,' &&
+    $BIN summary -o "$T/sum.json" $D/dated.jsonl && python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$T/sum.json"; then
+    ok "centrality and summary take the format from -o's extension"
+else bad "centrality and summary take the format from -o's extension"; fi
+printf '{"source":"A","source_name":"two\\nlines","target":"B","target_name":"esc\\u001b[31mred","relation":"r","cameo":"010","goldstein":-1}\n' >"$T/ctl.jsonl"
+if $BIN summary "$T/ctl.jsonl" | grep -q '^  in_degree              esc \[31mred 1, two lines 0$'; then
+    ok "summary text turns control characters in names into spaces"
+else bad "summary text turns control characters in names into spaces"; $BIN summary "$T/ctl.jsonl" | grep in_degree | cat -A; fi
 
 # --- lexicon check and stats -------------------------------------------------------------
 expect_out "lexicon check finds each fault" 2 "$D/lint_actors.json:3:3: warning: alias 'Korea' of actor 'PRK' is shadowed by the longer alias 'South Korea' of actor 'KOR'

@@ -109,7 +109,7 @@ Test(events, jsonl_round_trip_keeps_events_and_actors)
 
 Test(events, bad_lines_are_errors_and_change_nothing)
 {
-    const char *text = "{\"source\":\"A\",\"relation\":\"r\",\"cameo\":\"1\"}\n"
+    const char *text = "{\"source\":\"A\",\"relation\":\"r\",\"cameo\":\"1\",\"goldstein\":1}\n"
                        "\n"
                        "{\"source\":\"A\",\"relation\":\"r\",\"cameo\":\"1\",\"goldstein\":99}\n";
     sg_events *ev = sg_events_new();
@@ -124,6 +124,30 @@ Test(events, bad_lines_are_errors_and_change_nothing)
     cr_assert_eq(sg_events_read_jsonl(ev, "y.jsonl", broken, strlen(broken), &d), SG_ERR_SYNTAX);
     sg_diag_format(&d, line, sizeof line);
     cr_assert_str_eq(line, "y.jsonl:1:15: error: invalid JSON in events line");
+    /* each of these would lose or corrupt data downstream */
+    static const struct {
+        const char *text, *want;
+    } bad[] = {
+        {"{\"source\":\"A\",\"relation\":\"r\",\"cameo\":\"1\"}\n",
+         "z.jsonl:1:1: error: event key 'goldstein' is missing"},
+        {"{\"source\":\"A\\u0000B\",\"relation\":\"r\",\"cameo\":\"1\",\"goldstein\":1}\n",
+         "z.jsonl:1:13: error: a NUL character (\\u0000) in an events line"},
+        {"{\"source\":\"A\xff\",\"relation\":\"r\",\"cameo\":\"1\",\"goldstein\":1}\n",
+         "z.jsonl:1:13: error: invalid UTF-8 in events file"},
+        {"{\"source\":\"A\",\"relation\":\"r\",\"cameo\":\"1\",\"goldstein\":1,\"start\":5,"
+         "\"end\":2}\n",
+         "z.jsonl:1:66: error: event key 'end' is before 'start'"},
+        {"{\"source\":\"A\",\"relation\":\"r\",\"cameo\":\"1\",\"goldstein\":1,\"date\":"
+         "\"2023-02-29\"}\n",
+         "z.jsonl:1:56: error: event key 'date' must be a date YYYY-MM-DD"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        cr_assert_eq(sg_events_read_jsonl(ev, "z.jsonl", bad[i].text, strlen(bad[i].text), &d),
+                     SG_ERR_SYNTAX, "%s", bad[i].text);
+        sg_diag_format(&d, line, sizeof line);
+        cr_assert_str_eq(line, bad[i].want);
+    }
+    cr_assert_eq(sg_events_count(ev), 0);
     sg_events_free(ev);
 }
 

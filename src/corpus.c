@@ -1,0 +1,212 @@
+/* Source stage, corpora: reads JSON Lines documents ({"id", "date", "text", ...}) one
+ * line at a time with cJSON. See include/sg_corpus.h. */
+#include <cjson/cJSON.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "sg_corpus.h"
+
+struct sg_corpus {
+    char *path;
+    const char *buf;
+    size_t len, pos;
+    unsigned line;       /* lines consumed so far */
+    sg_corpus_opts opts; /* keys copied into keys[] */
+    char keys[2][64];
+    cJSON *cur;     /* the current document's object */
+    char id[64];    /* an integer id, or PATH:LINE */
+    char *owned_id; /* PATH:LINE when the path is long */
+    char date[11];
+};
+
+void sg_corpus_opts_init(sg_corpus_opts *o)
+{
+    o->text_key = "text";
+    o->id_key = "id";
+}
+
+static size_t skip_bom(const char *buf, size_t len)
+{
+    return len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+}
+
+bool sg_corpus_is_jsonl(const char *buf, size_t len, const sg_corpus_opts *opts)
+{
+    sg_corpus_opts o;
+    sg_corpus_opts_init(&o);
+    if (opts != NULL) {
+        o = *opts;
+    }
+    size_t pos = skip_bom(buf, len);
+    while (pos < len &&
+           (buf[pos] == ' ' || buf[pos] == '\t' || buf[pos] == '\r' || buf[pos] == '\n')) {
+        pos++;
+    }
+    if (pos >= len || buf[pos] != '{') {
+        return false;
+    }
+    const char *nl = memchr(buf + pos, '\n', len - pos);
+    size_t n = nl != NULL ? (size_t)(nl - (buf + pos)) : len - pos;
+    cJSON *obj = cJSON_ParseWithLength(buf + pos, n);
+    bool yes = cJSON_IsObject(obj) &&
+               cJSON_IsString(cJSON_GetObjectItemCaseSensitive(obj, o.text_key)) &&
+               cJSON_GetObjectItemCaseSensitive(obj, "source") == NULL &&
+               cJSON_GetObjectItemCaseSensitive(obj, "relation") == NULL;
+    cJSON_Delete(obj);
+    return yes;
+}
+
+sg_corpus *sg_corpus_new(const char *path, const char *buf, size_t len, const sg_corpus_opts *opts)
+{
+    sg_corpus *c = calloc(1, sizeof *c);
+    if (c == NULL) {
+        return NULL;
+    }
+    c->path = sg_i_strdup(path != NULL ? path : "<corpus>");
+    if (c->path == NULL) {
+        free(c);
+        return NULL;
+    }
+    c->buf = buf;
+    c->len = len;
+    c->pos = skip_bom(buf, len);
+    sg_corpus_opts_init(&c->opts);
+    if (opts != NULL) {
+        c->opts = *opts;
+    }
+    snprintf(c->keys[0], sizeof c->keys[0], "%s", c->opts.text_key);
+    snprintf(c->keys[1], sizeof c->keys[1], "%s", c->opts.id_key);
+    c->opts.text_key = c->keys[0];
+    c->opts.id_key = c->keys[1];
+    return c;
+}
+
+void sg_corpus_free(sg_corpus *c)
+{
+    if (c == NULL) {
+        return;
+    }
+    cJSON_Delete(c->cur);
+    free(c->owned_id);
+    free(c->path);
+    free(c);
+}
+
+static sg_status key_error(sg_corpus *c, size_t line_start, const char *key, const char *what,
+                           sg_diag *diag)
+{
+    size_t off = sg_i_key_offset(c->buf, c->len, line_start, key);
+    return sg_i_diag(diag, SG_ERR_SYNTAX, c->path, c->buf, c->len, off, "document key '%s' %s", key,
+                     what);
+}
+
+/* Fills out from the parsed object of the line at line_start. */
+static sg_status take(sg_corpus *c, size_t line_start, sg_corpus_doc *out, sg_diag *diag)
+{
+    const cJSON *text = cJSON_GetObjectItemCaseSensitive(c->cur, c->opts.text_key);
+    const cJSON *id = cJSON_GetObjectItemCaseSensitive(c->cur, c->opts.id_key);
+    const cJSON *date = cJSON_GetObjectItemCaseSensitive(c->cur, "date");
+    if (text == NULL) {
+        return key_error(c, line_start, c->opts.text_key,
+                         "is missing (name the text key with --text-field)", diag);
+    }
+    if (!cJSON_IsString(text)) {
+        return key_error(c, line_start, c->opts.text_key, "must be a string", diag);
+    }
+    free(c->owned_id);
+    c->owned_id = NULL;
+    if (id == NULL || cJSON_IsNull(id)) {
+        size_t need = strlen(c->path) + 16;
+        c->owned_id = malloc(need);
+        if (c->owned_id == NULL) {
+            return sg_i_diag(diag, SG_ERR_NOMEM, c->path, NULL, 0, 0, "out of memory");
+        }
+        snprintf(c->owned_id, need, "%s:%u", c->path, c->line);
+        out->id = c->owned_id;
+    } else if (cJSON_IsString(id)) {
+        out->id = id->valuestring;
+    } else if (cJSON_IsNumber(id) && floor(id->valuedouble) == id->valuedouble &&
+               fabs(id->valuedouble) <= 9007199254740992.0) {
+        snprintf(c->id, sizeof c->id, "%.0f", id->valuedouble);
+        out->id = c->id;
+    } else {
+        return key_error(c, line_start, c->opts.id_key, "must be a string or an integer", diag);
+    }
+    out->date = NULL;
+    if (date != NULL && !cJSON_IsNull(date)) {
+        /* YYYY-MM-DD, alone or as the start of an ISO 8601 timestamp */
+        const char *v = cJSON_IsString(date) ? date->valuestring : "";
+        size_t vl = strlen(v);
+        if (vl >= 10 && (vl == 10 || v[10] == 'T' || v[10] == ' ')) {
+            memcpy(c->date, v, 10);
+            c->date[10] = '\0';
+        } else {
+            c->date[0] = '\0';
+        }
+        if (!sg_date_valid(c->date)) {
+            return key_error(c, line_start, "date",
+                             "must be a date YYYY-MM-DD (or an ISO 8601 timestamp)", diag);
+        }
+        out->date = c->date;
+    }
+    /* cJSON strings end at the first NUL: refuse a text with \u0000 rather than cut it
+     * there (the document stage refuses NUL bytes in text files too) */
+    const char *line = c->buf + line_start;
+    const char *nl = memchr(line, '\n', c->len - line_start);
+    size_t n = nl != NULL ? (size_t)(nl - line) : c->len - line_start;
+    for (size_t i = 0; i + 6 <= n; i++) {
+        if (memcmp(line + i, "\\u0000", 6) == 0) {
+            return sg_i_diag(diag, SG_ERR_SYNTAX, c->path, c->buf, c->len, line_start + i,
+                             "a NUL character (\\u0000) in a corpus line");
+        }
+    }
+    out->text = text->valuestring;
+    out->text_len = strlen(text->valuestring);
+    out->line = c->line;
+    return SG_OK;
+}
+
+sg_status sg_corpus_next(sg_corpus *c, sg_corpus_doc *out, bool *done, sg_diag *diag)
+{
+    *done = false;
+    cJSON_Delete(c->cur);
+    c->cur = NULL;
+    while (c->pos < c->len) {
+        size_t start = c->pos;
+        const char *nl = memchr(c->buf + start, '\n', c->len - start);
+        size_t n = nl != NULL ? (size_t)(nl - (c->buf + start)) : c->len - start;
+        c->pos = start + n + (nl != NULL ? 1 : 0);
+        c->line++;
+        bool blank = true;
+        for (size_t i = 0; i < n && blank; i++) {
+            char ch = c->buf[start + i];
+            blank = ch == ' ' || ch == '\t' || ch == '\r';
+        }
+        if (blank) {
+            continue;
+        }
+        const char *end = NULL;
+        c->cur = cJSON_ParseWithLengthOpts(c->buf + start, n, &end, 0);
+        if (c->cur == NULL) {
+            size_t off = start + (end != NULL ? (size_t)(end - (c->buf + start)) : 0);
+            return sg_i_diag(diag, SG_ERR_SYNTAX, c->path, c->buf, c->len, off,
+                             "invalid JSON in corpus line");
+        }
+        for (const char *p = end; p < c->buf + start + n; p++) {
+            if (*p != ' ' && *p != '\t' && *p != '\r') {
+                return sg_i_diag(diag, SG_ERR_SYNTAX, c->path, c->buf, c->len, (size_t)(p - c->buf),
+                                 "text after the JSON object");
+            }
+        }
+        if (!cJSON_IsObject(c->cur)) {
+            return sg_i_diag(diag, SG_ERR_SYNTAX, c->path, c->buf, c->len, start,
+                             "a corpus line must be a JSON object");
+        }
+        return take(c, start, out, diag);
+    }
+    *done = true;
+    return SG_OK;
+}
