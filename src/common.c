@@ -1,6 +1,7 @@
 /* Shared helpers: diagnostics (byte offset -> line:col), file reading, string copies.
  * Consumes raw buffers and produces sg_diag records; used by every stage. */
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -222,4 +223,18 @@ size_t sg_i_key_offset(const char *buf, size_t len, size_t line_start, const cha
         }
     }
     return line_start;
+}
+
+double sg_i_sort_key(double x)
+{
+    if (!isfinite(x)) {
+        return x;
+    }
+    if (fabs(x) < 1e-9) {
+        return 0.0;
+    }
+    /* scale so that 10 significant digits sit left of the point, round, scale back */
+    int e = (int)floor(log10(fabs(x)));
+    double scale = pow(10.0, 9 - e);
+    return round(x * scale) / scale;
 }

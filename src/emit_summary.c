@@ -117,7 +117,7 @@ static cJSON *top_json(const sg_graph *g, const sg_centrality *cent, unsigned me
         }
         for (size_t i = 0; i < n; i++) {
             r[i].node = i;
-            r[i].key = sg_centrality_value(&cent[i], m);
+            r[i].key = sg_i_sort_key(sg_centrality_value(&cent[i], m));
             r[i].id = sg_graph_node_get(g, i)->id;
             if (isnan(r[i].key)) {
                 r[i].key = -INFINITY;

@@ -525,7 +525,8 @@ static sg_status plan(drawing *d, sg_diag *diag)
     size_t n_linked = 0;
     for (size_t i = 0; i < n; i++) {
         if (linked[i]) {
-            rk[n_linked].v = cent != NULL ? sg_centrality_value(&cent[i], d->rank_by) : 0.0;
+            rk[n_linked].v =
+                cent != NULL ? sg_i_sort_key(sg_centrality_value(&cent[i], d->rank_by)) : 0.0;
             rk[n_linked++].i = i;
         }
     }

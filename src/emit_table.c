@@ -387,7 +387,7 @@ sg_status sg_emit_centrality(const sg_graph *g, const sg_centrality *c, size_t n
         }
         rows[i].c = &c[i];
         rows[i].id = nd->id;
-        rows[i].key = sg_centrality_value(&c[i], sort);
+        rows[i].key = sg_i_sort_key(sg_centrality_value(&c[i], sort));
     }
     if (n > 1) {
         qsort(rows, n, sizeof *rows, row_cmp);

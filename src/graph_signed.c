@@ -715,8 +715,8 @@ static int triad_cmp(const void *x, const void *y)
 {
     const sg_triad *s = x;
     const sg_triad *t = y;
-    double ss = strength(s);
-    double st = strength(t);
+    double ss = sg_i_sort_key(strength(s));
+    double st = sg_i_sort_key(strength(t));
     if (ss != st) {
         return ss > st ? -1 : 1;
     }

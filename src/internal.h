@@ -11,6 +11,12 @@
  * byte offset `offset` within buf[0..len) (col counted in code points, both 1-based);
  * buf may be NULL, then line and col are 0. The message is printf-formatted. Returns
  * st, so callers can write `return sg_i_diag(...)`. */
+/* x rounded to 10 significant digits, and 0 below 1e-9 in magnitude: a key for sorting
+ * and ranking, so that values equal but for floating-point leftovers (0.1 + 0.2 + 0.3
+ * against 0.3 + 0.2 + 0.1, symmetric positions of an eigenvector) tie and fall back to
+ * the documented tie-break. Non-finite values are returned unchanged. */
+double sg_i_sort_key(double x);
+
 /* The byte offset in buf[0 .. len) of the first occurrence of "key" (quoted) on the line
  * that starts at line_start, or line_start when there is none: where to point a
  * diagnostic about a JSON Lines key, as cJSON keeps no positions. */

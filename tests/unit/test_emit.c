@@ -330,7 +330,7 @@ Test(centrality_out, table_exact)
                         "signed_in  signed_out  betweenness  harmonic  pagerank     hub  "
                         "authority  eigenvector\n"
                         "              actors      actors  actors       events        events  "
-                        "Goldstein   Goldstein        paths      0..1     share   max 1      "
+                        "Goldstein   Goldstein        paths  1/length     share   max 1      "
                         "max 1        max 1\n"
                         "Alpha  a           0           1       1            0             2  "
                         "   0.0000     -6.5000       0.0000    0.8889    0.1557  1.0000     "
