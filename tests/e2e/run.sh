@@ -646,13 +646,15 @@ fi
 case "$BIN" in
 *" "*) skip=$((skip + 1)); echo "skip  NetworkX cross-check (binary wrapped: $BIN)" ;;
 *)
-    for args in "" "--first-seed 4125 --seeds 1"; do
+    # and the summary (network figures, balance, the blocs' properties, Q± and
+    # frustration recomputed from the reported partition) by tests/e2e/summary_check.py
+    for check in "nx_check.py" "nx_check.py --first-seed 4125 --seeds 1" "summary_check.py"; do
         # shellcheck disable=SC2086
-        python3 tests/e2e/nx_check.py --bin "$BIN" $args >"$T/nx.out" 2>&1
+        python3 tests/e2e/$check --bin "$BIN" >"$T/nx.out" 2>&1
         st=$?
         if [ "$st" = 0 ]; then ok "$(tail -n 1 "$T/nx.out")"
         elif [ "$st" = 77 ]; then skip=$((skip + 1)); echo "skip  $(tail -n 1 "$T/nx.out")"
-        else bad "NetworkX cross-check $args"; cat "$T/nx.out"; fi
+        else bad "cross-check $check"; cat "$T/nx.out"; fi
     done
     ;;
 esac
