@@ -32,7 +32,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 DEB_BUILD := gcc make pkg-config libigraph-dev libcjson-dev libpcre2-dev libgraphviz-dev \
              libutf8proc-dev
 DEB_TEST  := libcriterion-dev python3 python3-networkx python3-jsonschema libxml2-utils \
-             graphviz librsvg2-bin poppler-utils valgrind clang time
+             graphviz librsvg2-bin poppler-utils valgrind clang time parallel
 # the HTML report in a real browser (make browser-test); DejaVu gives it a font
 DEB_BROWSER := chromium fonts-dejavu-core
 

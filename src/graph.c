@@ -27,6 +27,7 @@ struct sg_graph {
 typedef struct pending {
     size_t source, target, event;
     const char *relation;
+    const sg_event *e;
 } pending;
 
 static const char *own(sg_graph *g, const char *s)
@@ -71,6 +72,19 @@ static int pending_cmp(const void *a, const void *b)
     int c = strcmp(x->relation, y->relation);
     if (c != 0) {
         return c;
+    }
+    /* evidence in a canonical order (document, then position), not in input order, so
+     * that shards of a corpus reduced in any order give the same graph */
+    c = strcmp(x->e->doc != NULL ? x->e->doc : "", y->e->doc != NULL ? y->e->doc : "");
+    if (c != 0) {
+        return c;
+    }
+    const size_t kx[4] = {x->e->sentence, x->e->start, x->e->trigger_start, x->e->trigger_end};
+    const size_t ky[4] = {y->e->sentence, y->e->start, y->e->trigger_start, y->e->trigger_end};
+    for (int k = 0; k < 4; k++) {
+        if (kx[k] != ky[k]) {
+            return kx[k] < ky[k] ? -1 : 1;
+        }
     }
     if (x->event != y->event) {
         return x->event < y->event ? -1 : 1;
@@ -155,6 +169,7 @@ static sg_status build_edges(sg_graph *g, const sg_events *ev)
         p[np].target = t;
         p[np].event = i;
         p[np].relation = e->relation != NULL ? e->relation : "";
+        p[np].e = e;
         np++;
     }
     if (np == 0) {

@@ -648,6 +648,11 @@ case "$BIN" in
 *)
     # and the summary (network figures, balance, the blocs' properties, Q± and
     # frustration recomputed from the reported partition) by tests/e2e/summary_check.py
+    sh tests/e2e/shards.sh "$BIN" >"$T/shards.out" 2>&1
+    st=$?
+    if [ "$st" = 0 ]; then ok "$(tail -n 1 "$T/shards.out")"
+    elif [ "$st" = 77 ]; then skip=$((skip + 1)); echo "skip  $(tail -n 1 "$T/shards.out")"
+    else bad "map/reduce over shards"; cat "$T/shards.out"; fi
     for check in "nx_check.py" "nx_check.py --first-seed 4125 --seeds 1" "summary_check.py"; do
         # shellcheck disable=SC2086
         python3 tests/e2e/$check --bin "$BIN" >"$T/nx.out" 2>&1
