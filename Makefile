@@ -7,7 +7,7 @@ CFLAGS  ?= -O2 -g
 LDFLAGS ?=
 PREFIX  ?= /usr/local
 BUILD   ?= build
-PKGS    := igraph libcjson libpcre2-8 libgvc libcgraph libutf8proc
+PKGS    := igraph libcjson libpcre2-8 libgvc libcgraph libutf8proc zlib
 # Graphviz's layout and core plugins are linked directly (see src/emit_svg.c) so that
 # rendering never depends on the run-time plugin configuration or on fonts.
 GVPLUGINDIR := $(shell pkg-config --variable=libdir libgvc 2>/dev/null)/graphviz
@@ -30,7 +30,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 # Debian packages: to build and run, and in addition to test.
 DEB_BUILD := gcc make pkg-config libigraph-dev libcjson-dev libpcre2-dev libgraphviz-dev \
-             libutf8proc-dev
+             libutf8proc-dev zlib1g-dev
 DEB_TEST  := libcriterion-dev python3 python3-networkx python3-jsonschema libxml2-utils \
              graphviz librsvg2-bin poppler-utils valgrind clang time parallel
 # the HTML report in a real browser (make browser-test); DejaVu gives it a font

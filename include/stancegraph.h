@@ -24,5 +24,6 @@
 #include "sg_import.h"
 #include "sg_lexicon.h"
 #include "sg_select.h"
+#include "sg_source.h"
 
 #endif

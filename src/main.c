@@ -61,7 +61,8 @@ enum opt_id {
     OPT_COLOR_BY,
     OPT_METRICS,
     OPT_TEXT_FIELD,
-    OPT_ID_FIELD
+    OPT_ID_FIELD,
+    OPT_KEEP_DUPLICATES
 };
 
 /* One table drives getopt_long and --help. `cmds` is a bit set of the commands that
@@ -113,6 +114,9 @@ static const opt_doc options[] = {
     {"id-field", required_argument, OPT_ID_FIELD, C_EX | C_SEL, "KEY",
      "in a JSON Lines corpus, the key holding each document's id, written as the "
      "events' doc (default: id; a line without it is named FILE:LINE)"},
+    {"keep-duplicates", no_argument, OPT_KEEP_DUPLICATES, C_EX | C_SEL, NULL,
+     "count every copy of a document whose text was met before (default: once, with a "
+     "note on stderr)"},
     {"explain", no_argument, OPT_EXPLAIN, C_EX, NULL,
      "add to each event an \"explain\" object naming the rules that chose its source, "
      "target and relation"},
@@ -208,6 +212,7 @@ typedef struct config {
     sg_metric first_metric; /* the first metric --metrics names */
     bool sort_set;
     const char *text_field, *id_field;
+    bool keep_duplicates;
 } config;
 
 static const char *const cmd_names[] = {"extract",       "graph",         "centrality",
@@ -540,6 +545,19 @@ static int read_all(const char *path, char **buf, size_t *len)
         return EXIT_INPUT;
     }
     data[n] = '\0';
+    if (sg_source_is_gzip(data, n)) {
+        char *plain = NULL;
+        size_t plain_len = 0;
+        sg_diag d;
+        sg_diag_init(&d);
+        sg_status st = sg_source_gunzip(shown, data, n, &plain, &plain_len, &d);
+        free(data);
+        if (st != SG_OK) {
+            return report(&d);
+        }
+        data = plain;
+        n = plain_len;
+    }
     *buf = data;
     *len = n;
     return EXIT_OK;
@@ -560,20 +578,72 @@ static bool blank(const char *s, size_t n)
  * first need), events files are parsed. With `stream` set (extract), each input's
  * events are written there as soon as it is done and only its actors are kept in ev,
  * so memory does not grow with the number of documents. */
-static int extract_corpus(const config *cfg, const sg_lexicon *lex, sg_worker *w, const char *shown,
-                          const char *buf, size_t len, const sg_corpus_opts *co, sg_events *into);
+/* The documents seen so far, by a 64-bit FNV-1a hash of their text (Fowler, Noll, Vo;
+ * the chance that two of a million different texts share a hash is about 3e-8), so that
+ * a document met twice is counted once. Open addressing; 0 marks an empty slot. */
+typedef struct seen_set {
+    uint64_t *slots;
+    size_t cap, n;
+    size_t dups; /* documents skipped */
+} seen_set;
 
-static int collect(const config *cfg, char **files, size_t n_files, sg_events *ev, FILE *stream,
-                   const char *stream_name, sg_lexicon **lexp)
+static uint64_t text_hash(const char *s, size_t n)
 {
-    static const char *const stdin_only[] = {"-"};
+    uint64_t h = 14695981039346656037ull;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ull;
+    }
+    return h != 0 ? h : 1;
+}
+
+/* Records the text s[0 .. n); returns true when it was seen before (and counts it),
+ * false when it is new or when out of memory (then it is simply not deduplicated). */
+static bool seen_before(seen_set *set, const char *s, size_t n)
+{
+    if (set->n * 2 >= set->cap) {
+        size_t ncap = set->cap == 0 ? 1024 : set->cap * 2;
+        uint64_t *slots = calloc(ncap, sizeof *slots);
+        if (slots == NULL) {
+            return false;
+        }
+        for (size_t i = 0; i < set->cap; i++) {
+            if (set->slots[i] != 0) {
+                size_t k = (size_t)(set->slots[i] % ncap);
+                while (slots[k] != 0) {
+                    k = (k + 1) % ncap;
+                }
+                slots[k] = set->slots[i];
+            }
+        }
+        free(set->slots);
+        set->slots = slots;
+        set->cap = ncap;
+    }
+    uint64_t h = text_hash(s, n);
+    size_t k = (size_t)(h % set->cap);
+    while (set->slots[k] != 0) {
+        if (set->slots[k] == h) {
+            set->dups++;
+            return true;
+        }
+        k = (k + 1) % set->cap;
+    }
+    set->slots[k] = h;
+    set->n++;
+    return false;
+}
+
+static int extract_corpus(const config *cfg, const sg_lexicon *lex, sg_worker *w, const char *shown,
+                          const char *buf, size_t len, const sg_corpus_opts *co, seen_set *seen,
+                          sg_events *into);
+
+static int collect_files(const config *cfg, char **files, size_t n_files, sg_events *ev,
+                         FILE *stream, const char *stream_name, seen_set *seen, sg_lexicon **lexp)
+{
     sg_lexicon *lex = *lexp;
     sg_worker *w = NULL;
     int rc = EXIT_OK;
-    if (n_files == 0) {
-        files = (char **)stdin_only;
-        n_files = 1;
-    }
     for (size_t i = 0; i < n_files && rc == EXIT_OK; i++) {
         const char *path = files[i];
         bool is_stdin = strcmp(path, "-") == 0;
@@ -619,7 +689,7 @@ static int collect(const config *cfg, char **files, size_t n_files, sg_events *e
                 }
             }
             if (rc == EXIT_OK) {
-                rc = extract_corpus(cfg, lex, w, shown, buf, len, &co, into);
+                rc = extract_corpus(cfg, lex, w, shown, buf, len, &co, seen, into);
             }
         } else if (sg_events_is_jsonl(buf, len)) {
             if (sg_events_read_jsonl(into, shown, buf, len, &d) != SG_OK) {
@@ -642,10 +712,12 @@ static int collect(const config *cfg, char **files, size_t n_files, sg_events *e
                 }
             }
             sg_doc *doc = NULL;
-            if (rc == EXIT_OK && sg_doc_new(path, shown, buf, len, &doc, &d) != SG_OK) {
+            if (rc == EXIT_OK && !cfg->keep_duplicates && seen_before(seen, buf, len)) {
+                /* the same text as an earlier document: counted once */
+            } else if (rc == EXIT_OK && sg_doc_new(path, shown, buf, len, &doc, &d) != SG_OK) {
                 rc = report(&d);
             }
-            if (rc == EXIT_OK && sg_extract(lex, doc, w, into, &d) != SG_OK) {
+            if (rc == EXIT_OK && doc != NULL && sg_extract(lex, doc, w, into, &d) != SG_OK) {
                 if (d.path == NULL) {
                     d.path = shown;
                 }
@@ -675,12 +747,98 @@ static int collect(const config *cfg, char **files, size_t n_files, sg_events *e
     return rc;
 }
 
+/* Reads the inputs (files, '-' for standard input, none: standard input; a directory
+ * stands for its files, recursively, in sorted order) into ev, or with stream set,
+ * writes each input's events to it as JSON Lines and keeps only the actors in ev.
+ * Documents whose text was met before are skipped unless --keep-duplicates; a note
+ * on stderr counts them. Loads the lexicon into *lexp when text needs it. Returns an
+ * exit code. */
+static int collect(const config *cfg, char **args, size_t n_args, sg_events *ev, FILE *stream,
+                   const char *stream_name, sg_lexicon **lexp)
+{
+    static const char *const stdin_only[] = {"-"};
+    char **files = NULL;
+    size_t n_files = 0, cap = 0;
+    bool *owned = NULL;
+    seen_set seen;
+    int rc = EXIT_OK;
+    memset(&seen, 0, sizeof seen);
+    if (n_args == 0) {
+        args = (char **)stdin_only;
+        n_args = 1;
+    }
+    for (size_t i = 0; i < n_args && rc == EXIT_OK; i++) {
+        struct stat sb;
+        char **listed = NULL;
+        size_t n_listed = 0;
+        bool dir = strcmp(args[i], "-") != 0 && stat(args[i], &sb) == 0 && S_ISDIR(sb.st_mode);
+        if (dir) {
+            sg_diag d;
+            sg_diag_init(&d);
+            if (sg_source_list_dir(args[i], &listed, &n_listed, &d) != SG_OK) {
+                report(&d);
+                rc = d.status == SG_ERR_NOMEM ? EXIT_PROCESSING : EXIT_INPUT;
+                break;
+            }
+            if (n_listed == 0) {
+                fprintf(stderr, "%s: error: directory holds no files\n", args[i]);
+                rc = EXIT_INPUT;
+            }
+        }
+        size_t add = dir ? n_listed : 1;
+        if (n_files + add > cap) {
+            size_t ncap = (n_files + add) * 2;
+            char **f = realloc(files, ncap * sizeof *files);
+            bool *o = f != NULL ? realloc(owned, ncap * sizeof *owned) : NULL;
+            if (f != NULL) {
+                files = f;
+            }
+            if (o == NULL) {
+                fprintf(stderr, "stancegraph: error: out of memory\n");
+                for (size_t k = 0; k < n_listed; k++) {
+                    free(listed[k]);
+                }
+                free(listed);
+                rc = EXIT_PROCESSING;
+                break;
+            }
+            owned = o;
+            cap = ncap;
+        }
+        for (size_t k = 0; k < add; k++) {
+            files[n_files] = dir ? listed[k] : args[i];
+            owned[n_files] = dir;
+            n_files++;
+        }
+        free(listed);
+    }
+    if (rc == EXIT_OK) {
+        rc = collect_files(cfg, files, n_files, ev, stream, stream_name, &seen, lexp);
+    }
+    if (seen.dups > 0) {
+        fprintf(stderr,
+                "stancegraph: note: %zu document%s had the same text as an earlier one and "
+                "%s counted once (--keep-duplicates counts every copy)\n",
+                seen.dups, seen.dups == 1 ? "" : "s", seen.dups == 1 ? "was" : "were");
+    }
+    for (size_t i = 0; i < n_files; i++) {
+        if (owned[i]) {
+            free(files[i]);
+        }
+    }
+    free(files);
+    free(owned);
+    free(seen.slots);
+    return rc;
+}
+
 /* Extracts the events of every document of a JSON Lines corpus into `into`; a
  * document's "date" (else --date) picks dated office holders and is written on its
  * events. Returns an exit code; the first bad line stops the run with its
  * path:line:col. */
 static int extract_corpus(const config *cfg, const sg_lexicon *lex, sg_worker *w, const char *shown,
-                          const char *buf, size_t len, const sg_corpus_opts *co, sg_events *into)
+                          const char *buf, size_t len, const sg_corpus_opts *co, seen_set *seen,
+                          sg_events *into)
 {
     sg_diag d;
     sg_diag_init(&d);
@@ -713,6 +871,10 @@ static int extract_corpus(const config *cfg, const sg_lexicon *lex, sg_worker *w
         }
         /* diagnostics inside a document name the corpus line */
         snprintf(dpath, pl, "%s%s", shown, where);
+        if (!cfg->keep_duplicates && seen_before(seen, doc.text, doc.text_len)) {
+            free(dpath); /* the same text as an earlier document: counted once */
+            continue;
+        }
         if (sg_doc_new(doc.id, dpath, doc.text, doc.text_len, &sd, &d) != SG_OK ||
             sg_extract(lex, sd, w, into, &d) != SG_OK) {
             if (d.path == NULL) {
@@ -1580,6 +1742,9 @@ int main(int argc, char **argv)
             break;
         case OPT_EXPLAIN:
             cfg.explain = true;
+            break;
+        case OPT_KEEP_DUPLICATES:
+            cfg.keep_duplicates = true;
             break;
         case OPT_TEXT_FIELD:
         case OPT_ID_FIELD:

@@ -692,6 +692,38 @@ if $BIN extract --text-field body --id-field id "$T/c5.jsonl" | grep -q '^{"doc"
 printf '{"id":"a","text":"Armenia accused \\u0000 Azerbaijan."}\n' >"$T/c4.jsonl"
 expect "a NUL character in a corpus text" 2 "$T/c4.jsonl:1:35: error: a NUL character (\\u0000) in a corpus line" -- extract "$T/c4.jsonl"
 
+# --- directories, gzip and duplicates: a tree with a text, its gzip copy, a corpus and
+# its gzip copy, and a hidden folder; files are read in sorted path order, copies of a
+# text counted once
+mkdir -p "$T/tree/sub" "$T/tree/.hidden"
+cp tests/data/karabakh.txt "$T/tree/a.txt"
+gzip -c tests/data/karabakh.txt >"$T/tree/sub/b.txt.gz"
+cp $D/corpus.jsonl "$T/tree/sub/c.jsonl"
+gzip -c $D/corpus.jsonl >"$T/tree/d.jsonl.gz"
+echo "Russia accused Ukraine." >"$T/tree/.hidden/x.txt"
+got=$($BIN extract "$T/tree" 2>"$T/err" | python3 -c '
+import json, sys
+seen = []
+for line in sys.stdin:
+    doc = json.loads(line)["doc"]
+    if doc not in seen:
+        seen.append(doc)
+print(" ".join(d.rsplit("/", 1)[-1] for d in seen))
+')
+if [ "$got" = "a.txt afp-1 42 d.jsonl.gz:4" ] &&
+    [ "$(cat "$T/err")" = "stancegraph: note: 4 documents had the same text as an earlier one and were counted once (--keep-duplicates counts every copy)" ]; then
+    ok "a directory: sorted, recursive, hidden entries skipped, gzip read, copies counted once"
+else
+    bad "a directory: sorted, recursive, hidden entries skipped, gzip read, copies counted once: $got / $(cat "$T/err")"
+fi
+if [ "$($BIN extract --keep-duplicates "$T/tree" 2>/dev/null | wc -l)" = 36 ]; then
+    ok "--keep-duplicates counts every copy (2 x 14 + 2 x 4 events)"
+else bad "--keep-duplicates counts every copy"; fi
+printf 'Armenia accused Azerbaijan.' | gzip -c | head -c 20 >"$T/trunc.gz"
+expect "a truncated gzip file" 2 "$T/trunc.gz: error: gzip: data ends early (truncated file?) after 20 bytes" -- extract "$T/trunc.gz"
+mkdir -p "$T/nofiles/.git"
+expect "a directory without files" 2 "$T/nofiles: error: directory holds no files" -- extract "$T/nofiles"
+
 # --- details found by a user's trial
 expect_out "--relation names a built-in relation on an events file" 0 "id,name,degree
 A,A,0" -- centrality --format csv --metrics degree --top 1 --relation fight $D/dated.jsonl

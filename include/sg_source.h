@@ -1,0 +1,36 @@
+/* stancegraph source stage, files: gzip-compressed inputs and directories of inputs.
+ * The command-line tool reads every input through these, so a corpus can be given as
+ * a directory tree of .txt, .jsonl and .gz files. */
+#ifndef SG_SOURCE_H
+#define SG_SOURCE_H
+
+#include "sg_common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* True when buf[0 .. len) starts with the gzip magic bytes 1f 8b (RFC 1952). */
+bool sg_source_is_gzip(const char *buf, size_t len);
+
+/* Decompresses the gzip data in[0 .. n) (one member or several concatenated, as
+ * `cat a.gz b.gz` makes; RFC 1952) with zlib into *out, a NUL-terminated buffer of *out_len
+ * bytes owned by the caller (free). path names the input in diagnostics. Errors:
+ * SG_ERR_SYNTAX for corrupt or truncated data (diag->msg has zlib's reason and the
+ * compressed byte offset), SG_ERR_NOMEM. */
+sg_status sg_source_gunzip(const char *path, const char *in, size_t n, char **out, size_t *out_len,
+                           sg_diag *diag);
+
+/* Lists the regular files under the directory dir, recursively, as paths "dir/a/b"
+ * sorted in byte order (strcmp on the whole path), into *files (an array of *n
+ * strings, all owned by the caller: free each, then the array). Entries whose name
+ * starts with '.' are skipped (hidden files, editor and version-control folders);
+ * symbolic links are followed, and a directory reached twice through links is listed
+ * once. Errors: SG_ERR_IO with the path and strerror when a directory cannot be read,
+ * SG_ERR_NOMEM. */
+sg_status sg_source_list_dir(const char *dir, char ***files, size_t *n, sg_diag *diag);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
