@@ -15,6 +15,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "stancegraph.h"
@@ -62,7 +63,9 @@ enum opt_id {
     OPT_METRICS,
     OPT_TEXT_FIELD,
     OPT_ID_FIELD,
-    OPT_KEEP_DUPLICATES
+    OPT_KEEP_DUPLICATES,
+    OPT_STATS,
+    OPT_QUIET
 };
 
 /* One table drives getopt_long and --help. `cmds` is a bit set of the commands that
@@ -117,6 +120,11 @@ static const opt_doc options[] = {
     {"keep-duplicates", no_argument, OPT_KEEP_DUPLICATES, C_EX | C_SEL, NULL,
      "count every copy of a document whose text was met before (default: once, with a "
      "note on stderr)"},
+    {"stats", no_argument, OPT_STATS, C_EX | C_SEL, NULL,
+     "print the run's counts on stderr at the end: inputs, documents, bytes, sentences, "
+     "duplicates skipped, events (negated, without a target), events read, seconds"},
+    {"quiet", no_argument, OPT_QUIET, C_EX | C_SEL, NULL,
+     "no progress line (shown on stderr when it is a terminal) and no notes"},
     {"explain", no_argument, OPT_EXPLAIN, C_EX, NULL,
      "add to each event an \"explain\" object naming the rules that chose its source, "
      "target and relation"},
@@ -213,6 +221,7 @@ typedef struct config {
     bool sort_set;
     const char *text_field, *id_field;
     bool keep_duplicates;
+    bool stats, quiet;
 } config;
 
 static const char *const cmd_names[] = {"extract",       "graph",         "centrality",
@@ -585,7 +594,49 @@ typedef struct seen_set {
     uint64_t *slots;
     size_t cap, n;
     size_t dups; /* documents skipped */
+    /* the run's counts (--stats) and progress on a terminal */
+    size_t docs, bytes, sentences, events, negated, untargeted, read_events;
+    size_t total_bytes;  /* of all input files, 0 when unknown (standard input) */
+    double start, shown; /* monotonic seconds: start, last progress line */
+    bool progress;       /* stderr is a terminal and no --quiet */
 } seen_set;
+
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Counts a document just extracted: its bytes and sentences, and the events it added
+ * to `into` from index `before` on. Shows progress at most twice a second. */
+static void count_doc(seen_set *st, const sg_doc *doc, size_t len, const sg_events *into,
+                      size_t before)
+{
+    st->docs++;
+    st->bytes += len;
+    st->sentences += sg_doc_sentence_count(doc);
+    for (size_t i = before; i < sg_events_count(into); i++) {
+        const sg_event *e = sg_events_get(into, i);
+        st->events++;
+        st->negated += e->negated;
+        st->untargeted += !e->negated && e->target == NULL;
+    }
+    if (st->progress) {
+        double t = now_seconds();
+        if (t - st->shown >= 0.5) {
+            double el = t - st->start, mbs = el > 0 ? (double)st->bytes / 1e6 / el : 0.0;
+            fprintf(stderr, "\r%zu documents, %.1f MB, %.1f MB/s", st->docs,
+                    (double)st->bytes / 1e6, mbs);
+            if (st->total_bytes > st->bytes && mbs > 0) {
+                fprintf(stderr, ", %.0f s left ",
+                        (double)(st->total_bytes - st->bytes) / 1e6 / mbs);
+            }
+            fflush(stderr);
+            st->shown = t;
+        }
+    }
+}
 
 static uint64_t text_hash(const char *s, size_t n)
 {
@@ -692,8 +743,11 @@ static int collect_files(const config *cfg, char **files, size_t n_files, sg_eve
                 rc = extract_corpus(cfg, lex, w, shown, buf, len, &co, seen, into);
             }
         } else if (sg_events_is_jsonl(buf, len)) {
+            size_t before = sg_events_count(into);
             if (sg_events_read_jsonl(into, shown, buf, len, &d) != SG_OK) {
                 rc = report(&d);
+            } else {
+                seen->read_events += sg_events_count(into) - before;
             }
         } else {
             if (lex == NULL) {
@@ -717,11 +771,15 @@ static int collect_files(const config *cfg, char **files, size_t n_files, sg_eve
             } else if (rc == EXIT_OK && sg_doc_new(path, shown, buf, len, &doc, &d) != SG_OK) {
                 rc = report(&d);
             }
+            size_t before = sg_events_count(into);
             if (rc == EXIT_OK && doc != NULL && sg_extract(lex, doc, w, into, &d) != SG_OK) {
                 if (d.path == NULL) {
                     d.path = shown;
                 }
                 rc = report(&d);
+            }
+            if (rc == EXIT_OK && doc != NULL) {
+                count_doc(seen, doc, len, into, before);
             }
             sg_doc_free(doc);
         }
@@ -812,10 +870,32 @@ static int collect(const config *cfg, char **args, size_t n_args, sg_events *ev,
         }
         free(listed);
     }
+    seen.start = seen.shown = now_seconds();
+    seen.progress = !cfg->quiet && isatty(STDERR_FILENO);
+    for (size_t i = 0; rc == EXIT_OK && i < n_files; i++) {
+        struct stat sb;
+        if (strcmp(files[i], "-") != 0 && stat(files[i], &sb) == 0) {
+            seen.total_bytes += (size_t)sb.st_size;
+        }
+    }
     if (rc == EXIT_OK) {
         rc = collect_files(cfg, files, n_files, ev, stream, stream_name, &seen, lexp);
     }
-    if (seen.dups > 0) {
+    if (seen.progress && seen.docs > 0) {
+        fputs("\r\033[K", stderr); /* clear the progress line */
+    }
+    if (cfg->stats) {
+        double el = now_seconds() - seen.start;
+        fprintf(stderr,
+                "stancegraph: %s: %zu input%s, %zu document%s extracted (%zu bytes, %zu "
+                "sentences), %zu duplicate%s skipped; %zu events found (%zu negated, %zu "
+                "without a target); %zu events read from events files; %.2f s\n",
+                rc == EXIT_OK ? "stats" : "stats (stopped by an error)", n_files,
+                n_files == 1 ? "" : "s", seen.docs, seen.docs == 1 ? "" : "s", seen.bytes,
+                seen.sentences, seen.dups, seen.dups == 1 ? "" : "s", seen.events, seen.negated,
+                seen.untargeted, seen.read_events, el);
+    }
+    if (seen.dups > 0 && !cfg->quiet) {
         fprintf(stderr,
                 "stancegraph: note: %zu document%s had the same text as an earlier one and "
                 "%s counted once (--keep-duplicates counts every copy)\n",
@@ -875,12 +955,15 @@ static int extract_corpus(const config *cfg, const sg_lexicon *lex, sg_worker *w
             free(dpath); /* the same text as an earlier document: counted once */
             continue;
         }
+        size_t before = sg_events_count(into);
         if (sg_doc_new(doc.id, dpath, doc.text, doc.text_len, &sd, &d) != SG_OK ||
             sg_extract(lex, sd, w, into, &d) != SG_OK) {
             if (d.path == NULL) {
                 d.path = dpath;
             }
             rc = report(&d);
+        } else {
+            count_doc(seen, sd, doc.text_len, into, before);
         }
         sg_doc_free(sd);
         free(dpath);
@@ -1745,6 +1828,12 @@ int main(int argc, char **argv)
             break;
         case OPT_KEEP_DUPLICATES:
             cfg.keep_duplicates = true;
+            break;
+        case OPT_STATS:
+            cfg.stats = true;
+            break;
+        case OPT_QUIET:
+            cfg.quiet = true;
             break;
         case OPT_TEXT_FIELD:
         case OPT_ID_FIELD:

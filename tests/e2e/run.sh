@@ -719,6 +719,14 @@ fi
 if [ "$($BIN extract --keep-duplicates "$T/tree" 2>/dev/null | wc -l)" = 36 ]; then
     ok "--keep-duplicates counts every copy (2 x 14 + 2 x 4 events)"
 else bad "--keep-duplicates counts every copy"; fi
+$BIN extract --stats "$T/tree" >/dev/null 2>"$T/err"
+got=$(sed 's/; [0-9.]* s$//' "$T/err")
+if [ "$got" = "stancegraph: note: 4 documents had the same text as an earlier one and were counted once (--keep-duplicates counts every copy)
+stancegraph: stats: 4 inputs, 4 documents extracted (3546 bytes, 29 sentences), 4 duplicates skipped; 18 events found (0 negated, 5 without a target); 0 events read from events files" ]; then
+    ok "--stats counts inputs, documents, bytes, sentences, duplicates and events"
+else bad "--stats counts inputs, documents, bytes, sentences, duplicates and events: $got"; fi
+if [ -z "$($BIN extract --quiet "$T/tree" 2>&1 >/dev/null)" ]; then ok "--quiet drops the duplicates note"; else
+    bad "--quiet drops the duplicates note"; fi
 printf 'Armenia accused Azerbaijan.' | gzip -c | head -c 20 >"$T/trunc.gz"
 expect "a truncated gzip file" 2 "$T/trunc.gz: error: gzip: data ends early (truncated file?) after 20 bytes" -- extract "$T/trunc.gz"
 mkdir -p "$T/nofiles/.git"
