@@ -884,6 +884,12 @@ static int collect(const config *cfg, char **args, size_t n_args, sg_events *ev,
     if (seen.progress && seen.docs > 0) {
         fputs("\r\033[K", stderr); /* clear the progress line */
     }
+    if (seen.dups > 0 && !cfg->quiet) {
+        fprintf(stderr,
+                "stancegraph: note: %zu document%s had the same text as an earlier one and "
+                "%s counted once (--keep-duplicates counts every copy)\n",
+                seen.dups, seen.dups == 1 ? "" : "s", seen.dups == 1 ? "was" : "were");
+    }
     if (cfg->stats) {
         double el = now_seconds() - seen.start;
         fprintf(stderr,
@@ -894,12 +900,6 @@ static int collect(const config *cfg, char **args, size_t n_args, sg_events *ev,
                 n_files == 1 ? "" : "s", seen.docs, seen.docs == 1 ? "" : "s", seen.bytes,
                 seen.sentences, seen.dups, seen.dups == 1 ? "" : "s", seen.events, seen.negated,
                 seen.untargeted, seen.read_events, el);
-    }
-    if (seen.dups > 0 && !cfg->quiet) {
-        fprintf(stderr,
-                "stancegraph: note: %zu document%s had the same text as an earlier one and "
-                "%s counted once (--keep-duplicates counts every copy)\n",
-                seen.dups, seen.dups == 1 ? "" : "s", seen.dups == 1 ? "was" : "were");
     }
     for (size_t i = 0; i < n_files; i++) {
         if (owned[i]) {
