@@ -12,12 +12,12 @@ PKGS    := igraph libcjson libpcre2-8 libgvc libcgraph libutf8proc zlib
 # rendering never depends on the run-time plugin configuration or on fonts.
 GVPLUGINDIR := $(shell pkg-config --variable=libdir libgvc 2>/dev/null)/graphviz
 
-SG_CFLAGS  := -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wpedantic -Wshadow \
+SG_CFLAGS  := -std=c11 -pthread -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wpedantic -Wshadow \
               -Wconversion -Iinclude -Isrc $(shell pkg-config --cflags $(PKGS) 2>/dev/null) \
               -DSG_DATADIR='"$(PREFIX)/share/stancegraph"' -MMD -MP
 SG_LDLIBS  := $(shell pkg-config --libs $(PKGS) 2>/dev/null) \
               -L$(GVPLUGINDIR) -Wl,-rpath,$(GVPLUGINDIR) -lgvplugin_dot_layout \
-              -lgvplugin_neato_layout -lgvplugin_core -lm
+              -lgvplugin_neato_layout -lgvplugin_core -lm -pthread
 TEST_LDLIBS := $(shell pkg-config --libs criterion 2>/dev/null)
 
 LIB_SRC  := $(filter-out src/main.c,$(wildcard src/*.c))

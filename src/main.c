@@ -7,6 +7,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
+#include <pthread.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdint.h>
@@ -65,7 +66,8 @@ enum opt_id {
     OPT_ID_FIELD,
     OPT_KEEP_DUPLICATES,
     OPT_STATS,
-    OPT_QUIET
+    OPT_QUIET,
+    OPT_JOBS = 'j'
 };
 
 /* One table drives getopt_long and --help. `cmds` is a bit set of the commands that
@@ -120,6 +122,9 @@ static const opt_doc options[] = {
     {"keep-duplicates", no_argument, OPT_KEEP_DUPLICATES, C_EX | C_SEL, NULL,
      "count every copy of a document whose text was met before (default: once, with a "
      "note on stderr)"},
+    {"jobs", required_argument, OPT_JOBS, C_EX | C_SEL, "N",
+     "worker threads extracting the documents of a JSON Lines corpus (default: the "
+     "number of cores); the output does not depend on N"},
     {"stats", no_argument, OPT_STATS, C_EX | C_SEL, NULL,
      "print the run's counts on stderr at the end: inputs, documents, bytes, sentences, "
      "duplicates skipped, events (negated, without a target), events read, seconds"},
@@ -222,6 +227,7 @@ typedef struct config {
     const char *text_field, *id_field;
     bool keep_duplicates;
     bool stats, quiet;
+    size_t threads; /* -j: worker threads for corpus documents (default: the cores) */
 } config;
 
 static const char *const cmd_names[] = {"extract",       "graph",         "centrality",
@@ -608,34 +614,46 @@ static double now_seconds(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* Counts the events of ev from index `before` on. */
+static void count_events(seen_set *st, const sg_events *ev, size_t before)
+{
+    for (size_t i = before; i < sg_events_count(ev); i++) {
+        const sg_event *e = sg_events_get(ev, i);
+        st->events++;
+        st->negated += e->negated;
+        st->untargeted += !e->negated && e->target == NULL;
+    }
+}
+
+/* Shows the progress line on a terminal, at most twice a second. */
+static void show_progress(seen_set *st)
+{
+    if (!st->progress) {
+        return;
+    }
+    double t = now_seconds();
+    if (t - st->shown < 0.5) {
+        return;
+    }
+    double el = t - st->start, mbs = el > 0 ? (double)st->bytes / 1e6 / el : 0.0;
+    fprintf(stderr, "\r%zu documents, %.1f MB, %.1f MB/s", st->docs, (double)st->bytes / 1e6, mbs);
+    if (st->total_bytes > st->bytes && mbs > 0) {
+        fprintf(stderr, ", %.0f s left ", (double)(st->total_bytes - st->bytes) / 1e6 / mbs);
+    }
+    fflush(stderr);
+    st->shown = t;
+}
+
 /* Counts a document just extracted: its bytes and sentences, and the events it added
- * to `into` from index `before` on. Shows progress at most twice a second. */
+ * to `into` from index `before` on. */
 static void count_doc(seen_set *st, const sg_doc *doc, size_t len, const sg_events *into,
                       size_t before)
 {
     st->docs++;
     st->bytes += len;
     st->sentences += sg_doc_sentence_count(doc);
-    for (size_t i = before; i < sg_events_count(into); i++) {
-        const sg_event *e = sg_events_get(into, i);
-        st->events++;
-        st->negated += e->negated;
-        st->untargeted += !e->negated && e->target == NULL;
-    }
-    if (st->progress) {
-        double t = now_seconds();
-        if (t - st->shown >= 0.5) {
-            double el = t - st->start, mbs = el > 0 ? (double)st->bytes / 1e6 / el : 0.0;
-            fprintf(stderr, "\r%zu documents, %.1f MB, %.1f MB/s", st->docs,
-                    (double)st->bytes / 1e6, mbs);
-            if (st->total_bytes > st->bytes && mbs > 0) {
-                fprintf(stderr, ", %.0f s left ",
-                        (double)(st->total_bytes - st->bytes) / 1e6 / mbs);
-            }
-            fflush(stderr);
-            st->shown = t;
-        }
-    }
+    count_events(st, into, before);
+    show_progress(st);
 }
 
 static uint64_t text_hash(const char *s, size_t n)
@@ -687,7 +705,7 @@ static bool seen_before(seen_set *set, const char *s, size_t n)
 
 static int extract_corpus(const config *cfg, const sg_lexicon *lex, sg_worker *w, const char *shown,
                           const char *buf, size_t len, const sg_corpus_opts *co, seen_set *seen,
-                          sg_events *into);
+                          FILE *stream, sg_events *into);
 
 static int collect_files(const config *cfg, char **files, size_t n_files, sg_events *ev,
                          FILE *stream, const char *stream_name, seen_set *seen, sg_lexicon **lexp)
@@ -740,7 +758,7 @@ static int collect_files(const config *cfg, char **files, size_t n_files, sg_eve
                 }
             }
             if (rc == EXIT_OK) {
-                rc = extract_corpus(cfg, lex, w, shown, buf, len, &co, seen, into);
+                rc = extract_corpus(cfg, lex, w, shown, buf, len, &co, seen, stream, into);
             }
         } else if (sg_events_is_jsonl(buf, len)) {
             size_t before = sg_events_count(into);
@@ -912,66 +930,260 @@ static int collect(const config *cfg, char **args, size_t n_args, sg_events *ev,
     return rc;
 }
 
-/* Extracts the events of every document of a JSON Lines corpus into `into`; a
- * document's "date" (else --date) picks dated office holders and is written on its
- * events. Returns an exit code; the first bad line stops the run with its
- * path:line:col. */
+/* One document of a corpus batch, extracted by one of the worker threads. */
+typedef struct job {
+    char *id, *date, *text, *dpath; /* copies: the reader reuses its strings */
+    size_t len;
+    sg_events *ev; /* the document's events and actors */
+    char *out;     /* with a stream: the events as JSON Lines, written by the thread */
+    size_t out_len;
+    size_t sentences;
+    sg_diag d;
+    bool failed;
+} job;
+
+/* A batch of documents shared by the worker threads; each thread has its own worker
+ * (PCRE2 match data, scratch) and takes the next job under the mutex. */
+typedef struct batch {
+    const config *cfg;
+    const sg_lexicon *lex;
+    bool serialise; /* write each job's events to job.out in the thread */
+    job *jobs;
+    size_t n_jobs, next;
+    pthread_mutex_t mu;
+} batch;
+
+typedef struct thread_arg {
+    batch *b;
+    sg_worker *w;
+} thread_arg;
+
+static void run_job(const batch *b, sg_worker *w, job *j)
+{
+    sg_doc *sd = NULL;
+    sg_diag_init(&j->d);
+    sg_worker_set_date(w, j->date != NULL ? j->date : b->cfg->date);
+    j->ev = sg_events_new();
+    if (j->ev == NULL) {
+        j->d.status = SG_ERR_NOMEM;
+        snprintf(j->d.msg, sizeof j->d.msg, "out of memory");
+        j->failed = true;
+        return;
+    }
+    if (sg_doc_new(j->id, j->dpath, j->text, j->len, &sd, &j->d) != SG_OK ||
+        sg_extract(b->lex, sd, w, j->ev, &j->d) != SG_OK) {
+        j->failed = true;
+        if (j->d.path == NULL) {
+            j->d.path = j->dpath;
+        }
+    } else {
+        j->sentences = sg_doc_sentence_count(sd);
+        if (b->serialise) {
+            /* JSON printing is a large share of the work: done here, in parallel */
+            FILE *m = open_memstream(&j->out, &j->out_len);
+            if (m == NULL || sg_events_write_jsonl(j->ev, m, &j->d) != SG_OK) {
+                j->d.status = SG_ERR_NOMEM;
+                snprintf(j->d.msg, sizeof j->d.msg, "out of memory writing events");
+                j->failed = true;
+            }
+            if (m != NULL && fclose(m) != 0 && !j->failed) {
+                j->d.status = SG_ERR_NOMEM;
+                snprintf(j->d.msg, sizeof j->d.msg, "out of memory writing events");
+                j->failed = true;
+            }
+        }
+    }
+    sg_doc_free(sd);
+}
+
+static void *worker_main(void *p)
+{
+    thread_arg *ta = p;
+    batch *b = ta->b;
+    for (;;) {
+        pthread_mutex_lock(&b->mu);
+        size_t i = b->next++;
+        pthread_mutex_unlock(&b->mu);
+        if (i >= b->n_jobs) {
+            return NULL;
+        }
+        run_job(b, ta->w, &b->jobs[i]);
+    }
+}
+
+static void job_release(job *j)
+{
+    free(j->id);
+    free(j->date);
+    free(j->text);
+    free(j->dpath);
+    free(j->out);
+    sg_events_free(j->ev);
+    memset(j, 0, sizeof *j);
+}
+
+/* Appends the events and actors of part to into (copies). */
+static sg_status merge_events(sg_events *into, const sg_events *part)
+{
+    for (size_t a = 0; a < sg_events_actor_count(part); a++) {
+        const sg_actor_ref *r = sg_events_actor_get(part, a);
+        if (sg_events_add_actor(into, r->id, r->name, r->type, r->mentions) != SG_OK ||
+            sg_events_set_parent(into, r->id, r->parent) != SG_OK) {
+            return SG_ERR_NOMEM;
+        }
+    }
+    for (size_t i = 0; i < sg_events_count(part); i++) {
+        if (sg_events_add(into, sg_events_get(part, i)) != SG_OK) {
+            return SG_ERR_NOMEM;
+        }
+    }
+    return SG_OK;
+}
+
+enum { BATCH_DOCS = 512, BATCH_BYTES = 8 << 20 };
+
+/* Extracts the events of every document of a JSON Lines corpus into `into` (or, with
+ * stream set, writes them to stream as JSON Lines and keeps the actors in `into`), in
+ * batches of up to BATCH_DOCS documents or BATCH_BYTES bytes shared by cfg->threads
+ * threads. Output is in input order whatever the number of threads. A document's
+ * "date" (else --date) picks dated office holders and is written on its events.
+ * Returns an exit code; the first bad line or document in input order stops the run. */
 static int extract_corpus(const config *cfg, const sg_lexicon *lex, sg_worker *w, const char *shown,
                           const char *buf, size_t len, const sg_corpus_opts *co, seen_set *seen,
-                          sg_events *into)
+                          FILE *stream, sg_events *into)
 {
     sg_diag d;
     sg_diag_init(&d);
     sg_corpus *c = sg_corpus_new(shown, buf, len, co);
+    size_t nt = cfg->threads > 0 ? cfg->threads : 1;
+    job *jobs = calloc(BATCH_DOCS, sizeof *jobs);
+    thread_arg *args = calloc(nt, sizeof *args);
+    pthread_t *tids = calloc(nt, sizeof *tids);
     int rc = EXIT_OK;
-    if (c == NULL) {
+    bool done = false;
+    if (c == NULL || jobs == NULL || args == NULL || tids == NULL) {
         fprintf(stderr, "stancegraph: error: out of memory\n");
-        return EXIT_PROCESSING;
+        rc = EXIT_PROCESSING;
+        goto out;
     }
-    for (;;) {
-        sg_corpus_doc doc;
-        bool done = false;
-        if (sg_corpus_next(c, &doc, &done, &d) != SG_OK) {
-            rc = report(&d);
-            break;
-        }
-        if (done) {
-            break;
-        }
-        sg_worker_set_date(w, doc.date != NULL ? doc.date : cfg->date);
-        sg_doc *sd = NULL;
-        char where[64];
-        snprintf(where, sizeof where, ":%u", doc.line);
-        size_t pl = strlen(shown) + strlen(where) + 1;
-        char *dpath = malloc(pl);
-        if (dpath == NULL) {
+    /* the caller's worker serves thread 0; the others get their own */
+    args[0].w = w;
+    for (size_t t = 1; t < nt; t++) {
+        args[t].w = sg_worker_new(lex);
+        if (args[t].w == NULL) {
             fprintf(stderr, "stancegraph: error: out of memory\n");
             rc = EXIT_PROCESSING;
-            break;
+            goto out;
         }
-        /* diagnostics inside a document name the corpus line */
-        snprintf(dpath, pl, "%s%s", shown, where);
-        if (!cfg->keep_duplicates && seen_before(seen, doc.text, doc.text_len)) {
-            free(dpath); /* the same text as an earlier document: counted once */
-            continue;
-        }
-        size_t before = sg_events_count(into);
-        if (sg_doc_new(doc.id, dpath, doc.text, doc.text_len, &sd, &d) != SG_OK ||
-            sg_extract(lex, sd, w, into, &d) != SG_OK) {
-            if (d.path == NULL) {
-                d.path = dpath;
+        sg_worker_set_explain(args[t].w, cfg->explain);
+    }
+    while (rc == EXIT_OK && !done) {
+        size_t n = 0, bytes = 0;
+        int read_rc = EXIT_OK;
+        while (n < BATCH_DOCS && bytes < BATCH_BYTES) {
+            sg_corpus_doc doc;
+            if (sg_corpus_next(c, &doc, &done, &d) != SG_OK) {
+                read_rc = report(&d);
+                break;
             }
-            rc = report(&d);
-        } else {
-            count_doc(seen, sd, doc.text_len, into, before);
+            if (done) {
+                break;
+            }
+            if (!cfg->keep_duplicates && seen_before(seen, doc.text, doc.text_len)) {
+                continue; /* the same text as an earlier document: counted once */
+            }
+            job *j = &jobs[n];
+            char where[32];
+            snprintf(where, sizeof where, ":%u", doc.line);
+            size_t pl = strlen(shown) + strlen(where) + 1;
+            j->id = strdup(doc.id);
+            j->date = doc.date != NULL ? strdup(doc.date) : NULL;
+            j->text = malloc(doc.text_len + 1);
+            j->dpath = malloc(pl);
+            j->len = doc.text_len;
+            n++;
+            if (j->id == NULL || (doc.date != NULL && j->date == NULL) || j->text == NULL ||
+                j->dpath == NULL) {
+                fprintf(stderr, "stancegraph: error: out of memory\n");
+                read_rc = EXIT_PROCESSING;
+                break;
+            }
+            memcpy(j->text, doc.text, doc.text_len);
+            j->text[doc.text_len] = '\0';
+            /* diagnostics inside a document name the corpus line */
+            snprintf(j->dpath, pl, "%s%s", shown, where);
+            bytes += doc.text_len;
         }
-        sg_doc_free(sd);
-        free(dpath);
-        if (rc != EXIT_OK) {
-            break;
+        if (read_rc == EXIT_OK && n > 0) {
+            batch b = {cfg, lex, stream != NULL, jobs, n, 0, PTHREAD_MUTEX_INITIALIZER};
+            size_t started = 0;
+            for (size_t t = 1; t < nt && t < n; t++) {
+                args[t].b = &b;
+                if (pthread_create(&tids[t], NULL, worker_main, &args[t]) != 0) {
+                    break; /* fewer threads: the others take the work */
+                }
+                started = t;
+            }
+            args[0].b = &b;
+            worker_main(&args[0]);
+            for (size_t t = 1; t <= started; t++) {
+                pthread_join(tids[t], NULL);
+            }
+            pthread_mutex_destroy(&b.mu);
         }
+        /* in input order: the first failure stops the run, the rest is merged */
+        for (size_t i = 0; i < n && rc == EXIT_OK; i++) {
+            job *j = &jobs[i];
+            if (read_rc != EXIT_OK && j->ev == NULL) {
+                break; /* not extracted: the batch stopped at a bad line */
+            }
+            if (j->failed) {
+                rc = report(&j->d);
+                break;
+            }
+            seen->docs++;
+            seen->bytes += j->len;
+            seen->sentences += j->sentences;
+            count_events(seen, j->ev, 0);
+            sg_status st = SG_OK;
+            if (stream != NULL) {
+                if (j->out_len > 0 && fwrite(j->out, 1, j->out_len, stream) != j->out_len) {
+                    fprintf(stderr, "stancegraph: error: cannot write the events: %s\n",
+                            strerror(errno));
+                    rc = EXIT_PROCESSING;
+                    break;
+                }
+                for (size_t a = 0; a < sg_events_actor_count(j->ev) && st == SG_OK; a++) {
+                    const sg_actor_ref *r = sg_events_actor_get(j->ev, a);
+                    st = sg_events_add_actor(into, r->id, r->name, r->type, r->mentions);
+                    if (st == SG_OK) {
+                        st = sg_events_set_parent(into, r->id, r->parent);
+                    }
+                }
+            } else {
+                st = merge_events(into, j->ev);
+            }
+            if (st != SG_OK) {
+                fprintf(stderr, "stancegraph: error: out of memory\n");
+                rc = EXIT_PROCESSING;
+            }
+        }
+        for (size_t i = 0; i < n; i++) {
+            job_release(&jobs[i]);
+        }
+        if (rc == EXIT_OK) {
+            rc = read_rc;
+        }
+        show_progress(seen);
+    }
+out:
+    for (size_t t = 1; args != NULL && t < nt; t++) {
+        sg_worker_free(args[t].w);
     }
     sg_worker_set_date(w, cfg->date);
+    free(tids);
+    free(args);
+    free(jobs);
     sg_corpus_free(c);
     return rc;
 }
@@ -1716,6 +1928,8 @@ int main(int argc, char **argv)
     memset(&cfg, 0, sizeof cfg);
     cfg.sort = SG_M_PAGERANK;
     cfg.decimals = -1;
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    cfg.threads = cores > 0 && cores <= 256 ? (size_t)cores : 1;
     cfg.metrics = SG_METRICS_ALL;
     cfg.size_by = (int)SG_M_PAGERANK;
     catch_signals();
@@ -1795,7 +2009,7 @@ int main(int argc, char **argv)
     int opt;
     opterr = 0;
     optind = first_opt;
-    while (rc < 0 && (opt = getopt_long(argc, argv, ":o:h", longopts, NULL)) != -1) {
+    while (rc < 0 && (opt = getopt_long(argc, argv, ":o:hj:", longopts, NULL)) != -1) {
         switch (opt) {
         case OPT_OUTPUT:
             cfg.output = optarg;
@@ -1831,6 +2045,11 @@ int main(int argc, char **argv)
             break;
         case OPT_STATS:
             cfg.stats = true;
+            break;
+        case OPT_JOBS:
+            if (!parse_count(optarg, &cfg.threads) || cfg.threads == 0 || cfg.threads > 256) {
+                rc = usage_error("-j needs a number of threads from 1 to 256, not '%s'", optarg);
+            }
             break;
         case OPT_QUIET:
             cfg.quiet = true;

@@ -47,19 +47,24 @@ measure() { # label command...: prints seconds, MB/s, peak RSS and the ratio to 
         'BEGIN { mbs = s > 0 ? b / 1e6 / s : 0; printf "%-46s %7.2f s %8.1f MB/s %8d KiB peak RSS", l, s, mbs, r;
                  if (x != "" && s > 0) printf "   %6.2fx extract", x / s; printf "\n" }'
 }
-measure "stancegraph extract, 1 thread" "$BIN" extract --stats --actors "$actors" "$corpus"
+measure "stancegraph extract, 1 thread" "$BIN" extract -j 1 --stats --actors "$actors" "$corpus"
 ref_secs=$secs
 stats=$(cat "$dir/stderr")
 sentences=$(echo "$stats" | sed -n 's/.*bytes, \([0-9]*\) sentences.*/\1/p')
 events=$(echo "$stats" | sed -n 's/.*; \([0-9]*\) events found.*/\1/p')
 awk -v s="$secs" -v n="$sentences" -v e="$events" \
     'BEGIN { printf "  %d sentences, %d events: %.0f sentences/s, %.0f events/s\n", n, e, n / s, e / s }'
+cores=$(nproc)
+measure "stancegraph extract, -j $cores threads" "$BIN" extract -j "$cores" --actors "$actors" "$corpus"
+measure "$cores x stancegraph extract -j 1 at once (hardware)" \
+    "for i in \$(seq $cores); do $BIN extract -j 1 --actors $actors $corpus >/dev/null & done; wait"
 measure "cat (reference)" cat "$corpus"
 measure "wc -w (reference)" wc -w "$corpus"
 measure "grep -c -F -f aliases (reference)" grep -c -F -f "$dir/aliases.txt" "$corpus"
 measure "LC_ALL=C grep -o -w -i -F -f aliases | wc -l" \
     "LC_ALL=C grep -o -w -i -F -f $dir/aliases.txt $corpus | wc -l"
-echo "(ratios above 1 are faster than extract; multi-threaded extraction is not built yet)"
+echo "(ratios: extract's 1-thread time over the line's; the 'at once' line processes the corpus"
+echo " $cores times, so $cores x its ratio is what the machine gives to $cores parallel extractions)"
 
 # --- network analysis at corpus scale -----------------------------------------------
 ACTORS=${BENCH_ACTORS:-10000}

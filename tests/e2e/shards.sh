@@ -46,5 +46,14 @@ for cmd in "graph --format json" "graph --format graphml" "centrality --format c
         fi
     done
 done
+# threads: the same events in the same order for any -j, small batches included
+$BIN extract -j 1 "$T/corpus.jsonl" >"$T/j1" || exit 1
+for j in 2 3 8; do
+    $BIN extract -j $j "$T/corpus.jsonl" >"$T/j$j" || exit 1
+    if ! cmp -s "$T/j1" "$T/j$j"; then
+        echo "shards: extract -j $j differs from -j 1"
+        fail=1
+    fi
+done
 [ "$fail" = 0 ] || exit 1
-echo "shards: $docs documents in $parts shards by GNU parallel; graph JSON, GraphML, centrality and summary byte-identical to one process, in any order"
+echo "shards: $docs documents in $parts shards by GNU parallel; graph JSON, GraphML, centrality and summary byte-identical to one process, in any order; extract -j 1, 2, 3, 8 identical"
