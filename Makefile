@@ -36,7 +36,7 @@ DEB_TEST  := libcriterion-dev python3 python3-networkx python3-jsonschema libxml
 # the HTML report in a real browser (make browser-test); DejaVu gives it a font
 DEB_BROWSER := chromium fonts-dejavu-core
 
-.PHONY: FORCE all deps deps-test run test check unit e2e asan ubsan valgrind install uninstall \
+.PHONY: FORCE all deps deps-test run test check unit e2e asan ubsan tsan valgrind install uninstall \
         clean check-globals format golden-update bench unit-bins install-check eval corpus peer-test lexicons-check \
         browser-test
 .DEFAULT_GOAL := all
@@ -107,6 +107,7 @@ test check: deps-test
 	@$(MAKE) --no-print-directory unit e2e corpus lexicons-check check-globals install-check
 	@$(MAKE) --no-print-directory browser-test
 	@$(MAKE) --no-print-directory asan
+	@$(MAKE) --no-print-directory tsan
 	@$(MAKE) --no-print-directory valgrind
 
 unit-bins: $(UNIT_BIN)
@@ -148,6 +149,21 @@ asan:
 	  LDFLAGS="$(SAN_FLAGS)" unit e2e corpus
 
 ubsan: asan
+
+# Extraction with 4 threads under ThreadSanitizer: the corpus sentences as JSON Lines
+# documents, with --explain; no data race, and the same events as one thread.
+TSAN_FLAGS := -O1 -g -fsanitize=thread
+tsan:
+	@$(MAKE) --no-print-directory BUILD=build/tsan CFLAGS="$(TSAN_FLAGS)" \
+	  LDFLAGS="$(TSAN_FLAGS)" all
+	@python3 -c 'import json, sys, glob; \
+	  [print(json.dumps({"id": f + ":" + str(i), "text": l[3:].strip()})) \
+	   for f in sorted(glob.glob("tests/corpus/*.txt")) \
+	   for i, l in enumerate(open(f, encoding="utf-8")) if l.startswith("## ")]' >build/tsan/corpus.jsonl
+	@TSAN_OPTIONS=halt_on_error=1:exitcode=66 build/tsan/stancegraph extract -j 4 --explain \
+	  build/tsan/corpus.jsonl >build/tsan/j4.jsonl
+	@build/tsan/stancegraph extract -j 1 --explain build/tsan/corpus.jsonl | cmp - build/tsan/j4.jsonl
+	@echo "tsan: extract -j 4 on $$(wc -l <build/tsan/corpus.jsonl) documents: no data race, same events as -j 1"
 
 valgrind: all
 	@SG_BIN="valgrind -q --error-exitcode=99 --leak-check=full \
