@@ -51,6 +51,10 @@ sg_corpus *sg_corpus_new(const char *path, const char *buf, size_t len, const sg
 /* Frees c. Accepts NULL. */
 void sg_corpus_free(sg_corpus *c);
 
+/* The offset in bytes of the first line not yet read (0-based). Everything before it is
+ * done with: a caller streaming a large mapped file may release those pages. */
+size_t sg_corpus_offset(const sg_corpus *c);
+
 /* Reads the next document into *out. Returns SG_OK with *done false and *out set, or
  * SG_OK with *done true at the end of the buffer. Errors (the reader then stays at the
  * failing line; call again to skip it): SG_ERR_SYNTAX with path:line:col for invalid

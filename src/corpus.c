@@ -169,6 +169,11 @@ static sg_status take(sg_corpus *c, size_t line_start, sg_corpus_doc *out, sg_di
     return SG_OK;
 }
 
+size_t sg_corpus_offset(const sg_corpus *c)
+{
+    return c->pos;
+}
+
 sg_status sg_corpus_next(sg_corpus *c, sg_corpus_doc *out, bool *done, sg_diag *diag)
 {
     *done = false;

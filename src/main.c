@@ -1,8 +1,9 @@
 /* stancegraph command-line tool: parses options, loads lexicons, reads text documents
  * or JSON Lines events, and runs extract, graph or centrality through the public API.
  * Outputs go to a temporary file renamed into place, so a failure leaves none. */
-/* realpath() is XSI */
+/* realpath() is XSI; madvise(MADV_DONTNEED) is a Linux and BSD extension */
 #define _XOPEN_SOURCE 700
+#define _DEFAULT_SOURCE
 
 #include <ctype.h>
 #include <errno.h>
@@ -15,6 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -508,6 +511,43 @@ done:
 
 /* ---- input ---- */
 
+static int read_all(const char *path, char **buf, size_t *len);
+
+/* Maps a regular, non-empty, uncompressed file read-only (*mapped true), so that a
+ * large corpus is paged in as it is read and its pages can be released behind the
+ * reader (extract_corpus); anything else is read into memory by read_all. */
+static int map_input(const char *path, char **buf, size_t *len, bool *mapped)
+{
+    struct stat sb;
+    *mapped = false;
+    if (strcmp(path, "-") != 0 && stat(path, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > 2) {
+        int fd = open(path, O_RDONLY);
+        if (fd >= 0) {
+            unsigned char magic[2] = {0, 0};
+            bool gz = read(fd, magic, 2) == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
+            void *p =
+                gz ? MAP_FAILED : mmap(NULL, (size_t)sb.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+            close(fd);
+            if (p != MAP_FAILED) {
+                *buf = p;
+                *len = (size_t)sb.st_size;
+                *mapped = true;
+                return EXIT_OK;
+            }
+        }
+    }
+    return read_all(path, buf, len);
+}
+
+static void release_input(char *buf, size_t len, bool mapped)
+{
+    if (mapped) {
+        munmap(buf, len);
+    } else {
+        free(buf);
+    }
+}
+
 static int read_all(const char *path, char **buf, size_t *len)
 {
     bool is_stdin = strcmp(path, "-") == 0;
@@ -704,8 +744,8 @@ static bool seen_before(seen_set *set, const char *s, size_t n)
 }
 
 static int extract_corpus(const config *cfg, const sg_lexicon *lex, sg_worker *w, const char *shown,
-                          const char *buf, size_t len, const sg_corpus_opts *co, seen_set *seen,
-                          FILE *stream, sg_events *into);
+                          const char *buf, size_t len, bool mapped, const sg_corpus_opts *co,
+                          seen_set *seen, FILE *stream, sg_events *into);
 
 static int collect_files(const config *cfg, char **files, size_t n_files, sg_events *ev,
                          FILE *stream, const char *stream_name, seen_set *seen, sg_lexicon **lexp)
@@ -730,7 +770,8 @@ static int collect_files(const config *cfg, char **files, size_t n_files, sg_eve
                 break;
             }
         }
-        rc = read_all(path, &buf, &len);
+        bool mapped = false;
+        rc = map_input(path, &buf, &len, &mapped);
         if (rc != EXIT_OK) {
             if (into != ev) {
                 sg_events_free(into);
@@ -758,7 +799,7 @@ static int collect_files(const config *cfg, char **files, size_t n_files, sg_eve
                 }
             }
             if (rc == EXIT_OK) {
-                rc = extract_corpus(cfg, lex, w, shown, buf, len, &co, seen, stream, into);
+                rc = extract_corpus(cfg, lex, w, shown, buf, len, mapped, &co, seen, stream, into);
             }
         } else if (sg_events_is_jsonl(buf, len)) {
             size_t before = sg_events_count(into);
@@ -801,7 +842,7 @@ static int collect_files(const config *cfg, char **files, size_t n_files, sg_eve
             }
             sg_doc_free(doc);
         }
-        free(buf);
+        release_input(buf, len, mapped);
         if (stream != NULL) {
             if (rc == EXIT_OK && sg_events_write_jsonl(into, stream, &d) != SG_OK) {
                 d.path = d.path != NULL ? d.path : stream_name;
@@ -1049,8 +1090,8 @@ enum { BATCH_DOCS = 512, BATCH_BYTES = 8 << 20 };
  * "date" (else --date) picks dated office holders and is written on its events.
  * Returns an exit code; the first bad line or document in input order stops the run. */
 static int extract_corpus(const config *cfg, const sg_lexicon *lex, sg_worker *w, const char *shown,
-                          const char *buf, size_t len, const sg_corpus_opts *co, seen_set *seen,
-                          FILE *stream, sg_events *into)
+                          const char *buf, size_t len, bool mapped, const sg_corpus_opts *co,
+                          seen_set *seen, FILE *stream, sg_events *into)
 {
     sg_diag d;
     sg_diag_init(&d);
@@ -1061,6 +1102,7 @@ static int extract_corpus(const config *cfg, const sg_lexicon *lex, sg_worker *w
     pthread_t *tids = calloc(nt, sizeof *tids);
     int rc = EXIT_OK;
     bool done = false;
+    size_t dropped = 0; /* bytes of a mapped input already released */
     if (c == NULL || jobs == NULL || args == NULL || tids == NULL) {
         fprintf(stderr, "stancegraph: error: out of memory\n");
         rc = EXIT_PROCESSING;
@@ -1175,6 +1217,15 @@ static int extract_corpus(const config *cfg, const sg_lexicon *lex, sg_worker *w
             rc = read_rc;
         }
         show_progress(seen);
+        if (mapped) {
+            /* release the pages behind the reader: memory stays flat on a large corpus */
+            size_t page = (size_t)sysconf(_SC_PAGESIZE);
+            size_t upto = sg_corpus_offset(c) / page * page;
+            if (upto > dropped) {
+                madvise((void *)(uintptr_t)(buf + dropped), upto - dropped, MADV_DONTNEED);
+                dropped = upto;
+            }
+        }
     }
 out:
     for (size_t t = 1; args != NULL && t < nt; t++) {
