@@ -6,9 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <igraph.h>
-
-#include "internal.h"
+#include "graph_ig.h"
 #include "sg_graph.h"
 
 struct sg_graph {
@@ -326,16 +324,6 @@ static void work_release(work *k)
     }
 }
 
-/* Translates an igraph return code into our status and diagnostic. The error handler
- * cannot carry a user pointer and we keep no global state, so the message is igraph's
- * description of the error code plus the failing call. */
-static sg_status igraph_fail(sg_diag *diag, igraph_error_t rc, const char *what)
-{
-    sg_status st = rc == IGRAPH_ENOMEM ? SG_ERR_NOMEM : SG_ERR_BACKEND;
-    return sg_i_diag(diag, st, NULL, NULL, 0, 0, "igraph: %s failed: %s", what,
-                     igraph_strerror(rc));
-}
-
 static double finite_or_zero(double x)
 {
     return isfinite(x) ? x : 0.0;
@@ -438,14 +426,12 @@ static bool eigen_power(size_t n, size_t npairs, const igraph_vector_int_t *edge
     return converged;
 }
 
-#define SG_IG(call, what)                                                                          \
-    do {                                                                                           \
-        igraph_error_t rc_ = (call);                                                               \
-        if (rc_ != IGRAPH_SUCCESS) {                                                               \
-            st = igraph_fail(diag, rc_, (what));                                                   \
-            goto done;                                                                             \
-        }                                                                                          \
-    } while (0)
+sg_status sg_i_igraph_fail(sg_diag *diag, igraph_error_t rc, const char *what)
+{
+    sg_status st = rc == IGRAPH_ENOMEM ? SG_ERR_NOMEM : SG_ERR_BACKEND;
+    return sg_i_diag(diag, st, NULL, NULL, 0, 0, "igraph: %s failed: %s", what,
+                     igraph_strerror(rc));
+}
 
 sg_status sg_graph_stats_get(const sg_graph *g, sg_graph_stats *out, sg_diag *diag)
 {

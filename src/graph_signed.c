@@ -6,9 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <igraph.h>
-
-#include "internal.h"
+#include "graph_ig.h"
 #include "sg_analysis.h"
 
 /* One tie of the signed projection, u < v. */
@@ -42,29 +40,10 @@ struct sg_blocs {
     size_t capped;
 };
 
-/* Translates an igraph return code into our status and diagnostic (igraph's error
- * handler cannot carry a user pointer, so the message is igraph's description of the
- * code plus the failing call). */
-static sg_status igraph_fail(sg_diag *diag, igraph_error_t rc, const char *what)
-{
-    sg_status st = rc == IGRAPH_ENOMEM ? SG_ERR_NOMEM : SG_ERR_BACKEND;
-    return sg_i_diag(diag, st, NULL, NULL, 0, 0, "igraph: %s failed: %s", what,
-                     igraph_strerror(rc));
-}
-
 static sg_status nomem(sg_diag *diag)
 {
     return sg_i_diag(diag, SG_ERR_NOMEM, NULL, NULL, 0, 0, "out of memory");
 }
-
-#define SG_IG(call, what)                                                                          \
-    do {                                                                                           \
-        igraph_error_t rc_ = (call);                                                               \
-        if (rc_ != IGRAPH_SUCCESS) {                                                               \
-            st = igraph_fail(diag, rc_, (what));                                                   \
-            goto done;                                                                             \
-        }                                                                                          \
-    } while (0)
 
 /* ---- signed projection ---------------------------------------------------------- */
 

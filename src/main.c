@@ -1834,25 +1834,19 @@ static int run(const config *cfg, char **files, size_t n_files)
                 strcasecmp(extension(cfg->output), "json") == 0)) {
         /* -o ranks.csv or -o summary.json: the format follows the extension, as for graph */
         tfmt = strcasecmp(extension(cfg->output), "csv") == 0 ? SG_TAB_CSV : SG_TAB_JSON;
-    } else if (cfg->cmd == CMD_SUMMARY && cfg->format != NULL) {
-        if (strcmp(cfg->format, "text") == 0) {
+    } else if ((cfg->cmd == CMD_SUMMARY || cfg->cmd == CMD_CENTRALITY) && cfg->format != NULL) {
+        /* the aligned layout is "text" for the summary, "table" for centrality */
+        bool summary = cfg->cmd == CMD_SUMMARY;
+        if (strcmp(cfg->format, summary ? "text" : "table") == 0) {
             tfmt = SG_TAB_TABLE;
         } else if (strcmp(cfg->format, "csv") == 0) {
             tfmt = SG_TAB_CSV;
         } else if (strcmp(cfg->format, "json") == 0) {
             tfmt = SG_TAB_JSON;
         } else {
-            return usage_error("unknown summary format '%s' (use text, csv or json)", cfg->format);
-        }
-    } else if (cfg->cmd == CMD_CENTRALITY && cfg->format != NULL) {
-        if (strcmp(cfg->format, "table") == 0) {
-            tfmt = SG_TAB_TABLE;
-        } else if (strcmp(cfg->format, "csv") == 0) {
-            tfmt = SG_TAB_CSV;
-        } else if (strcmp(cfg->format, "json") == 0) {
-            tfmt = SG_TAB_JSON;
-        } else {
-            return usage_error("unknown table format '%s' (use table, csv or json)", cfg->format);
+            return usage_error(summary ? "unknown summary format '%s' (use text, csv or json)"
+                                       : "unknown table format '%s' (use table, csv or json)",
+                               cfg->format);
         }
     } else if (cfg->cmd == CMD_EXTRACT && cfg->format != NULL) {
         return usage_error("extract writes JSON Lines; '--format %s' is not accepted", cfg->format);
