@@ -40,6 +40,8 @@ typedef struct sg_corpus_doc {
     const char *text; /* the text, UTF-8 as decoded from the JSON string */
     size_t text_len;  /* in bytes; the text may hold escaped NUL bytes (\u0000) */
     unsigned line;    /* 1-based line of the document in the corpus */
+    const char *meta; /* the line's other keys (all but the text, id and date keys) as
+                       * the text of a compact JSON object, NULL when there are none */
 } sg_corpus_doc;
 
 typedef struct sg_corpus sg_corpus;

@@ -34,6 +34,14 @@ sg_status sg_doc_new(const char *name, const char *path, const char *text, size_
 /* Frees doc. Accepts NULL. */
 void sg_doc_free(sg_doc *doc);
 
+/* Attaches metadata to doc: the text of a JSON object (e.g. a corpus line's keys other
+ * than its id, date and text, from sg_corpus_doc.meta), copied; NULL removes it. Every
+ * event extracted from doc carries it (sg_event.meta). Errors: SG_ERR_NOMEM. */
+sg_status sg_doc_set_meta(sg_doc *doc, const char *json);
+
+/* The metadata JSON text set by sg_doc_set_meta, or NULL (borrowed). */
+const char *sg_doc_meta(const sg_doc *doc);
+
 /* The document's name and bytes (borrowed, live as long as doc). */
 const char *sg_doc_name(const sg_doc *doc);
 const char *sg_doc_text(const sg_doc *doc, size_t *len);

@@ -19,22 +19,23 @@ extern "C" {
  * Offsets are 0-based byte offsets into the document as read (before any decoding);
  * end offsets are exclusive. All strings are UTF-8. */
 typedef struct sg_event {
-    const char *doc;                   /* the input path as given, "-" for stdin */
-    const char *date;                  /* the document's date "YYYY-MM-DD", NULL if unknown */
-    size_t sentence;                   /* 0-based sentence index in the document */
-    size_t start, end;                 /* byte span of the sentence in the document */
-    const char *source;                /* actor id (never NULL) */
-    const char *source_name;           /* actor display name (never NULL) */
-    const char *source_type;           /* actor type, "" when unknown (never NULL) */
-    const char *target;                /* actor id, NULL when the event has no target actor */
-    const char *target_name;           /* NULL exactly when target is NULL */
-    const char *target_type;           /* NULL exactly when target is NULL */
-    const char *relation;              /* relation id, e.g. "accuse" */
-    const char *label;                 /* relation label for display, e.g. "accuses" */
-    const char *cameo;                 /* CAMEO event code as a string, e.g. "112" */
-    double goldstein;                  /* Goldstein weight of the code, -10 .. +10 */
-    bool negated;                      /* "did not V", "failed to V" */
-    const char *trigger;               /* the text that triggered the relation, as written */
+    const char *doc;         /* the input path as given, "-" for stdin */
+    const char *date;        /* the document's date "YYYY-MM-DD", NULL if unknown */
+    const char *meta;        /* the document's metadata, the text of a JSON object, or NULL */
+    size_t sentence;         /* 0-based sentence index in the document */
+    size_t start, end;       /* byte span of the sentence in the document */
+    const char *source;      /* actor id (never NULL) */
+    const char *source_name; /* actor display name (never NULL) */
+    const char *source_type; /* actor type, "" when unknown (never NULL) */
+    const char *target;      /* actor id, NULL when the event has no target actor */
+    const char *target_name; /* NULL exactly when target is NULL */
+    const char *target_type; /* NULL exactly when target is NULL */
+    const char *relation;    /* relation id, e.g. "accuse" */
+    const char *label;       /* relation label for display, e.g. "accuses" */
+    const char *cameo;       /* CAMEO event code as a string, e.g. "112" */
+    double goldstein;        /* Goldstein weight of the code, -10 .. +10 */
+    bool negated;            /* "did not V", "failed to V" */
+    const char *trigger;     /* the text that triggered the relation, as written */
     size_t trigger_start, trigger_end; /* byte span of the trigger in the document */
     const char *text;                  /* the sentence text, as written */
     const char *attributed_to;         /* actor id of the speaker for reported speech, or NULL */

@@ -17,6 +17,7 @@ struct sg_corpus {
     sg_corpus_opts opts; /* keys copied into keys[] */
     char keys[2][64];
     cJSON *cur;     /* the current document's object */
+    char *meta;     /* its other keys, printed */
     char id[64];    /* an integer id, or PATH:LINE */
     char *owned_id; /* PATH:LINE when the path is long */
     char date[11];
@@ -90,6 +91,7 @@ void sg_corpus_free(sg_corpus *c)
         return;
     }
     cJSON_Delete(c->cur);
+    cJSON_free(c->meta);
     free(c->owned_id);
     free(c->path);
     free(c);
@@ -166,6 +168,38 @@ static sg_status take(sg_corpus *c, size_t line_start, sg_corpus_doc *out, sg_di
     out->text = text->valuestring;
     out->text_len = strlen(text->valuestring);
     out->line = c->line;
+    /* the other keys, kept as the document's metadata */
+    cJSON_free(c->meta);
+    c->meta = NULL;
+    out->meta = NULL;
+    cJSON *rest = cJSON_CreateObject();
+    const cJSON *it;
+    cJSON_ArrayForEach(it, c->cur)
+    {
+        if (rest == NULL || strcmp(it->string, c->opts.text_key) == 0 ||
+            strcmp(it->string, c->opts.id_key) == 0 || strcmp(it->string, "date") == 0) {
+            continue;
+        }
+        cJSON *copy = cJSON_Duplicate(it, true);
+        if (copy == NULL) {
+            cJSON_Delete(rest);
+            rest = NULL;
+            break;
+        }
+        cJSON_AddItemToObject(rest, it->string, copy);
+    }
+    if (rest == NULL) {
+        return sg_i_diag(diag, SG_ERR_NOMEM, c->path, NULL, 0, 0, "out of memory");
+    }
+    if (rest->child != NULL) {
+        c->meta = cJSON_PrintUnformatted(rest);
+        if (c->meta == NULL) {
+            cJSON_Delete(rest);
+            return sg_i_diag(diag, SG_ERR_NOMEM, c->path, NULL, 0, 0, "out of memory");
+        }
+        out->meta = c->meta;
+    }
+    cJSON_Delete(rest);
     return SG_OK;
 }
 

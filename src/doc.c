@@ -18,6 +18,7 @@ typedef struct tokbuf {
 
 struct sg_doc {
     char *name, *path;
+    char *meta; /* JSON object text, or NULL */
     char *text;
     size_t len;
     tokbuf tb;
@@ -608,6 +609,7 @@ void sg_doc_free(sg_doc *doc)
     }
     free(doc->name);
     free(doc->path);
+    free(doc->meta);
     free(doc->text);
     free(doc->tb.toks);
     free(doc->tb.norm);
@@ -619,6 +621,22 @@ void sg_doc_free(sg_doc *doc)
 const char *sg_i_doc_path(const sg_doc *doc)
 {
     return doc->path;
+}
+
+sg_status sg_doc_set_meta(sg_doc *doc, const char *json)
+{
+    char *copy = NULL;
+    if (json != NULL && (copy = sg_i_strdup(json)) == NULL) {
+        return SG_ERR_NOMEM;
+    }
+    free(doc->meta);
+    doc->meta = copy;
+    return SG_OK;
+}
+
+const char *sg_doc_meta(const sg_doc *doc)
+{
+    return doc->meta;
 }
 
 const char *sg_doc_name(const sg_doc *doc)

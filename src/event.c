@@ -2614,6 +2614,7 @@ static sg_status emit_pending(const ctx *c, size_t sent, sg_events *out)
         memset(&e, 0, sizeof e);
         e.doc = sg_doc_name(c->doc);
         e.date = c->w->date != 0 ? c->w->date_text : NULL;
+        e.meta = sg_doc_meta(c->doc);
         e.sentence = sent;
         e.start = s0;
         e.end = s1;

@@ -220,6 +220,7 @@ sg_status sg_events_add(sg_events *ev, const sg_event *e)
     strtab *t = &ev->strings;
     c.doc = intern(t, e->doc, &oom);
     c.date = intern(t, e->date, &oom);
+    c.meta = intern(t, e->meta, &oom);
     c.source = intern(t, e->source, &oom);
     c.source_name = intern(t, e->source_name != NULL ? e->source_name : e->source, &oom);
     c.source_type = intern(t, e->source_type != NULL ? e->source_type : "", &oom);
@@ -320,6 +321,9 @@ static cJSON *event_to_json(const sg_event *e)
         add_str_or_null(o, "trigger", e->trigger) &&
         add_num(o, "trigger_start", (double)e->trigger_start) &&
         add_num(o, "trigger_end", (double)e->trigger_end);
+    if (ok && e->meta != NULL) {
+        ok = cJSON_AddRawToObject(o, "meta", e->meta) != NULL;
+    }
     if (ok && e->attributed_to != NULL) {
         ok = add_str_or_null(o, "attributed_to", e->attributed_to);
     }

@@ -973,7 +973,7 @@ static int collect(const config *cfg, char **args, size_t n_args, sg_events *ev,
 
 /* One document of a corpus batch, extracted by one of the worker threads. */
 typedef struct job {
-    char *id, *date, *text, *dpath; /* copies: the reader reuses its strings */
+    char *id, *date, *text, *dpath, *meta; /* copies: the reader reuses its strings */
     size_t len;
     sg_events *ev; /* the document's events and actors */
     char *out;     /* with a stream: the events as JSON Lines, written by the thread */
@@ -1012,6 +1012,7 @@ static void run_job(const batch *b, sg_worker *w, job *j)
         return;
     }
     if (sg_doc_new(j->id, j->dpath, j->text, j->len, &sd, &j->d) != SG_OK ||
+        (j->meta != NULL && sg_doc_set_meta(sd, j->meta) != SG_OK) ||
         sg_extract(b->lex, sd, w, j->ev, &j->d) != SG_OK) {
         j->failed = true;
         if (j->d.path == NULL) {
@@ -1058,6 +1059,7 @@ static void job_release(job *j)
     free(j->date);
     free(j->text);
     free(j->dpath);
+    free(j->meta);
     free(j->out);
     sg_events_free(j->ev);
     memset(j, 0, sizeof *j);
@@ -1140,12 +1142,13 @@ static int extract_corpus(const config *cfg, const sg_lexicon *lex, sg_worker *w
             size_t pl = strlen(shown) + strlen(where) + 1;
             j->id = strdup(doc.id);
             j->date = doc.date != NULL ? strdup(doc.date) : NULL;
+            j->meta = doc.meta != NULL ? strdup(doc.meta) : NULL;
             j->text = malloc(doc.text_len + 1);
             j->dpath = malloc(pl);
             j->len = doc.text_len;
             n++;
             if (j->id == NULL || (doc.date != NULL && j->date == NULL) || j->text == NULL ||
-                j->dpath == NULL) {
+                j->dpath == NULL || (doc.meta != NULL && j->meta == NULL)) {
                 fprintf(stderr, "stancegraph: error: out of memory\n");
                 read_rc = EXIT_PROCESSING;
                 break;

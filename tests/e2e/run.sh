@@ -670,14 +670,15 @@ got=$($BIN extract $D/corpus.jsonl | python3 -c '
 import json, sys
 for line in sys.stdin:
     e = json.loads(line)
-    print(e["doc"], e.get("date"), e["source"], e["relation"], e["target"], e["start"], e["end"])
+    print(e["doc"], e.get("date"), e["source"], e["relation"], e["target"], e["start"], e["end"],
+          json.dumps(e.get("meta")))
 ')
-want="afp-1 2023-09-19 ARM accuse AZE 0 47
-42 2023-09-21 AZE aid_humanitarian NKR 0 55
-42 2023-09-21 NKR accuse AZE 56 127
-$D/corpus.jsonl:4 None PROTESTERS demand_leadership_change ARM.PASHINYAN 0 64"
-if [ "$got" = "$want" ]; then ok "a JSON Lines corpus: ids, dates and offsets per document"; else
-    bad "a JSON Lines corpus: ids, dates and offsets per document"; printf '%s\n' "$got"; fi
+want="afp-1 2023-09-19 ARM accuse AZE 0 47 {\"title\": \"Offensive\"}
+42 2023-09-21 AZE aid_humanitarian NKR 0 55 {\"source_url\": \"x\"}
+42 2023-09-21 NKR accuse AZE 56 127 {\"source_url\": \"x\"}
+$D/corpus.jsonl:4 None PROTESTERS demand_leadership_change ARM.PASHINYAN 0 64 null"
+if [ "$got" = "$want" ]; then ok "a JSON Lines corpus: ids, dates, offsets and metadata per document"; else
+    bad "a JSON Lines corpus: ids, dates, offsets and metadata per document"; printf '%s\n' "$got"; fi
 expect_out "--since on a dated corpus" 0 "id,name,degree
 AZE,Azerbaijan,2
 NKR,Karabakh authorities,2" -- centrality --format csv --metrics degree --top 2 --since 2023-09-20 $D/corpus.jsonl
