@@ -746,6 +746,7 @@ static bool seen_before(seen_set *set, const char *s, size_t n)
 static int extract_corpus(const config *cfg, const sg_lexicon *lex, sg_worker *w, const char *shown,
                           const char *buf, size_t len, bool mapped, const sg_corpus_opts *co,
                           seen_set *seen, FILE *stream, sg_events *into);
+static sg_status merge_events(sg_events *into, const sg_events *part, bool with_events);
 
 static int collect_files(const config *cfg, char **files, size_t n_files, sg_events *ev,
                          FILE *stream, const char *stream_name, seen_set *seen, sg_lexicon **lexp)
@@ -848,13 +849,9 @@ static int collect_files(const config *cfg, char **files, size_t n_files, sg_eve
                 d.path = d.path != NULL ? d.path : stream_name;
                 rc = report(&d);
             }
-            for (size_t a = 0; rc == EXIT_OK && a < sg_events_actor_count(into); a++) {
-                const sg_actor_ref *r = sg_events_actor_get(into, a);
-                if (sg_events_add_actor(ev, r->id, r->name, r->type, r->mentions) != SG_OK ||
-                    sg_events_set_parent(ev, r->id, r->parent) != SG_OK) {
-                    fprintf(stderr, "stancegraph: error: out of memory\n");
-                    rc = EXIT_PROCESSING;
-                }
+            if (rc == EXIT_OK && merge_events(ev, into, false) != SG_OK) {
+                fprintf(stderr, "stancegraph: error: out of memory\n");
+                rc = EXIT_PROCESSING;
             }
             sg_events_free(into);
         }
@@ -1065,8 +1062,9 @@ static void job_release(job *j)
     memset(j, 0, sizeof *j);
 }
 
-/* Appends the events and actors of part to into (copies). */
-static sg_status merge_events(sg_events *into, const sg_events *part)
+/* Appends the events of part to into, and its actors with their mentions and parents
+ * (copies), or only the actors when with_events is false. */
+static sg_status merge_events(sg_events *into, const sg_events *part, bool with_events)
 {
     for (size_t a = 0; a < sg_events_actor_count(part); a++) {
         const sg_actor_ref *r = sg_events_actor_get(part, a);
@@ -1075,7 +1073,7 @@ static sg_status merge_events(sg_events *into, const sg_events *part)
             return SG_ERR_NOMEM;
         }
     }
-    for (size_t i = 0; i < sg_events_count(part); i++) {
+    for (size_t i = 0; with_events && i < sg_events_count(part); i++) {
         if (sg_events_add(into, sg_events_get(part, i)) != SG_OK) {
             return SG_ERR_NOMEM;
         }
@@ -1198,16 +1196,8 @@ static int extract_corpus(const config *cfg, const sg_lexicon *lex, sg_worker *w
                     rc = EXIT_PROCESSING;
                     break;
                 }
-                for (size_t a = 0; a < sg_events_actor_count(j->ev) && st == SG_OK; a++) {
-                    const sg_actor_ref *r = sg_events_actor_get(j->ev, a);
-                    st = sg_events_add_actor(into, r->id, r->name, r->type, r->mentions);
-                    if (st == SG_OK) {
-                        st = sg_events_set_parent(into, r->id, r->parent);
-                    }
-                }
-            } else {
-                st = merge_events(into, j->ev);
             }
+            st = merge_events(into, j->ev, stream == NULL);
             if (st != SG_OK) {
                 fprintf(stderr, "stancegraph: error: out of memory\n");
                 rc = EXIT_PROCESSING;

@@ -143,15 +143,7 @@ static bool mark_rare_pairs(const sg_events *tmp, size_t min, bool *drop)
 
 static bool selected(const sg_select_opts *o, const char *type)
 {
-    if (o->n_types == 0) {
-        return true;
-    }
-    for (size_t i = 0; i < o->n_types; i++) {
-        if (type != NULL && strcmp(o->types[i], type) == 0) {
-            return true;
-        }
-    }
-    return false;
+    return o->n_types == 0 || in_list(o->types, o->n_types, type);
 }
 
 sg_status sg_events_select(const sg_events *in, const sg_lexicon *lex, const sg_select_opts *opts,
