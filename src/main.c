@@ -804,7 +804,9 @@ static int collect_files(const config *cfg, char **files, size_t n_files, sg_eve
             }
         } else if (sg_events_is_jsonl(buf, len)) {
             size_t before = sg_events_count(into);
-            if (sg_events_read_jsonl(into, shown, buf, len, &d) != SG_OK) {
+            if (!cfg->keep_duplicates && seen_before(seen, buf, len)) {
+                /* the same events file twice (a shell glob and a name): counted once */
+            } else if (sg_events_read_jsonl(into, shown, buf, len, &d) != SG_OK) {
                 rc = report(&d);
             } else {
                 seen->read_events += sg_events_count(into) - before;
@@ -942,9 +944,10 @@ static int collect(const config *cfg, char **args, size_t n_args, sg_events *ev,
     }
     if (seen.dups > 0 && !cfg->quiet) {
         fprintf(stderr,
-                "stancegraph: note: %zu document%s had the same text as an earlier one and "
-                "%s counted once (--keep-duplicates counts every copy)\n",
-                seen.dups, seen.dups == 1 ? "" : "s", seen.dups == 1 ? "was" : "were");
+                "stancegraph: note: %zu document%s or events file%s had the same bytes as an "
+                "earlier one and %s counted once (--keep-duplicates counts every copy)\n",
+                seen.dups, seen.dups == 1 ? "" : "s", seen.dups == 1 ? "" : "s",
+                seen.dups == 1 ? "was" : "were");
     }
     if (cfg->stats) {
         double el = now_seconds() - seen.start;

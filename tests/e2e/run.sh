@@ -712,7 +712,7 @@ for line in sys.stdin:
 print(" ".join(d.rsplit("/", 1)[-1] for d in seen))
 ')
 if [ "$got" = "a.txt afp-1 42 d.jsonl.gz:4" ] &&
-    [ "$(cat "$T/err")" = "stancegraph: note: 4 documents had the same text as an earlier one and were counted once (--keep-duplicates counts every copy)" ]; then
+    [ "$(cat "$T/err")" = "stancegraph: note: 4 documents or events files had the same bytes as an earlier one and were counted once (--keep-duplicates counts every copy)" ]; then
     ok "a directory: sorted, recursive, hidden entries skipped, gzip read, copies counted once"
 else
     bad "a directory: sorted, recursive, hidden entries skipped, gzip read, copies counted once: $got / $(cat "$T/err")"
@@ -722,12 +722,17 @@ if [ "$($BIN extract --keep-duplicates "$T/tree" 2>/dev/null | wc -l)" = 36 ]; t
 else bad "--keep-duplicates counts every copy"; fi
 $BIN extract --stats "$T/tree" >/dev/null 2>"$T/err"
 got=$(sed 's/; [0-9.]* s$//' "$T/err")
-if [ "$got" = "stancegraph: note: 4 documents had the same text as an earlier one and were counted once (--keep-duplicates counts every copy)
+if [ "$got" = "stancegraph: note: 4 documents or events files had the same bytes as an earlier one and were counted once (--keep-duplicates counts every copy)
 stancegraph: stats: 4 inputs, 4 documents extracted (3546 bytes, 29 sentences), 4 duplicates skipped; 18 events found (0 negated, 5 without a target); 0 events read from events files" ]; then
     ok "--stats counts inputs, documents, bytes, sentences, duplicates and events"
 else bad "--stats counts inputs, documents, bytes, sentences, duplicates and events: $got"; fi
 if [ -z "$($BIN extract --quiet "$T/tree" 2>&1 >/dev/null)" ]; then ok "--quiet drops the duplicates note"; else
     bad "--quiet drops the duplicates note"; fi
+$BIN extract tests/data/karabakh.txt >"$T/kev.jsonl"
+expect_out "the same events file twice counts once" 0 "id,name,in_strength
+NKR,Karabakh authorities,5" -- centrality --format csv --metrics in_strength --top 1 "$T/kev.jsonl" "$T/kev.jsonl"
+expect_out "--keep-duplicates counts an events file twice" 0 "id,name,in_strength
+NKR,Karabakh authorities,10" -- centrality --keep-duplicates --format csv --metrics in_strength --top 1 "$T/kev.jsonl" "$T/kev.jsonl"
 printf 'Armenia accused Azerbaijan.' | gzip -c | head -c 20 >"$T/trunc.gz"
 expect "a truncated gzip file" 2 "$T/trunc.gz: error: gzip: data ends early (truncated file?) after 20 bytes" -- extract "$T/trunc.gz"
 mkdir -p "$T/nofiles/.git"
