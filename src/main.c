@@ -126,8 +126,8 @@ static const opt_doc options[] = {
      "count every copy of a document whose text was met before (default: once, with a "
      "note on stderr)"},
     {"jobs", required_argument, OPT_JOBS, C_EX | C_SEL, "N",
-     "worker threads extracting the documents of a JSON Lines corpus (default: the "
-     "number of cores); the output does not depend on N"},
+     "worker threads extracting the documents, corpus lines and text files alike "
+     "(default: the number of cores); the output does not depend on N"},
     {"stats", no_argument, OPT_STATS, C_EX | C_SEL, NULL,
      "print the run's counts on stderr at the end: inputs, documents, bytes, sentences, "
      "duplicates skipped, events (negated, without a target), events read, seconds"},
@@ -684,18 +684,6 @@ static void show_progress(seen_set *st)
     st->shown = t;
 }
 
-/* Counts a document just extracted: its bytes and sentences, and the events it added
- * to `into` from index `before` on. */
-static void count_doc(seen_set *st, const sg_doc *doc, size_t len, const sg_events *into,
-                      size_t before)
-{
-    st->docs++;
-    st->bytes += len;
-    st->sentences += sg_doc_sentence_count(doc);
-    count_events(st, into, before);
-    show_progress(st);
-}
-
 static uint64_t text_hash(const char *s, size_t n)
 {
     uint64_t h = 14695981039346656037ull;
@@ -743,17 +731,42 @@ static bool seen_before(seen_set *set, const char *s, size_t n)
     return false;
 }
 
-static int extract_corpus(const config *cfg, const sg_lexicon *lex, sg_worker *w, const char *shown,
+typedef struct pool pool;
+/* One document of a batch, extracted by one of the worker threads. */
+typedef struct job {
+    char *id, *date, *text, *dpath, *meta; /* copies: inputs are released meanwhile */
+    size_t len;
+    sg_events *ev; /* the document's events and actors */
+    char *out;     /* with a stream: the events as JSON Lines, written by the thread */
+    size_t out_len;
+    size_t sentences;
+    sg_diag d;
+    bool failed;
+} job;
+
+static pool *pool_new(const config *cfg, const sg_lexicon *lex);
+static void pool_free(pool *p);
+static int run_jobs(const config *cfg, const sg_lexicon *lex, pool *p, job *jobs, size_t n,
+                    int read_rc, seen_set *seen, FILE *stream, const char *stream_name,
+                    sg_events *into);
+static bool job_fill(job *j, const char *id, const char *date, const char *meta, const char *text,
+                     size_t len, const char *dpath);
+static int extract_corpus(const config *cfg, const sg_lexicon *lex, pool *p, const char *shown,
                           const char *buf, size_t len, bool mapped, const sg_corpus_opts *co,
-                          seen_set *seen, FILE *stream, sg_events *into);
+                          seen_set *seen, FILE *stream, const char *stream_name, sg_events *into);
 static sg_status merge_events(sg_events *into, const sg_events *part, bool with_events);
+
+enum { BATCH_DOCS = 512, BATCH_BYTES = 8 << 20 };
 
 static int collect_files(const config *cfg, char **files, size_t n_files, sg_events *ev,
                          FILE *stream, const char *stream_name, seen_set *seen, sg_lexicon **lexp)
 {
     sg_lexicon *lex = *lexp;
-    sg_worker *w = NULL;
-    int rc = EXIT_OK;
+    pool *threads = NULL;
+    /* text documents wait here and are extracted a batch at a time by the threads */
+    job *pend = calloc(BATCH_DOCS, sizeof *pend);
+    size_t n_pend = 0, pend_bytes = 0;
+    int rc = pend != NULL ? EXIT_OK : EXIT_PROCESSING;
     for (size_t i = 0; i < n_files && rc == EXIT_OK; i++) {
         const char *path = files[i];
         bool is_stdin = strcmp(path, "-") == 0;
@@ -762,103 +775,87 @@ static int collect_files(const config *cfg, char **files, size_t n_files, sg_eve
         size_t len = 0;
         sg_diag d;
         sg_diag_init(&d);
-        sg_events *into = ev;
-        if (stream != NULL) {
-            into = sg_events_new();
-            if (into == NULL) {
-                fprintf(stderr, "stancegraph: error: out of memory\n");
-                rc = EXIT_PROCESSING;
-                break;
-            }
-        }
         bool mapped = false;
         rc = map_input(path, &buf, &len, &mapped);
         if (rc != EXIT_OK) {
-            if (into != ev) {
-                sg_events_free(into);
-            }
             break;
         }
         sg_corpus_opts co;
         sg_corpus_opts_init(&co);
         co.text_key = cfg->text_field != NULL ? cfg->text_field : co.text_key;
         co.id_key = cfg->id_field != NULL ? cfg->id_field : co.id_key;
-        if (blank(buf, len)) {
-            fprintf(stderr, "%s: error: empty input\n", shown);
-            rc = EXIT_INPUT;
-        } else if (sg_corpus_is_jsonl(buf, len, &co)) {
+        bool empty = blank(buf, len), corpus = !empty && sg_corpus_is_jsonl(buf, len, &co);
+        bool events = !empty && !corpus && sg_events_is_jsonl(buf, len);
+        bool text = !empty && !corpus && !events;
+        if ((corpus || text) && threads == NULL) {
             if (lex == NULL) {
                 rc = load_lexicon(cfg, &lex);
             }
-            if (rc == EXIT_OK && w == NULL) {
-                w = sg_worker_new(lex);
-                if (w == NULL) {
-                    fprintf(stderr, "stancegraph: error: out of memory\n");
-                    rc = EXIT_PROCESSING;
-                } else {
-                    sg_worker_set_explain(w, cfg->explain);
-                }
+            if (rc == EXIT_OK && (threads = pool_new(cfg, lex)) == NULL) {
+                fprintf(stderr, "stancegraph: error: out of memory\n");
+                rc = EXIT_PROCESSING;
             }
-            if (rc == EXIT_OK) {
-                rc = extract_corpus(cfg, lex, w, shown, buf, len, mapped, &co, seen, stream, into);
-            }
-        } else if (sg_events_is_jsonl(buf, len)) {
-            size_t before = sg_events_count(into);
-            if (!cfg->keep_duplicates && seen_before(seen, buf, len)) {
+        }
+        if (rc == EXIT_OK && !text && n_pend > 0) {
+            /* keep input order: the waiting documents go first */
+            rc = run_jobs(cfg, lex, threads, pend, n_pend, EXIT_OK, seen, stream, stream_name, ev);
+            n_pend = pend_bytes = 0;
+        }
+        if (rc != EXIT_OK) {
+            /* nothing more */
+        } else if (empty) {
+            fprintf(stderr, "%s: error: empty input\n", shown);
+            rc = EXIT_INPUT;
+        } else if (corpus) {
+            rc = extract_corpus(cfg, lex, threads, shown, buf, len, mapped, &co, seen, stream,
+                                stream_name, ev);
+        } else if (events) {
+            sg_events *into = stream != NULL ? sg_events_new() : ev;
+            size_t before = into != NULL ? sg_events_count(into) : 0;
+            if (into == NULL) {
+                fprintf(stderr, "stancegraph: error: out of memory\n");
+                rc = EXIT_PROCESSING;
+            } else if (!cfg->keep_duplicates && seen_before(seen, buf, len)) {
                 /* the same events file twice (a shell glob and a name): counted once */
             } else if (sg_events_read_jsonl(into, shown, buf, len, &d) != SG_OK) {
                 rc = report(&d);
             } else {
                 seen->read_events += sg_events_count(into) - before;
             }
-        } else {
-            if (lex == NULL) {
-                rc = load_lexicon(cfg, &lex);
-                if (rc == EXIT_OK) {
-                    w = sg_worker_new(lex);
-                    if (w == NULL) {
-                        fprintf(stderr, "stancegraph: error: out of memory\n");
-                        rc = EXIT_PROCESSING;
-                    } else {
-                        sg_worker_set_explain(w, cfg->explain);
-                        if (!sg_worker_set_date(w, cfg->date)) {
-                            rc = usage_error("--date needs a date YYYY-MM-DD, not '%s'", cfg->date);
-                        }
-                    }
+            if (stream != NULL && into != NULL) {
+                /* extract passes events files through */
+                if (rc == EXIT_OK && sg_events_write_jsonl(into, stream, &d) != SG_OK) {
+                    d.path = d.path != NULL ? d.path : stream_name;
+                    rc = report(&d);
                 }
-            }
-            sg_doc *doc = NULL;
-            if (rc == EXIT_OK && !cfg->keep_duplicates && seen_before(seen, buf, len)) {
-                /* the same text as an earlier document: counted once */
-            } else if (rc == EXIT_OK && sg_doc_new(path, shown, buf, len, &doc, &d) != SG_OK) {
-                rc = report(&d);
-            }
-            size_t before = sg_events_count(into);
-            if (rc == EXIT_OK && doc != NULL && sg_extract(lex, doc, w, into, &d) != SG_OK) {
-                if (d.path == NULL) {
-                    d.path = shown;
+                if (rc == EXIT_OK && merge_events(ev, into, false) != SG_OK) {
+                    fprintf(stderr, "stancegraph: error: out of memory\n");
+                    rc = EXIT_PROCESSING;
                 }
-                rc = report(&d);
+                sg_events_free(into);
             }
-            if (rc == EXIT_OK && doc != NULL) {
-                count_doc(seen, doc, len, into, before);
-            }
-            sg_doc_free(doc);
-        }
-        release_input(buf, len, mapped);
-        if (stream != NULL) {
-            if (rc == EXIT_OK && sg_events_write_jsonl(into, stream, &d) != SG_OK) {
-                d.path = d.path != NULL ? d.path : stream_name;
-                rc = report(&d);
-            }
-            if (rc == EXIT_OK && merge_events(ev, into, false) != SG_OK) {
+        } else if (cfg->keep_duplicates || !seen_before(seen, buf, len)) {
+            if (!job_fill(&pend[n_pend], path, NULL, NULL, buf, len, shown)) {
                 fprintf(stderr, "stancegraph: error: out of memory\n");
                 rc = EXIT_PROCESSING;
             }
-            sg_events_free(into);
+            n_pend++;
+            pend_bytes += len;
+            if (rc == EXIT_OK && (n_pend == BATCH_DOCS || pend_bytes >= BATCH_BYTES)) {
+                rc = run_jobs(cfg, lex, threads, pend, n_pend, EXIT_OK, seen, stream, stream_name,
+                              ev);
+                n_pend = pend_bytes = 0;
+            }
         }
+        release_input(buf, len, mapped);
     }
-    sg_worker_free(w);
+    if (n_pend > 0) {
+        /* after an error the waiting documents are released unread */
+        int flushed = run_jobs(cfg, lex, threads, pend, n_pend, rc, seen, stream, stream_name, ev);
+        rc = rc == EXIT_OK ? flushed : rc;
+    }
+    free(pend);
+    pool_free(threads);
     *lexp = lex;
     return rc;
 }
@@ -971,18 +968,6 @@ static int collect(const config *cfg, char **args, size_t n_args, sg_events *ev,
     return rc;
 }
 
-/* One document of a corpus batch, extracted by one of the worker threads. */
-typedef struct job {
-    char *id, *date, *text, *dpath, *meta; /* copies: the reader reuses its strings */
-    size_t len;
-    sg_events *ev; /* the document's events and actors */
-    char *out;     /* with a stream: the events as JSON Lines, written by the thread */
-    size_t out_len;
-    size_t sentences;
-    sg_diag d;
-    bool failed;
-} job;
-
 /* A batch of documents shared by the worker threads; each thread has its own worker
  * (PCRE2 match data, scratch) and takes the next job under the mutex. */
 typedef struct batch {
@@ -998,6 +983,50 @@ typedef struct thread_arg {
     batch *b;
     sg_worker *w;
 } thread_arg;
+
+/* The worker threads of a run: cfg->threads workers over one lexicon, created once. */
+struct pool {
+    size_t nt;
+    thread_arg *args;
+    pthread_t *tids;
+};
+
+static void pool_free(pool *p)
+{
+    if (p == NULL) {
+        return;
+    }
+    for (size_t t = 0; p->args != NULL && t < p->nt; t++) {
+        sg_worker_free(p->args[t].w);
+    }
+    free(p->args);
+    free(p->tids);
+    free(p);
+}
+
+static pool *pool_new(const config *cfg, const sg_lexicon *lex)
+{
+    pool *p = calloc(1, sizeof *p);
+    if (p == NULL) {
+        return NULL;
+    }
+    p->nt = cfg->threads > 0 ? cfg->threads : 1;
+    p->args = calloc(p->nt, sizeof *p->args);
+    p->tids = calloc(p->nt, sizeof *p->tids);
+    if (p->args == NULL || p->tids == NULL) {
+        pool_free(p);
+        return NULL;
+    }
+    for (size_t t = 0; t < p->nt; t++) {
+        p->args[t].w = sg_worker_new(lex);
+        if (p->args[t].w == NULL) {
+            pool_free(p);
+            return NULL;
+        }
+        sg_worker_set_explain(p->args[t].w, cfg->explain);
+    }
+    return p;
+}
 
 static void run_job(const batch *b, sg_worker *w, job *j)
 {
@@ -1015,20 +1044,18 @@ static void run_job(const batch *b, sg_worker *w, job *j)
         (j->meta != NULL && sg_doc_set_meta(sd, j->meta) != SG_OK) ||
         sg_extract(b->lex, sd, w, j->ev, &j->d) != SG_OK) {
         j->failed = true;
-        if (j->d.path == NULL) {
-            j->d.path = j->dpath;
-        }
+        /* the diagnostic may point into the document, freed below: name our copy */
+        j->d.path = j->dpath;
     } else {
         j->sentences = sg_doc_sentence_count(sd);
         if (b->serialise) {
             /* JSON printing is a large share of the work: done here, in parallel */
             FILE *m = open_memstream(&j->out, &j->out_len);
-            if (m == NULL || sg_events_write_jsonl(j->ev, m, &j->d) != SG_OK) {
-                j->d.status = SG_ERR_NOMEM;
-                snprintf(j->d.msg, sizeof j->d.msg, "out of memory writing events");
-                j->failed = true;
+            bool ok = m != NULL && sg_events_write_jsonl(j->ev, m, &j->d) == SG_OK;
+            if (m != NULL && fclose(m) != 0) {
+                ok = false;
             }
-            if (m != NULL && fclose(m) != 0 && !j->failed) {
+            if (!ok) {
                 j->d.status = SG_ERR_NOMEM;
                 snprintf(j->d.msg, sizeof j->d.msg, "out of memory writing events");
                 j->failed = true;
@@ -1038,9 +1065,9 @@ static void run_job(const batch *b, sg_worker *w, job *j)
     sg_doc_free(sd);
 }
 
-static void *worker_main(void *p)
+static void *worker_main(void *arg)
 {
-    thread_arg *ta = p;
+    thread_arg *ta = arg;
     batch *b = ta->b;
     for (;;) {
         pthread_mutex_lock(&b->mu);
@@ -1065,6 +1092,27 @@ static void job_release(job *j)
     memset(j, 0, sizeof *j);
 }
 
+/* Fills j with copies of a document's fields (date and meta may be NULL). Returns false
+ * when out of memory (j is then partly filled; job_release frees it). */
+static bool job_fill(job *j, const char *id, const char *date, const char *meta, const char *text,
+                     size_t len, const char *dpath)
+{
+    memset(j, 0, sizeof *j);
+    j->id = strdup(id);
+    j->date = date != NULL ? strdup(date) : NULL;
+    j->meta = meta != NULL ? strdup(meta) : NULL;
+    j->dpath = strdup(dpath);
+    j->text = malloc(len + 1);
+    j->len = len;
+    if (j->id == NULL || (date != NULL && j->date == NULL) || (meta != NULL && j->meta == NULL) ||
+        j->dpath == NULL || j->text == NULL) {
+        return false;
+    }
+    memcpy(j->text, text, len);
+    j->text[len] = '\0';
+    return true;
+}
+
 /* Appends the events of part to into, and its actors with their mentions and parents
  * (copies), or only the actors when with_events is false. */
 static sg_status merge_events(sg_events *into, const sg_events *part, bool with_events)
@@ -1084,43 +1132,80 @@ static sg_status merge_events(sg_events *into, const sg_events *part, bool with_
     return SG_OK;
 }
 
-enum { BATCH_DOCS = 512, BATCH_BYTES = 8 << 20 };
+/* Extracts jobs[0 .. n) with the pool's threads (unless read_rc already failed), then,
+ * in input order, counts each document, writes its events to stream (or adds them to
+ * into) and adds its actors to into; the first failed document stops the run. Releases
+ * every job. Returns an exit code (read_rc when it was not EXIT_OK). */
+static int run_jobs(const config *cfg, const sg_lexicon *lex, pool *p, job *jobs, size_t n,
+                    int read_rc, seen_set *seen, FILE *stream, const char *stream_name,
+                    sg_events *into)
+{
+    int rc = EXIT_OK;
+    if (read_rc == EXIT_OK && n > 0) {
+        batch b = {cfg, lex, stream != NULL, jobs, n, 0, PTHREAD_MUTEX_INITIALIZER};
+        size_t started = 0;
+        for (size_t t = 1; t < p->nt && t < n; t++) {
+            p->args[t].b = &b;
+            if (pthread_create(&p->tids[t], NULL, worker_main, &p->args[t]) != 0) {
+                break; /* fewer threads: the others take the work */
+            }
+            started = t;
+        }
+        p->args[0].b = &b;
+        worker_main(&p->args[0]);
+        for (size_t t = 1; t <= started; t++) {
+            pthread_join(p->tids[t], NULL);
+        }
+        pthread_mutex_destroy(&b.mu);
+    }
+    for (size_t i = 0; i < n && rc == EXIT_OK && read_rc == EXIT_OK; i++) {
+        job *j = &jobs[i];
+        if (j->failed) {
+            rc = report(&j->d);
+            break;
+        }
+        seen->docs++;
+        seen->bytes += j->len;
+        seen->sentences += j->sentences;
+        count_events(seen, j->ev, 0);
+        if (stream != NULL && j->out_len > 0 &&
+            fwrite(j->out, 1, j->out_len, stream) != j->out_len) {
+            fprintf(stderr, "%s: error: cannot write events: %s\n", stream_name, strerror(errno));
+            rc = EXIT_PROCESSING;
+            break;
+        }
+        if (merge_events(into, j->ev, stream == NULL) != SG_OK) {
+            fprintf(stderr, "stancegraph: error: out of memory\n");
+            rc = EXIT_PROCESSING;
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
+        job_release(&jobs[i]);
+    }
+    show_progress(seen);
+    return read_rc != EXIT_OK ? read_rc : rc;
+}
 
 /* Extracts the events of every document of a JSON Lines corpus into `into` (or, with
  * stream set, writes them to stream as JSON Lines and keeps the actors in `into`), in
- * batches of up to BATCH_DOCS documents or BATCH_BYTES bytes shared by cfg->threads
+ * batches of up to BATCH_DOCS documents or BATCH_BYTES bytes shared by the pool's
  * threads. Output is in input order whatever the number of threads. A document's
  * "date" (else --date) picks dated office holders and is written on its events.
  * Returns an exit code; the first bad line or document in input order stops the run. */
-static int extract_corpus(const config *cfg, const sg_lexicon *lex, sg_worker *w, const char *shown,
+static int extract_corpus(const config *cfg, const sg_lexicon *lex, pool *p, const char *shown,
                           const char *buf, size_t len, bool mapped, const sg_corpus_opts *co,
-                          seen_set *seen, FILE *stream, sg_events *into)
+                          seen_set *seen, FILE *stream, const char *stream_name, sg_events *into)
 {
     sg_diag d;
     sg_diag_init(&d);
     sg_corpus *c = sg_corpus_new(shown, buf, len, co);
-    size_t nt = cfg->threads > 0 ? cfg->threads : 1;
     job *jobs = calloc(BATCH_DOCS, sizeof *jobs);
-    thread_arg *args = calloc(nt, sizeof *args);
-    pthread_t *tids = calloc(nt, sizeof *tids);
     int rc = EXIT_OK;
     bool done = false;
     size_t dropped = 0; /* bytes of a mapped input already released */
-    if (c == NULL || jobs == NULL || args == NULL || tids == NULL) {
+    if (c == NULL || jobs == NULL) {
         fprintf(stderr, "stancegraph: error: out of memory\n");
         rc = EXIT_PROCESSING;
-        goto out;
-    }
-    /* the caller's worker serves thread 0; the others get their own */
-    args[0].w = w;
-    for (size_t t = 1; t < nt; t++) {
-        args[t].w = sg_worker_new(lex);
-        if (args[t].w == NULL) {
-            fprintf(stderr, "stancegraph: error: out of memory\n");
-            rc = EXIT_PROCESSING;
-            goto out;
-        }
-        sg_worker_set_explain(args[t].w, cfg->explain);
     }
     while (rc == EXIT_OK && !done) {
         size_t n = 0, bytes = 0;
@@ -1137,82 +1222,26 @@ static int extract_corpus(const config *cfg, const sg_lexicon *lex, sg_worker *w
             if (!cfg->keep_duplicates && seen_before(seen, doc.text, doc.text_len)) {
                 continue; /* the same text as an earlier document: counted once */
             }
-            job *j = &jobs[n];
+            /* diagnostics inside a document name the corpus line */
             char where[32];
             snprintf(where, sizeof where, ":%u", doc.line);
             size_t pl = strlen(shown) + strlen(where) + 1;
-            j->id = strdup(doc.id);
-            j->date = doc.date != NULL ? strdup(doc.date) : NULL;
-            j->meta = doc.meta != NULL ? strdup(doc.meta) : NULL;
-            j->text = malloc(doc.text_len + 1);
-            j->dpath = malloc(pl);
-            j->len = doc.text_len;
+            char *dpath = malloc(pl);
+            bool ok = dpath != NULL;
+            if (ok) {
+                snprintf(dpath, pl, "%s%s", shown, where);
+                ok = job_fill(&jobs[n], doc.id, doc.date, doc.meta, doc.text, doc.text_len, dpath);
+            }
+            free(dpath);
             n++;
-            if (j->id == NULL || (doc.date != NULL && j->date == NULL) || j->text == NULL ||
-                j->dpath == NULL || (doc.meta != NULL && j->meta == NULL)) {
+            if (!ok) {
                 fprintf(stderr, "stancegraph: error: out of memory\n");
                 read_rc = EXIT_PROCESSING;
                 break;
             }
-            memcpy(j->text, doc.text, doc.text_len);
-            j->text[doc.text_len] = '\0';
-            /* diagnostics inside a document name the corpus line */
-            snprintf(j->dpath, pl, "%s%s", shown, where);
             bytes += doc.text_len;
         }
-        if (read_rc == EXIT_OK && n > 0) {
-            batch b = {cfg, lex, stream != NULL, jobs, n, 0, PTHREAD_MUTEX_INITIALIZER};
-            size_t started = 0;
-            for (size_t t = 1; t < nt && t < n; t++) {
-                args[t].b = &b;
-                if (pthread_create(&tids[t], NULL, worker_main, &args[t]) != 0) {
-                    break; /* fewer threads: the others take the work */
-                }
-                started = t;
-            }
-            args[0].b = &b;
-            worker_main(&args[0]);
-            for (size_t t = 1; t <= started; t++) {
-                pthread_join(tids[t], NULL);
-            }
-            pthread_mutex_destroy(&b.mu);
-        }
-        /* in input order: the first failure stops the run, the rest is merged */
-        for (size_t i = 0; i < n && rc == EXIT_OK; i++) {
-            job *j = &jobs[i];
-            if (read_rc != EXIT_OK && j->ev == NULL) {
-                break; /* not extracted: the batch stopped at a bad line */
-            }
-            if (j->failed) {
-                rc = report(&j->d);
-                break;
-            }
-            seen->docs++;
-            seen->bytes += j->len;
-            seen->sentences += j->sentences;
-            count_events(seen, j->ev, 0);
-            sg_status st = SG_OK;
-            if (stream != NULL) {
-                if (j->out_len > 0 && fwrite(j->out, 1, j->out_len, stream) != j->out_len) {
-                    fprintf(stderr, "stancegraph: error: cannot write the events: %s\n",
-                            strerror(errno));
-                    rc = EXIT_PROCESSING;
-                    break;
-                }
-            }
-            st = merge_events(into, j->ev, stream == NULL);
-            if (st != SG_OK) {
-                fprintf(stderr, "stancegraph: error: out of memory\n");
-                rc = EXIT_PROCESSING;
-            }
-        }
-        for (size_t i = 0; i < n; i++) {
-            job_release(&jobs[i]);
-        }
-        if (rc == EXIT_OK) {
-            rc = read_rc;
-        }
-        show_progress(seen);
+        rc = run_jobs(cfg, lex, p, jobs, n, read_rc, seen, stream, stream_name, into);
         if (mapped) {
             /* release the pages behind the reader: memory stays flat on a large corpus */
             size_t page = (size_t)sysconf(_SC_PAGESIZE);
@@ -1223,13 +1252,6 @@ static int extract_corpus(const config *cfg, const sg_lexicon *lex, sg_worker *w
             }
         }
     }
-out:
-    for (size_t t = 1; args != NULL && t < nt; t++) {
-        sg_worker_free(args[t].w);
-    }
-    sg_worker_set_date(w, cfg->date);
-    free(tids);
-    free(args);
     free(jobs);
     sg_corpus_free(c);
     return rc;

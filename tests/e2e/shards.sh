@@ -55,5 +55,19 @@ for j in 2 3 8; do
         fail=1
     fi
 done
+# text files too: a directory of one-sentence documents, -j 1 against -j 3
+mkdir -p "$T/texts"
+python3 - "$T/corpus.jsonl" "$T/texts" <<'PY' || exit 1
+import json, sys
+for line in open(sys.argv[1], encoding="utf-8"):
+    doc = json.loads(line)
+    open("%s/%s.txt" % (sys.argv[2], doc["id"]), "w", encoding="utf-8").write(doc["text"] + "\n")
+PY
+$BIN extract -j 1 "$T/texts" >"$T/t1" 2>/dev/null || exit 1
+$BIN extract -j 3 "$T/texts" >"$T/t3" 2>/dev/null || exit 1
+if [ ! -s "$T/t1" ] || ! cmp -s "$T/t1" "$T/t3"; then
+    echo "shards: extract -j 3 on a directory of text files differs from -j 1"
+    fail=1
+fi
 [ "$fail" = 0 ] || exit 1
-echo "shards: $docs documents in $parts shards by GNU parallel; graph JSON, GraphML, centrality and summary byte-identical to one process, in any order; extract -j 1, 2, 3, 8 identical"
+echo "shards: $docs documents in $parts shards by GNU parallel; graph JSON, GraphML, centrality and summary byte-identical to one process, in any order; extract -j 1, 2, 3, 8 identical, on a directory of text files too"
