@@ -433,11 +433,54 @@ sg_status sg_i_igraph_fail(sg_diag *diag, igraph_error_t rc, const char *what)
                      igraph_strerror(rc));
 }
 
+/* The actor network of g in igraph: one arc per ordered actor pair with at least one
+ * edge (edges are sorted by source, target, relation), the arcs' ends into *arcs, their
+ * event counts into *w, and the directed graph into *graph. On success the caller
+ * destroys all three; on error none is left initialised. Shared by the centralities,
+ * the whole-graph figures and the ego network. */
+static sg_status arc_graph(const sg_graph *g, igraph_vector_int_t *arcs, igraph_vector_t *w,
+                           igraph_t *graph, sg_diag *diag)
+{
+    sg_status st = SG_OK;
+    bool has_arcs = false, has_w = false;
+    SG_IG(igraph_vector_int_init(arcs, 0), "igraph_vector_int_init");
+    has_arcs = true;
+    SG_IG(igraph_vector_init(w, 0), "igraph_vector_init");
+    has_w = true;
+    for (size_t i = 0; i < g->n_edges;) {
+        size_t j = i;
+        double count = 0.0;
+        while (j < g->n_edges && g->edges[j].source == g->edges[i].source &&
+               g->edges[j].target == g->edges[i].target) {
+            count += (double)g->edges[j].count;
+            j++;
+        }
+        SG_IG(igraph_vector_int_push_back(arcs, (igraph_integer_t)g->edges[i].source),
+              "igraph_vector_int_push_back");
+        SG_IG(igraph_vector_int_push_back(arcs, (igraph_integer_t)g->edges[i].target),
+              "igraph_vector_int_push_back");
+        SG_IG(igraph_vector_push_back(w, count), "igraph_vector_push_back");
+        i = j;
+    }
+    SG_IG(igraph_create(graph, arcs, (igraph_integer_t)g->n_nodes, IGRAPH_DIRECTED),
+          "igraph_create");
+    return SG_OK;
+done:
+    if (has_w) {
+        igraph_vector_destroy(w);
+    }
+    if (has_arcs) {
+        igraph_vector_int_destroy(arcs);
+    }
+    return st;
+}
+
 sg_status sg_graph_stats_get(const sg_graph *g, sg_graph_stats *out, sg_diag *diag)
 {
     sg_status st = SG_OK;
     igraph_t graph;
     igraph_vector_int_t edges, membership, csize;
+    igraph_vector_t counts;
     igraph_integer_t nc = 0;
     igraph_real_t r = 0.0;
     bool has_graph = false, has_edges = false, has_memb = false, has_csize = false;
@@ -485,19 +528,11 @@ sg_status sg_graph_stats_get(const sg_graph *g, sg_graph_stats *out, sg_diag *di
     if (n == 0) {
         goto done;
     }
-    SG_IG(igraph_vector_int_init(&edges, 0), "igraph_vector_int_init");
-    has_edges = true;
-    for (size_t i = 0; i < g->n_edges; i++) {
-        if (i == 0 || g->edges[i].source != g->edges[i - 1].source ||
-            g->edges[i].target != g->edges[i - 1].target) {
-            SG_IG(igraph_vector_int_push_back(&edges, (igraph_integer_t)g->edges[i].source),
-                  "igraph_vector_int_push_back");
-            SG_IG(igraph_vector_int_push_back(&edges, (igraph_integer_t)g->edges[i].target),
-                  "igraph_vector_int_push_back");
-        }
+    st = arc_graph(g, &edges, &counts, &graph, diag);
+    if (st != SG_OK) {
+        goto done;
     }
-    SG_IG(igraph_create(&graph, &edges, (igraph_integer_t)n, IGRAPH_DIRECTED), "igraph_create");
-    has_graph = true;
+    has_edges = has_graph = true;
     SG_IG(igraph_vector_int_init(&membership, 0), "igraph_vector_int_init");
     has_memb = true;
     SG_IG(igraph_vector_int_init(&csize, 0), "igraph_vector_int_init");
@@ -527,6 +562,7 @@ done:
     }
     if (has_edges) {
         igraph_vector_int_destroy(&edges);
+        igraph_vector_destroy(&counts);
     }
     igraph_set_error_handler(old_err);
     return st;
@@ -537,6 +573,7 @@ sg_status sg_graph_ego(const sg_graph *g, size_t center, size_t depth, bool *kee
     sg_status st = SG_OK;
     igraph_t graph;
     igraph_vector_int_t edges;
+    igraph_vector_t counts;
     igraph_vector_int_list_t res;
     bool has_graph = false, has_edges = false, has_res = false;
     size_t n = g->n_nodes;
@@ -553,15 +590,11 @@ sg_status sg_graph_ego(const sg_graph *g, size_t center, size_t depth, bool *kee
     if (depth > (size_t)IGRAPH_INTEGER_MAX / 2) {
         depth = (size_t)IGRAPH_INTEGER_MAX / 2;
     }
-    SG_IG(igraph_vector_int_init(&edges, (igraph_integer_t)(2 * g->n_edges)),
-          "igraph_vector_int_init");
-    has_edges = true;
-    for (size_t i = 0; i < g->n_edges; i++) {
-        VECTOR(edges)[2 * i] = (igraph_integer_t)g->edges[i].source;
-        VECTOR(edges)[2 * i + 1] = (igraph_integer_t)g->edges[i].target;
+    st = arc_graph(g, &edges, &counts, &graph, diag);
+    if (st != SG_OK) {
+        goto done;
     }
-    SG_IG(igraph_create(&graph, &edges, (igraph_integer_t)n, IGRAPH_DIRECTED), "igraph_create");
-    has_graph = true;
+    has_edges = has_graph = true;
     SG_IG(igraph_vector_int_list_init(&res, 0), "igraph_vector_int_list_init");
     has_res = true;
     SG_IG(igraph_neighborhood(&graph, &res, igraph_vss_1((igraph_integer_t)center),
@@ -582,6 +615,7 @@ done:
     }
     if (has_edges) {
         igraph_vector_int_destroy(&edges);
+        igraph_vector_destroy(&counts);
     }
     igraph_set_error_handler(old_err);
     return st;
@@ -662,35 +696,19 @@ sg_status sg_graph_centrality_some(const sg_graph *g, unsigned metrics, sg_centr
     }
     SG_IG(igraph_rng_seed(igraph_rng_default(), 42), "igraph_rng_seed");
 
-    /* Collapse the edges (sorted by source, target, relation) into actor pairs. */
-    SG_IG(igraph_vector_int_init(&k.edges, 0), "igraph_vector_int_init");
-    k.has_edges = true;
-    SG_IG(igraph_vector_init(&k.w, 0), "igraph_vector_init");
-    k.has_w = true;
-    for (size_t i = 0; i < g->n_edges;) {
-        size_t j = i;
-        double w = 0.0;
-        while (j < g->n_edges && g->edges[j].source == g->edges[i].source &&
-               g->edges[j].target == g->edges[i].target) {
-            w += (double)g->edges[j].count;
-            j++;
-        }
-        SG_IG(igraph_vector_int_push_back(&k.edges, (igraph_integer_t)g->edges[i].source),
-              "igraph_vector_int_push_back");
-        SG_IG(igraph_vector_int_push_back(&k.edges, (igraph_integer_t)g->edges[i].target),
-              "igraph_vector_int_push_back");
-        SG_IG(igraph_vector_push_back(&k.w, w), "igraph_vector_push_back");
-        npairs++;
-        i = j;
+    /* the actor pairs, weighted by their events */
+    st = arc_graph(g, &k.edges, &k.w, &k.graph, diag);
+    if (st != SG_OK) {
+        goto done;
     }
+    k.has_edges = k.has_w = k.has_graph = true;
+    npairs = (size_t)igraph_vector_size(&k.w);
     SG_IG(igraph_vector_init(&k.invw, (igraph_integer_t)npairs), "igraph_vector_init");
     k.has_invw = true;
     for (size_t i = 0; i < npairs; i++) {
         /* counts are >= 1, so the lengths are positive and finite */
         VECTOR(k.invw)[i] = 1.0 / VECTOR(k.w)[i];
     }
-    SG_IG(igraph_create(&k.graph, &k.edges, (igraph_integer_t)n, IGRAPH_DIRECTED), "igraph_create");
-    k.has_graph = true;
     SG_IG(igraph_vector_int_init(&k.ideg, 0), "igraph_vector_int_init");
     k.has_ideg = true;
     SG_IG(igraph_vector_init(&k.res, 0), "igraph_vector_init");
