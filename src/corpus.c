@@ -17,6 +17,7 @@ struct sg_corpus {
     sg_corpus_opts opts; /* keys copied into keys[] */
     char keys[2][64];
     cJSON *cur;     /* the current document's object */
+    cJSON *taken;   /* its text, id and date items, detached from cur */
     char *meta;     /* its other keys, printed */
     char id[64];    /* an integer id, or PATH:LINE */
     char *owned_id; /* PATH:LINE when the path is long */
@@ -91,6 +92,7 @@ void sg_corpus_free(sg_corpus *c)
         return;
     }
     cJSON_Delete(c->cur);
+    cJSON_Delete(c->taken);
     cJSON_free(c->meta);
     free(c->owned_id);
     free(c->path);
@@ -168,38 +170,26 @@ static sg_status take(sg_corpus *c, size_t line_start, sg_corpus_doc *out, sg_di
     out->text = text->valuestring;
     out->text_len = strlen(text->valuestring);
     out->line = c->line;
-    /* the other keys, kept as the document's metadata */
+    /* the other keys, kept as the document's metadata: printed from the line's own
+     * object once its text, id and date are taken out (no copy of the rest) */
     cJSON_free(c->meta);
     c->meta = NULL;
     out->meta = NULL;
-    cJSON *rest = cJSON_CreateObject();
-    const cJSON *it;
-    cJSON_ArrayForEach(it, c->cur)
-    {
-        if (rest == NULL || strcmp(it->string, c->opts.text_key) == 0 ||
-            strcmp(it->string, c->opts.id_key) == 0 || strcmp(it->string, "date") == 0) {
-            continue;
+    const char *const taken[3] = {c->opts.text_key, c->opts.id_key, "date"};
+    for (int k = 0; k < 3; k++) {
+        cJSON *item = cJSON_DetachItemFromObjectCaseSensitive(c->cur, taken[k]);
+        if (item != NULL) {
+            /* kept alive (out->text and out->id point into them) until the next line */
+            cJSON_AddItemToArray(c->taken, item);
         }
-        cJSON *copy = cJSON_Duplicate(it, true);
-        if (copy == NULL) {
-            cJSON_Delete(rest);
-            rest = NULL;
-            break;
-        }
-        cJSON_AddItemToObject(rest, it->string, copy);
     }
-    if (rest == NULL) {
-        return sg_i_diag(diag, SG_ERR_NOMEM, c->path, NULL, 0, 0, "out of memory");
-    }
-    if (rest->child != NULL) {
-        c->meta = cJSON_PrintUnformatted(rest);
+    if (c->cur->child != NULL) {
+        c->meta = cJSON_PrintUnformatted(c->cur);
         if (c->meta == NULL) {
-            cJSON_Delete(rest);
             return sg_i_diag(diag, SG_ERR_NOMEM, c->path, NULL, 0, 0, "out of memory");
         }
         out->meta = c->meta;
     }
-    cJSON_Delete(rest);
     return SG_OK;
 }
 
@@ -213,6 +203,11 @@ sg_status sg_corpus_next(sg_corpus *c, sg_corpus_doc *out, bool *done, sg_diag *
     *done = false;
     cJSON_Delete(c->cur);
     c->cur = NULL;
+    cJSON_Delete(c->taken);
+    c->taken = cJSON_CreateArray();
+    if (c->taken == NULL) {
+        return sg_i_diag(diag, SG_ERR_NOMEM, c->path, NULL, 0, 0, "out of memory");
+    }
     while (c->pos < c->len) {
         size_t start = c->pos;
         const char *nl = memchr(c->buf + start, '\n', c->len - start);
