@@ -46,6 +46,12 @@ void sg_diag_init(sg_diag *d);
  * length the full line would have, like snprintf. */
 size_t sg_diag_format(const sg_diag *d, char *out, size_t n);
 
+/* Sets d's line and column (1-based, column in code points) and offset for the 0-based
+ * byte offset `offset` within buf[0 .. len) (any bytes, not necessarily UTF-8: every
+ * byte but a continuation byte 0x80-0xBF starts a column), leaving status, path and message as they
+ * are. For callers that report a position of their own, e.g. a warning. */
+void sg_diag_locate(sg_diag *d, const char *buf, size_t len, size_t offset);
+
 /* True when s is an ISO 8601 calendar date "YYYY-MM-DD" with a real month and day
  * (February has 29 days in every year). */
 bool sg_date_valid(const char *s);

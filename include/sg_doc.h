@@ -23,6 +23,12 @@ extern "C" {
 
 typedef struct sg_doc sg_doc;
 
+/* What to do with bytes that are not UTF-8 (and NUL bytes) in a document's text. */
+typedef enum sg_encoding_errors {
+    SG_ENC_STRICT = 0, /* an error: SG_ERR_SYNTAX naming the first bad byte */
+    SG_ENC_REPLACE = 1 /* each maximal ill-formed subpart becomes U+FFFD (below) */
+} sg_encoding_errors;
+
 /* Creates a document from len bytes at text (copied; the caller keeps text). name is
  * the document's name in events ("-" for stdin) and path its name in diagnostics
  * ("<stdin>"); both copied. Errors: SG_ERR_SYNTAX for invalid UTF-8 or a NUL byte
@@ -30,6 +36,26 @@ typedef struct sg_doc sg_doc;
  * no sentences. */
 sg_status sg_doc_new(const char *name, const char *path, const char *text, size_t len, sg_doc **out,
                      sg_diag *diag);
+
+/* sg_doc_new with a choice of what to do with ill-formed UTF-8 and NUL bytes. With
+ * SG_ENC_REPLACE, each maximal subpart of an ill-formed sequence (the Unicode Standard
+ * 15.0, section 3.9, "U+FFFD Substitution of Maximal Subparts"; the same as the WHATWG
+ * Encoding Standard's UTF-8 decoder and Python's errors="replace") and each NUL byte
+ * is replaced by U+FFFD (3 bytes) in the document's text: sg_doc_text and every
+ * offset of the document then refer to the replaced text, and sg_doc_input_offset
+ * maps them back to the bytes given. Errors as sg_doc_new. */
+sg_status sg_doc_new_enc(const char *name, const char *path, const char *text, size_t len,
+                         sg_encoding_errors enc, sg_doc **out, sg_diag *diag);
+
+/* The number of U+FFFD put in by SG_ENC_REPLACE (0 otherwise); when first is not NULL
+ * and the number is not 0, *first is the 0-based byte offset of the first replaced
+ * byte in the bytes given. */
+size_t sg_doc_replaced(const sg_doc *doc, size_t *first);
+
+/* Maps a 0-based byte offset in the document's text (sg_doc_text) to the offset of
+ * the same place in the bytes given to sg_doc_new_enc: the identity unless bytes were
+ * replaced. An offset inside a U+FFFD maps to the end of the bytes it replaced. */
+size_t sg_doc_input_offset(const sg_doc *doc, size_t offset);
 
 /* Frees doc. Accepts NULL. */
 void sg_doc_free(sg_doc *doc);

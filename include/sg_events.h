@@ -16,8 +16,9 @@ extern "C" {
 #endif
 
 /* One coded event: source actor, relation, optional target actor, with its evidence.
- * Offsets are 0-based byte offsets into the document as read (before any decoding);
- * end offsets are exclusive. All strings are UTF-8. */
+ * Offsets are 0-based byte offsets into the document as read (before any decoding,
+ * and before any U+FFFD replacement of ill-formed UTF-8: sg_doc_new_enc); end offsets
+ * are exclusive. All strings are UTF-8 (text and trigger carry the U+FFFD). */
 typedef struct sg_event {
     const char *doc;         /* the input path as given, "-" for stdin */
     const char *date;        /* the document's date "YYYY-MM-DD", NULL if unknown */

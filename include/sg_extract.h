@@ -42,6 +42,31 @@ void sg_worker_set_explain(sg_worker *w, bool on);
  * (and leaves the date unchanged) when date is not a valid calendar date. */
 bool sg_worker_set_date(sg_worker *w, const char *date);
 
+/* What a worker saw besides its events, for a run's accounting ("nothing lost"):
+ * counted over the documents extracted since the last sg_worker_take_counts. */
+typedef struct sg_extract_counts {
+    size_t mentions;       /* actor mentions found (locative ones included) */
+    size_t idle_mentions;  /* mentions whose actor is neither source nor target of an
+                              event of their sentence */
+    size_t unresolved;     /* pronouns in a subject or object slot of a trigger that no
+                              earlier compatible actor resolved: a possible event lost */
+    size_t pattern_errors; /* pattern matches that hit PCRE2's limits (keep-going mode) */
+} sg_extract_counts;
+
+/* Adds w's counts to *into (fields are summed) and resets w's counts to zero. */
+void sg_worker_take_counts(sg_worker *w, sg_extract_counts *into);
+
+/* With on = true, a lexicon pattern that hits PCRE2's match or depth limit on a
+ * sentence no longer fails sg_extract: that pattern yields no match on that sentence,
+ * pattern_errors counts it and the first such diagnostic since the last
+ * sg_worker_take_counts is kept (sg_worker_pattern_warning). Off by default. */
+void sg_worker_set_keep_going(sg_worker *w, bool on);
+
+/* The first pattern failure kept in keep-going mode since the last
+ * sg_worker_take_counts, or NULL (borrowed; its path is the document's path given to
+ * sg_doc_new and must be copied before the document is freed). */
+const sg_diag *sg_worker_pattern_warning(const sg_worker *w);
+
 /* Extracts the events of doc and appends them (and every mentioned actor, with its
  * mention count) to out. Threads may call this concurrently on different docs sharing
  * one lexicon, each with its own worker and its own out. Errors: SG_ERR_NOMEM;

@@ -93,6 +93,12 @@ sg_status sg_i_diag(sg_diag *d, sg_status st, const char *path, const char *buf,
     return st;
 }
 
+void sg_diag_locate(sg_diag *d, const char *buf, size_t len, size_t offset)
+{
+    d->offset = offset;
+    sg_i_line_col(buf, len, offset, &d->line, &d->col);
+}
+
 sg_status sg_i_read_file(const char *path, const char *display, char **buf, size_t *len,
                          sg_diag *diag)
 {

@@ -26,6 +26,10 @@ struct sg_doc {
     size_t n_sent;
     size_t *line_start; /* byte offset where each line starts (the line table) */
     size_t n_lines;
+    /* SG_ENC_REPLACE: each U+FFFD put in, at fix_text[k] in text, stands for fix_len[k]
+     * bytes at fix_input[k] of the bytes given */
+    size_t *fix_text, *fix_input, *fix_len;
+    size_t n_fix;
 };
 
 /* Abbreviations whose period does not end a sentence (compared case-insensitively,
@@ -107,11 +111,14 @@ static bool is_apos(int32_t cp)
     return cp == '\'' || cp == 0x2019;
 }
 
+/* White space separates tokens; so does U+FFFD, which stands for unreadable bytes
+ * (--encoding-errors=replace) and carries no word: "Gamma\uFFFD threatened" keeps
+ * its subject. */
 static bool is_space(int32_t cp)
 {
     return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' ||
            cp == 0xA0 || cp == 0xFEFF || cp == 0x2028 || cp == 0x2029 ||
-           (cp >= 0x2000 && cp <= 0x200B) || cp == 0x3000;
+           (cp >= 0x2000 && cp <= 0x200B) || cp == 0x3000 || cp == 0xFFFD;
 }
 
 static bool norm_reserve(tokbuf *tb, size_t extra)
@@ -550,8 +557,115 @@ static bool build_lines(sg_doc *d)
     return true;
 }
 
+/* Length of the maximal subpart of an ill-formed UTF-8 sequence at s[0 .. n) (n >= 1,
+ * s[0] not the start of a well-formed sequence): the lead byte and the continuation
+ * bytes that could still have completed it, at least 1 (a well-formed sequence gives
+ * its whole length). This is the "substitution of
+ * maximal subparts" of the Unicode Standard (15.0, section 3.9, U+FFFD Substitution of
+ * Maximal Subparts), also the WHATWG Encoding Standard's UTF-8 decoder and Python's
+ * errors="replace". A NUL byte counts as ill-formed here (1 byte). */
+static size_t bad_subpart(const unsigned char *s, size_t n)
+{
+    unsigned char b = s[0], lo = 0x80, hi = 0xBF;
+    size_t need;
+    if (b >= 0xC2 && b <= 0xDF) {
+        need = 1;
+    } else if (b >= 0xE0 && b <= 0xEF) {
+        need = 2;
+        lo = b == 0xE0 ? 0xA0 : 0x80;
+        hi = b == 0xED ? 0x9F : 0xBF;
+    } else if (b >= 0xF0 && b <= 0xF4) {
+        need = 3;
+        lo = b == 0xF0 ? 0x90 : 0x80;
+        hi = b == 0xF4 ? 0x8F : 0xBF;
+    } else {
+        return 1; /* NUL, a stray continuation byte, C0, C1, F5-FF */
+    }
+    size_t k = 1;
+    while (k <= need && k < n && s[k] >= lo && s[k] <= hi) {
+        k++;
+        lo = 0x80;
+        hi = 0xBF;
+    }
+    return k;
+}
+
+/* The length of the well-formed UTF-8 sequence (not NUL) at s[0 .. n), or 0. */
+static size_t good_seq(const unsigned char *s, size_t n)
+{
+    if (s[0] != 0 && s[0] < 0x80) {
+        return 1;
+    }
+    if (s[0] == 0) {
+        return 0;
+    }
+    size_t full = s[0] >= 0xF0 ? 4 : s[0] >= 0xE0 ? 3 : 2;
+    return s[0] >= 0xC2 && s[0] <= 0xF4 && bad_subpart(s, n) == full ? full : 0;
+}
+
+/* Copies text[0 .. len) into d->text with each maximal ill-formed subpart (and each
+ * NUL byte) replaced by U+FFFD, recording where. Returns false when out of memory. */
+static bool repair(sg_doc *d, const char *text, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    size_t n_bad = 0, extra = 0;
+    for (size_t i = 0; i < len;) {
+        size_t g = good_seq(s + i, len - i);
+        if (g > 0) {
+            i += g;
+            continue;
+        }
+        size_t k = bad_subpart(s + i, len - i);
+        n_bad++;
+        extra += k < 3 ? 3 - k : 0;
+        i += k;
+    }
+    char *out = malloc(len + extra + 1);
+    size_t *ft = n_bad > 0 ? malloc(n_bad * sizeof *ft) : NULL;
+    size_t *fi = n_bad > 0 ? malloc(n_bad * sizeof *fi) : NULL;
+    size_t *fl = n_bad > 0 ? malloc(n_bad * sizeof *fl) : NULL;
+    if (out == NULL || (n_bad > 0 && (ft == NULL || fi == NULL || fl == NULL))) {
+        free(out);
+        free(ft);
+        free(fi);
+        free(fl);
+        return false;
+    }
+    size_t o = 0;
+    for (size_t i = 0; i < len;) {
+        size_t g = good_seq(s + i, len - i);
+        if (g > 0) {
+            memcpy(out + o, s + i, g);
+            o += g;
+            i += g;
+            continue;
+        }
+        size_t k = bad_subpart(s + i, len - i);
+        ft[d->n_fix] = o;
+        fi[d->n_fix] = i;
+        fl[d->n_fix] = k;
+        d->n_fix++;
+        memcpy(out + o, "\xEF\xBF\xBD", 3);
+        o += 3;
+        i += k;
+    }
+    out[o] = '\0';
+    d->text = out;
+    d->len = o;
+    d->fix_text = ft;
+    d->fix_input = fi;
+    d->fix_len = fl;
+    return true;
+}
+
 sg_status sg_doc_new(const char *name, const char *path, const char *text, size_t len, sg_doc **out,
                      sg_diag *diag)
+{
+    return sg_doc_new_enc(name, path, text, len, SG_ENC_STRICT, out, diag);
+}
+
+sg_status sg_doc_new_enc(const char *name, const char *path, const char *text, size_t len,
+                         sg_encoding_errors enc, sg_doc **out, sg_diag *diag)
 {
     sg_status st = SG_OK;
     size_t bad = 0;
@@ -563,31 +677,40 @@ sg_status sg_doc_new(const char *name, const char *path, const char *text, size_
     }
     d->name = sg_i_strdup(name);
     d->path = sg_i_strdup(path);
-    d->text = sg_i_strndup(text, len);
-    d->len = len;
+    if (enc == SG_ENC_REPLACE) {
+        if (!repair(d, text, len)) {
+            d->text = NULL;
+        }
+    } else {
+        d->text = sg_i_strndup(text, len);
+        d->len = len;
+    }
     if (d->name == NULL || d->path == NULL || d->text == NULL) {
         st = sg_i_diag(diag, SG_ERR_NOMEM, path, NULL, 0, 0, "out of memory");
         goto done;
     }
-    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+    if (d->len >= 3 && memcmp(d->text, "\xEF\xBB\xBF", 3) == 0) {
         from = 3;
     }
     /* a NUL byte cannot travel through C strings and JSON text unchanged: refuse it
-     * rather than lose what follows */
-    const char *nul = memchr(text, '\0', len);
-    if (nul != NULL) {
-        st = sg_i_diag(diag, SG_ERR_SYNTAX, path, text, len, (size_t)(nul - text),
-                       "NUL byte in text");
+     * rather than lose what follows (the first fault in the text is the one named) */
+    const char *nul = memchr(d->text, '\0', d->len);
+    tok_result tr = tokenize(&d->tb, d->text, d->len, from, &bad);
+    if (nul != NULL && (tr != TOK_BADUTF8 || (size_t)(nul - d->text) < bad)) {
+        st = sg_i_diag(diag, SG_ERR_SYNTAX, path, text, len, (size_t)(nul - d->text),
+                       "NUL byte in text (--encoding-errors=replace replaces it with U+FFFD)");
         goto done;
     }
-    switch (tokenize(&d->tb, d->text, len, from, &bad)) {
+    switch (tr) {
     case TOK_OK:
         break;
     case TOK_NOMEM:
         st = sg_i_diag(diag, SG_ERR_NOMEM, path, NULL, 0, 0, "out of memory");
         goto done;
     case TOK_BADUTF8:
-        st = sg_i_diag(diag, SG_ERR_SYNTAX, path, text, len, bad, "invalid UTF-8 byte 0x%02X",
+        st = sg_i_diag(diag, SG_ERR_SYNTAX, path, text, len, bad,
+                       "invalid UTF-8 byte 0x%02X (--encoding-errors=replace replaces it with "
+                       "U+FFFD)",
                        (unsigned)(unsigned char)text[bad]);
         goto done;
     }
@@ -600,6 +723,35 @@ sg_status sg_doc_new(const char *name, const char *path, const char *text, size_
 done:
     sg_doc_free(d);
     return st;
+}
+
+size_t sg_doc_replaced(const sg_doc *doc, size_t *first)
+{
+    if (first != NULL) {
+        *first = doc->n_fix > 0 ? doc->fix_input[0] : 0;
+    }
+    return doc->n_fix;
+}
+
+size_t sg_doc_input_offset(const sg_doc *doc, size_t offset)
+{
+    size_t lo = 0, hi = doc->n_fix; /* the first fix at or after offset in the text */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->fix_text[mid] < offset) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    if (lo == 0) {
+        return offset;
+    }
+    size_t k = lo - 1; /* the last replacement that starts before offset */
+    if (offset < doc->fix_text[k] + 3) {
+        return doc->fix_input[k] + doc->fix_len[k]; /* inside it: after it */
+    }
+    return doc->fix_input[k] + doc->fix_len[k] + (offset - doc->fix_text[k] - 3);
 }
 
 void sg_doc_free(sg_doc *doc)
@@ -615,6 +767,9 @@ void sg_doc_free(sg_doc *doc)
     free(doc->tb.norm);
     free(doc->sent_first);
     free(doc->line_start);
+    free(doc->fix_text);
+    free(doc->fix_input);
+    free(doc->fix_len);
     free(doc);
 }
 

@@ -384,9 +384,10 @@ enum { COREF_WINDOW = 3 };
 
 typedef struct scratch {
     class_table *classes;
-    unsigned *cls;    /* per token of the sentence: class bits */
-    int *tok_mention; /* per token of the sentence: mention index or -1 */
-    int *tok_trigger; /* per token: trigger index or -1 */
+    size_t last_unresolved; /* 1 + the last pronoun counted unresolved, 0 for none */
+    unsigned *cls;          /* per token of the sentence: class bits */
+    int *tok_mention;       /* per token of the sentence: mention index or -1 */
+    int *tok_trigger;       /* per token: trigger index or -1 */
     size_t cap_tok;
     bool *consumed; /* per trigger */
     size_t cap_trig;
@@ -771,6 +772,17 @@ static bool last_chain_before(const ctx *c, size_t p, args *chain, size_t *tok)
         }
     }
     return found;
+}
+
+/* Counts the pronoun at token p as unresolved, once however often it is tried.
+ * Returns false (the caller's "not found"). */
+static bool count_unresolved(const ctx *c, size_t p)
+{
+    if (c->sc->last_unresolved != p + 1) {
+        c->sc->last_unresolved = p + 1;
+        c->w->counts.unresolved++;
+    }
+    return false;
 }
 
 /* Resolves the pronoun at token p (before position `before`) to actors. */
@@ -1362,7 +1374,7 @@ static bool find_subject(const ctx *c, size_t start, args *out, bool *in_relativ
     /* pronoun or quantifier subject */
     if ((tok_in(c, p, CL_THEY) || tok_in(c, p, CL_IT) || tok_in(c, p, CL_HE)) &&
         (p == c->first || !tok_in(c, p - 1, CL_DET))) {
-        return resolve_pronoun(c, p, SG_NONE, out);
+        return resolve_pronoun(c, p, SG_NONE, out) || count_unresolved(c, p);
     }
     /* conjoined verb phrase: "X denied the claim and accused Y" */
     if ((tok_is(c, p, "and") || tok_is(c, p, "but") || tok_is(c, p, "then")) &&
@@ -1614,11 +1626,13 @@ static bool find_target(const ctx *c, size_t from, size_t r, size_t source, bool
         }
         bool object_start = i == from || (i == from + 1 && tok_in(c, from, CL_PREP));
         /* an object pronoun right after the verb or its preposition: "threatened it" */
-        if ((tok_is(c, i, "it") || tok_is(c, i, "them") || tok_is(c, i, "him")) && object_start &&
-            resolve_pronoun(c, i, source, out)) {
-            *end = i + 1;
-            out->rule = "object pronoun resolved to a recent compatible actor";
-            return true;
+        if ((tok_is(c, i, "it") || tok_is(c, i, "them") || tok_is(c, i, "him")) && object_start) {
+            if (resolve_pronoun(c, i, source, out)) {
+                *end = i + 1;
+                out->rule = "object pronoun resolved to a recent compatible actor";
+                return true;
+            }
+            count_unresolved(c, i);
         }
         /* "fired on its peacekeepers": the possessor; "attacked its neighbour" refers
          * back to the source itself and names no target */
@@ -2588,6 +2602,21 @@ void sg_worker_free(sg_worker *w)
     free(w);
 }
 
+/* Counts the sentence's mentions and those whose actor takes no part in its events. */
+static void count_idle(ctx *c)
+{
+    const scratch *sc = c->sc;
+    for (size_t m = 0; m < c->w->n_mentions; m++) {
+        size_t a = c->w->mentions[m].actor;
+        bool used = false;
+        for (size_t i = 0; i < sc->pend.n && !used; i++) {
+            used = sc->pend.v[i].source == a || sc->pend.v[i].target == a;
+        }
+        c->w->counts.mentions++;
+        c->w->counts.idle_mentions += !used;
+    }
+}
+
 static sg_status emit_pending(const ctx *c, size_t sent, sg_events *out)
 {
     size_t len;
@@ -2616,8 +2645,9 @@ static sg_status emit_pending(const ctx *c, size_t sent, sg_events *out)
         e.date = c->w->date != 0 ? c->w->date_text : NULL;
         e.meta = sg_doc_meta(c->doc);
         e.sentence = sent;
-        e.start = s0;
-        e.end = s1;
+        /* offsets into the bytes as read, even where bytes were replaced by U+FFFD */
+        e.start = sg_doc_input_offset(c->doc, s0);
+        e.end = sg_doc_input_offset(c->doc, s1);
         e.source = sa->id;
         e.source_name = sa->name;
         e.source_type = sa->type;
@@ -2630,8 +2660,8 @@ static sg_status emit_pending(const ctx *c, size_t sent, sg_events *out)
         e.goldstein = rel->goldstein;
         e.negated = p->negated;
         e.trigger = trigger;
-        e.trigger_start = t0;
-        e.trigger_end = t1;
+        e.trigger_start = sg_doc_input_offset(c->doc, t0);
+        e.trigger_end = sg_doc_input_offset(c->doc, t1);
         e.text = sentence;
         e.attributed_to = p->attributed_to != SG_NONE ? c->lex->actors[p->attributed_to].id : NULL;
         e.resolved_via = p->via;
@@ -2700,6 +2730,7 @@ sg_status sg_extract(const sg_lexicon *lex, const sg_doc *doc, sg_worker *w, sg_
     c.sc = w->scratch;
     c.toks = sg_i_doc_tokens(doc, &ntoks);
     c.sc->n_hist = 0;
+    c.sc->last_unresolved = 0;
     c.sc->claims.n = 0;
     c.sc->acts.n = 0;
     c.sc->last_chain.n = 0;
@@ -2743,6 +2774,7 @@ sg_status sg_extract(const sg_lexicon *lex, const sg_doc *doc, sg_worker *w, sg_
             goto done;
         }
         attribute(&c);
+        count_idle(&c);
         st = emit_pending(&c, s, out);
         if (st != SG_OK) {
             sg_i_diag(diag, st, NULL, NULL, 0, 0, "out of memory");

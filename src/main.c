@@ -11,6 +11,7 @@
 #include <pthread.h>
 #include <limits.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -68,6 +69,8 @@ enum opt_id {
     OPT_TEXT_FIELD,
     OPT_ID_FIELD,
     OPT_KEEP_DUPLICATES,
+    OPT_KEEP_GOING,
+    OPT_ENCODING_ERRORS,
     OPT_STATS,
     OPT_QUIET,
     OPT_JOBS = 'j'
@@ -125,12 +128,25 @@ static const opt_doc options[] = {
     {"keep-duplicates", no_argument, OPT_KEEP_DUPLICATES, C_EX | C_SEL, NULL,
      "count every copy of a document whose text was met before (default: once, with a "
      "note on stderr)"},
+    {"keep-going", no_argument, OPT_KEEP_GOING, C_EX | C_SEL, NULL,
+     "go on past a bad input, corpus line or document (each reported, the run's counts "
+     "printed at the end) and past a lexicon pattern that hits PCRE2's limits on a "
+     "sentence (counted in a warning); the output is still written, and the exit status "
+     "is 1 when anything failed"},
+    {"encoding-errors", required_argument, OPT_ENCODING_ERRORS, C_EX | C_SEL, "WHAT",
+     "strict (default): text that is not UTF-8, or holds a NUL byte, is an error naming "
+     "its line and column; replace: each ill-formed sequence and NUL byte becomes U+FFFD "
+     "(counted in a warning) and extraction goes on; event offsets still count the bytes "
+     "as read"},
     {"jobs", required_argument, OPT_JOBS, C_EX | C_SEL, "N",
      "worker threads extracting the documents, corpus lines and text files alike "
      "(default: the number of cores); the output does not depend on N"},
     {"stats", no_argument, OPT_STATS, C_EX | C_SEL, NULL,
-     "print the run's counts on stderr at the end: inputs, documents, bytes, sentences, "
-     "duplicates skipped, events (negated, without a target), events read, seconds"},
+     "print the run's counts on stderr at the end (also printed whenever something "
+     "failed): inputs, documents, bytes, sentences, duplicates skipped, documents failed "
+     "(with their ids and reasons), events (negated, without a target), actor mentions "
+     "(without events), unresolved pronouns, U+FFFD replacements, pattern limits hit, "
+     "events read, seconds"},
     {"quiet", no_argument, OPT_QUIET, C_EX | C_SEL, NULL,
      "no progress line (shown on stderr when it is a terminal) and no notes"},
     {"explain", no_argument, OPT_EXPLAIN, C_EX, NULL,
@@ -229,6 +245,8 @@ typedef struct config {
     bool sort_set;
     const char *text_field, *id_field;
     bool keep_duplicates;
+    bool keep_going;        /* --keep-going */
+    sg_encoding_errors enc; /* --encoding-errors */
     bool stats, quiet;
     size_t threads; /* -j: worker threads for corpus documents (default: the cores) */
 } config;
@@ -331,7 +349,8 @@ static void print_help(FILE *f, enum cmd cmd)
             "build/, then in ../share/stancegraph/lexicons beside the binary's\n"
             "directory, then in %s/lexicons.\n",
             SG_DATADIR);
-    fprintf(f, "\nexit status: 0 success, 1 processing error (I/O, library failure),\n"
+    fprintf(f, "\nexit status: 0 success, 1 processing error (I/O, library failure) or, with\n"
+               "--keep-going, some input, document or pattern failed (the output is written),\n"
                "2 usage or input error (bad option, unreadable or malformed input or "
                "lexicon).\n");
 }
@@ -395,11 +414,9 @@ static bool parse_count(const char *s, size_t *out)
     return true;
 }
 
-static int report(const sg_diag *d)
+/* The exit status for a diagnostic: 2 for malformed input, 1 otherwise. */
+static int report_code(const sg_diag *d)
 {
-    char line[1024];
-    sg_diag_format(d, line, sizeof line);
-    fprintf(stderr, "%s\n", line);
     switch (d->status) {
     case SG_ERR_SYNTAX:
     case SG_ERR_PATTERN:
@@ -407,6 +424,15 @@ static int report(const sg_diag *d)
     default:
         return EXIT_PROCESSING;
     }
+}
+
+/* Prints d on stderr and returns its exit status. */
+static int report(const sg_diag *d)
+{
+    char line[1024];
+    sg_diag_format(d, line, sizeof line);
+    fprintf(stderr, "%s\n", line);
+    return report_code(d);
 }
 
 /* ---- lexicons ---- */
@@ -511,12 +537,12 @@ done:
 
 /* ---- input ---- */
 
-static int read_all(const char *path, char **buf, size_t *len);
+static int read_all(const char *path, char **buf, size_t *len, sg_diag *d);
 
 /* Maps a regular, non-empty, uncompressed file read-only (*mapped true), so that a
  * large corpus is paged in as it is read and its pages can be released behind the
  * reader (extract_corpus); anything else is read into memory by read_all. */
-static int map_input(const char *path, char **buf, size_t *len, bool *mapped)
+static int map_input(const char *path, char **buf, size_t *len, bool *mapped, sg_diag *d)
 {
     struct stat sb;
     *mapped = false;
@@ -536,7 +562,7 @@ static int map_input(const char *path, char **buf, size_t *len, bool *mapped)
             }
         }
     }
-    return read_all(path, buf, len);
+    return read_all(path, buf, len, d);
 }
 
 static void release_input(char *buf, size_t len, bool mapped)
@@ -548,7 +574,22 @@ static void release_input(char *buf, size_t len, bool mapped)
     }
 }
 
-static int read_all(const char *path, char **buf, size_t *len)
+/* Fills d with an input error about `shown` (no position) and returns the exit code
+ * for st. */
+static int input_error(sg_diag *d, const char *shown, sg_status st, const char *fmt, ...)
+{
+    va_list ap;
+    d->status = st;
+    d->path = shown;
+    d->line = d->col = 0;
+    d->offset = 0;
+    va_start(ap, fmt);
+    vsnprintf(d->msg, sizeof d->msg, fmt, ap);
+    va_end(ap);
+    return st == SG_ERR_NOMEM ? EXIT_PROCESSING : EXIT_INPUT;
+}
+
+static int read_all(const char *path, char **buf, size_t *len, sg_diag *d)
 {
     bool is_stdin = strcmp(path, "-") == 0;
     const char *shown = is_stdin ? "<stdin>" : path;
@@ -558,15 +599,13 @@ static int read_all(const char *path, char **buf, size_t *len)
     struct stat sb;
     *buf = NULL;
     if (f == NULL) {
-        fprintf(stderr, "%s: error: cannot open: %s\n", shown, strerror(errno));
-        return EXIT_INPUT;
+        return input_error(d, shown, SG_ERR_IO, "cannot open: %s", strerror(errno));
     }
     if (fstat(fileno(f), &sb) == 0 && S_ISDIR(sb.st_mode)) {
-        fprintf(stderr, "%s: error: is a directory\n", shown);
         if (!is_stdin) {
             fclose(f);
         }
-        return EXIT_INPUT;
+        return input_error(d, shown, SG_ERR_IO, "is a directory");
     }
     data = malloc(cap + 1);
     while (data != NULL) {
@@ -586,29 +625,25 @@ static int read_all(const char *path, char **buf, size_t *len)
             break;
         }
     }
-    int err = ferror(f);
+    int err = ferror(f) ? errno : 0;
     if (!is_stdin) {
         fclose(f);
     }
     if (data == NULL) {
-        fprintf(stderr, "%s: error: out of memory\n", shown);
-        return EXIT_PROCESSING;
+        return input_error(d, shown, SG_ERR_NOMEM, "out of memory");
     }
     if (err) {
-        fprintf(stderr, "%s: error: cannot read: %s\n", shown, strerror(errno));
         free(data);
-        return EXIT_INPUT;
+        return input_error(d, shown, SG_ERR_IO, "cannot read: %s", strerror(err));
     }
     data[n] = '\0';
     if (sg_source_is_gzip(data, n)) {
         char *plain = NULL;
         size_t plain_len = 0;
-        sg_diag d;
-        sg_diag_init(&d);
-        sg_status st = sg_source_gunzip(shown, data, n, &plain, &plain_len, &d);
+        sg_status st = sg_source_gunzip(shown, data, n, &plain, &plain_len, d);
         free(data);
         if (st != SG_OK) {
-            return report(&d);
+            return st == SG_ERR_NOMEM ? EXIT_PROCESSING : EXIT_INPUT;
         }
         data = plain;
         n = plain_len;
@@ -642,10 +677,43 @@ typedef struct seen_set {
     size_t dups; /* documents skipped */
     /* the run's counts (--stats) and progress on a terminal */
     size_t docs, bytes, sentences, events, negated, untargeted, read_events;
+    size_t empty;                   /* inputs without any text */
+    size_t replaced, replaced_docs; /* U+FFFD put in (--encoding-errors=replace) */
+    sg_extract_counts xc;           /* mentions, unresolved pronouns, pattern limits */
+    size_t n_failed;                /* inputs, corpus lines and documents that failed */
+    char **failures;                /* "what: diagnostic" of each (all but out of memory) */
+    size_t n_failures, cap_failures;
     size_t total_bytes;  /* of all input files, 0 when unknown (standard input) */
     double start, shown; /* monotonic seconds: start, last progress line */
     bool progress;       /* stderr is a terminal and no --quiet */
 } seen_set;
+
+/* Reports a failed input, corpus line or document (d; `what` names it when d's path
+ * does not, e.g. a corpus document's id; may be NULL) and records it for the run's counts. Returns
+ * EXIT_OK with --keep-going (the run goes on), else the exit code for d. */
+static int failed(const config *cfg, seen_set *st, const char *what, const sg_diag *d, int code)
+{
+    (void)report(d);
+    char line[1024];
+    sg_diag_format(d, line, sizeof line);
+    if (st->n_failures == st->cap_failures) {
+        size_t ncap = st->cap_failures == 0 ? 16 : st->cap_failures * 2;
+        char **f = realloc(st->failures, ncap * sizeof *f);
+        if (f != NULL) {
+            st->failures = f;
+            st->cap_failures = ncap;
+        }
+    }
+    bool named = what != NULL && (d->path == NULL || strcmp(what, d->path) != 0);
+    size_t n = (named ? strlen(what) + 2 : 0) + strlen(line) + 1;
+    char *rec = st->n_failures < st->cap_failures ? malloc(n) : NULL;
+    if (rec != NULL) {
+        snprintf(rec, n, "%s%s%s", named ? what : "", named ? ": " : "", line);
+        st->failures[st->n_failures++] = rec;
+    }
+    st->n_failed++;
+    return cfg->keep_going && d->status != SG_ERR_NOMEM ? EXIT_OK : code;
+}
 
 static double now_seconds(void)
 {
@@ -740,6 +808,9 @@ typedef struct job {
     char *out;     /* with a stream: the events as JSON Lines, written by the thread */
     size_t out_len;
     size_t sentences;
+    size_t replaced, first_bad; /* U+FFFD put in; offset of the first bad byte */
+    sg_extract_counts xc;
+    sg_diag warn; /* the first pattern that hit PCRE2's limits (--keep-going) */
     sg_diag d;
     bool failed;
 } job;
@@ -776,9 +847,20 @@ static int collect_files(const config *cfg, char **files, size_t n_files, sg_eve
         sg_diag d;
         sg_diag_init(&d);
         bool mapped = false;
-        rc = map_input(path, &buf, &len, &mapped);
+        rc = map_input(path, &buf, &len, &mapped, &d);
         if (rc != EXIT_OK) {
-            break;
+            int read_rc = rc;
+            rc = EXIT_OK;
+            if (n_pend > 0) {
+                /* diagnostics in input order: the waiting documents go first */
+                rc = run_jobs(cfg, lex, threads, pend, n_pend, EXIT_OK, seen, stream, stream_name,
+                              ev);
+                n_pend = pend_bytes = 0;
+            }
+            if (rc == EXIT_OK) {
+                rc = failed(cfg, seen, shown, &d, read_rc);
+            }
+            continue;
         }
         sg_corpus_opts co;
         sg_corpus_opts_init(&co);
@@ -804,8 +886,9 @@ static int collect_files(const config *cfg, char **files, size_t n_files, sg_eve
         if (rc != EXIT_OK) {
             /* nothing more */
         } else if (empty) {
-            fprintf(stderr, "%s: error: empty input\n", shown);
-            rc = EXIT_INPUT;
+            /* nothing to lose: said, counted, and the run goes on */
+            fprintf(stderr, "%s: warning: empty input: no documents\n", shown);
+            seen->empty++;
         } else if (corpus) {
             rc = extract_corpus(cfg, lex, threads, shown, buf, len, mapped, &co, seen, stream,
                                 stream_name, ev);
@@ -818,7 +901,7 @@ static int collect_files(const config *cfg, char **files, size_t n_files, sg_eve
             } else if (!cfg->keep_duplicates && seen_before(seen, buf, len)) {
                 /* the same events file twice (a shell glob and a name): counted once */
             } else if (sg_events_read_jsonl(into, shown, buf, len, &d) != SG_OK) {
-                rc = report(&d);
+                rc = failed(cfg, seen, shown, &d, EXIT_INPUT); /* the file is left out */
             } else {
                 seen->read_events += sg_events_count(into) - before;
             }
@@ -867,7 +950,7 @@ static int collect_files(const config *cfg, char **files, size_t n_files, sg_eve
  * on stderr counts them. Loads the lexicon into *lexp when text needs it. Returns an
  * exit code. */
 static int collect(const config *cfg, char **args, size_t n_args, sg_events *ev, FILE *stream,
-                   const char *stream_name, sg_lexicon **lexp)
+                   const char *stream_name, sg_lexicon **lexp, bool *partial)
 {
     static const char *const stdin_only[] = {"-"};
     char **files = NULL;
@@ -946,17 +1029,37 @@ static int collect(const config *cfg, char **args, size_t n_args, sg_events *ev,
                 seen.dups, seen.dups == 1 ? "" : "s", seen.dups == 1 ? "" : "s",
                 seen.dups == 1 ? "was" : "were");
     }
-    if (cfg->stats) {
+    if (cfg->stats || rc != EXIT_OK || seen.n_failed > 0 || seen.xc.pattern_errors > 0) {
+        /* always after a failure: what was read, what was not */
         double el = now_seconds() - seen.start;
+#define PL(n) ((n) == 1 ? "" : "s")
         fprintf(stderr,
-                "stancegraph: %s: %zu input%s, %zu document%s extracted (%zu bytes, %zu "
-                "sentences), %zu duplicate%s skipped; %zu events found (%zu negated, %zu "
-                "without a target); %zu events read from events files; %.2f s\n",
-                rc == EXIT_OK ? "stats" : "stats (stopped by an error)", n_files,
-                n_files == 1 ? "" : "s", seen.docs, seen.docs == 1 ? "" : "s", seen.bytes,
-                seen.sentences, seen.dups, seen.dups == 1 ? "" : "s", seen.events, seen.negated,
-                seen.untargeted, seen.read_events, el);
+                "stancegraph: %s: %zu input%s (%zu empty), %zu document%s extracted (%zu byte%s, "
+                "%zu sentence%s), %zu duplicate%s skipped, %zu failed; %zu event%s found (%zu "
+                "negated, %zu without a target); %zu actor mention%s (%zu without events), %zu "
+                "unresolved pronoun%s; %zu U+FFFD replacement%s in %zu document%s; %zu pattern "
+                "limit%s hit; %zu event%s read from events files; %.2f s\n",
+                rc != EXIT_OK ? "stats (stopped by an error)"
+                : seen.n_failed > 0 || seen.xc.pattern_errors > 0
+                    ? "stats (not everything was read)"
+                    : "stats",
+                n_files, PL(n_files), seen.empty, seen.docs, PL(seen.docs), seen.bytes,
+                PL(seen.bytes), seen.sentences, PL(seen.sentences), seen.dups, PL(seen.dups),
+                seen.n_failed, seen.events, PL(seen.events), seen.negated, seen.untargeted,
+                seen.xc.mentions, PL(seen.xc.mentions), seen.xc.idle_mentions, seen.xc.unresolved,
+                PL(seen.xc.unresolved), seen.replaced, PL(seen.replaced), seen.replaced_docs,
+                PL(seen.replaced_docs), seen.xc.pattern_errors, PL(seen.xc.pattern_errors),
+                seen.read_events, PL(seen.read_events), el);
+#undef PL
+        for (size_t i = 0; i < seen.n_failures; i++) {
+            fprintf(stderr, "stancegraph: failed: %s\n", seen.failures[i]);
+        }
+        if (seen.n_failures < seen.n_failed) {
+            fprintf(stderr, "stancegraph: failed: %zu more (out of memory listing them)\n",
+                    seen.n_failed - seen.n_failures);
+        }
     }
+    *partial = seen.n_failed > 0 || seen.xc.pattern_errors > 0;
     for (size_t i = 0; i < n_files; i++) {
         if (owned[i]) {
             free(files[i]);
@@ -965,6 +1068,10 @@ static int collect(const config *cfg, char **args, size_t n_args, sg_events *ev,
     free(files);
     free(owned);
     free(seen.slots);
+    for (size_t i = 0; i < seen.n_failures; i++) {
+        free(seen.failures[i]);
+    }
+    free(seen.failures);
     return rc;
 }
 
@@ -1024,6 +1131,7 @@ static pool *pool_new(const config *cfg, const sg_lexicon *lex)
             return NULL;
         }
         sg_worker_set_explain(p->args[t].w, cfg->explain);
+        sg_worker_set_keep_going(p->args[t].w, cfg->keep_going);
     }
     return p;
 }
@@ -1040,14 +1148,24 @@ static void run_job(const batch *b, sg_worker *w, job *j)
         j->failed = true;
         return;
     }
-    if (sg_doc_new(j->id, j->dpath, j->text, j->len, &sd, &j->d) != SG_OK ||
+    if (sg_doc_new_enc(j->id, j->dpath, j->text, j->len, b->cfg->enc, &sd, &j->d) != SG_OK ||
         (j->meta != NULL && sg_doc_set_meta(sd, j->meta) != SG_OK) ||
         sg_extract(b->lex, sd, w, j->ev, &j->d) != SG_OK) {
         j->failed = true;
         /* the diagnostic may point into the document, freed below: name our copy */
         j->d.path = j->dpath;
+        sg_extract_counts lost = {0};
+        sg_worker_take_counts(w, &lost); /* a failed document's counts do not add up */
     } else {
         j->sentences = sg_doc_sentence_count(sd);
+        j->replaced = sg_doc_replaced(sd, &j->first_bad);
+        const sg_diag *pw = sg_worker_pattern_warning(w);
+        sg_diag_init(&j->warn);
+        if (pw != NULL) {
+            j->warn = *pw;
+            j->warn.path = j->dpath;
+        }
+        sg_worker_take_counts(w, &j->xc);
         if (b->serialise) {
             /* JSON printing is a large share of the work: done here, in parallel */
             FILE *m = open_memstream(&j->out, &j->out_len);
@@ -1161,9 +1279,38 @@ static int run_jobs(const config *cfg, const sg_lexicon *lex, pool *p, job *jobs
     for (size_t i = 0; i < n && rc == EXIT_OK && read_rc == EXIT_OK; i++) {
         job *j = &jobs[i];
         if (j->failed) {
-            rc = report(&j->d);
-            break;
+            rc = failed(cfg, seen, j->id, &j->d, report_code(&j->d));
+            if (rc != EXIT_OK) {
+                break;
+            }
+            continue;
         }
+        if (j->replaced > 0) {
+            sg_diag w = j->d;
+            w.path = j->dpath;
+            sg_diag_locate(&w, j->text, j->len, j->first_bad);
+            fprintf(stderr,
+                    "%s:%u:%u: warning: %zu ill-formed UTF-8 sequence%s or NUL byte%s replaced "
+                    "by U+FFFD, the first here\n",
+                    w.path, w.line, w.col, j->replaced, j->replaced == 1 ? "" : "s",
+                    j->replaced == 1 ? "" : "s");
+            seen->replaced += j->replaced;
+            seen->replaced_docs++;
+        }
+        if (j->xc.pattern_errors > 0) {
+            char line[1024];
+            sg_diag_format(&j->warn, line, sizeof line);
+            char *e = strstr(line, ": error: ");
+            fprintf(stderr,
+                    "%.*s: warning: %s (%zu pattern search%s stopped by PCRE2's limits "
+                    "in this document: their matches are missing)\n",
+                    e != NULL ? (int)(e - line) : 0, line, e != NULL ? e + 9 : line,
+                    j->xc.pattern_errors, j->xc.pattern_errors == 1 ? "" : "es");
+        }
+        seen->xc.mentions += j->xc.mentions;
+        seen->xc.idle_mentions += j->xc.idle_mentions;
+        seen->xc.unresolved += j->xc.unresolved;
+        seen->xc.pattern_errors += j->xc.pattern_errors;
         seen->docs++;
         seen->bytes += j->len;
         seen->sentences += j->sentences;
@@ -1213,8 +1360,12 @@ static int extract_corpus(const config *cfg, const sg_lexicon *lex, pool *p, con
         while (n < BATCH_DOCS && bytes < BATCH_BYTES) {
             sg_corpus_doc doc;
             if (sg_corpus_next(c, &doc, &done, &d) != SG_OK) {
-                read_rc = report(&d);
-                break;
+                /* the reader is past the bad line: with --keep-going, on to the next */
+                read_rc = failed(cfg, seen, NULL, &d, report_code(&d));
+                if (read_rc != EXIT_OK) {
+                    break;
+                }
+                continue;
             }
             if (done) {
                 break;
@@ -1725,8 +1876,11 @@ static int run_lexicon(const config *cfg, char **files, size_t n_files)
         char *buf = NULL;
         size_t len = 0;
         char key[32];
-        rc = read_all(files[i], &buf, &len);
+        sg_diag d;
+        sg_diag_init(&d);
+        rc = read_all(files[i], &buf, &len, &d);
         if (rc != EXIT_OK) {
+            report(&d);
             goto done;
         }
         top_key(buf, len, key, sizeof key);
@@ -1806,7 +1960,7 @@ static int run(const config *cfg, char **files, size_t n_files)
     char *csv_paths[2] = {NULL, NULL};
     sg_diag d;
     int rc;
-    bool csv = false;
+    bool csv = false, partial = false;
     sg_graph_format gfmt = SG_FMT_SVG;
     sg_table_format tfmt = SG_TAB_TABLE;
     char title[512];
@@ -1891,7 +2045,7 @@ static int run(const config *cfg, char **files, size_t n_files)
         goto done;
     }
     rc = collect(cfg, files, n_files, ev, cfg->cmd == CMD_EXTRACT ? out.f : NULL,
-                 out.path != NULL ? out.path : "<stdout>", &lex);
+                 out.path != NULL ? out.path : "<stdout>", &lex, &partial);
     if (rc != EXIT_OK) {
         goto done;
     }
@@ -1973,6 +2127,9 @@ static int run(const config *cfg, char **files, size_t n_files)
 done:
     rc = out_close(&edges_out, rc);
     rc = out_close(&out, rc);
+    if (rc == EXIT_OK && partial) {
+        rc = EXIT_PROCESSING; /* --keep-going: written, but not everything was read */
+    }
     free(csv_paths[0]);
     free(csv_paths[1]);
     free(cent);
@@ -2108,6 +2265,18 @@ int main(int argc, char **argv)
             break;
         case OPT_STATS:
             cfg.stats = true;
+            break;
+        case OPT_KEEP_GOING:
+            cfg.keep_going = true;
+            break;
+        case OPT_ENCODING_ERRORS:
+            if (strcmp(optarg, "strict") == 0) {
+                cfg.enc = SG_ENC_STRICT;
+            } else if (strcmp(optarg, "replace") == 0) {
+                cfg.enc = SG_ENC_REPLACE;
+            } else {
+                rc = usage_error("--encoding-errors takes strict or replace, not '%s'", optarg);
+            }
             break;
         case OPT_JOBS:
             if (!parse_count(optarg, &cfg.threads) || cfg.threads == 0 || cfg.threads > 256) {

@@ -569,6 +569,20 @@ static sg_status match_pattern(const sg_doc *doc, sg_worker *w, const sg_i_patte
     return SG_OK;
 }
 
+/* In keep-going mode, a pattern that hit PCRE2's limits is counted (the first
+ * diagnostic kept) and the search goes on without its matches on this sentence. */
+static bool pattern_tolerated(sg_worker *w, sg_status st, sg_diag *diag)
+{
+    if (st != SG_ERR_PATTERN || !w->keep_going) {
+        return false;
+    }
+    if (w->counts.pattern_errors++ == 0) {
+        w->warn = *diag;
+    }
+    sg_diag_init(diag);
+    return true;
+}
+
 static bool overlaps_mention(const sg_worker *w, size_t first, size_t last)
 {
     for (size_t m = 0; m < w->n_mentions; m++) {
@@ -661,7 +675,7 @@ sg_status sg_i_find_mentions(const sg_lexicon *lex, const sg_doc *doc, sg_worker
         for (size_t q = 0; q < act->n_patterns; q++) {
             sg_status st = match_pattern(doc, w, &act->patterns[q], "actor", act->id,
                                          ix->pat_actors[k], first, last, add_pattern_mention, diag);
-            if (st != SG_OK) {
+            if (st != SG_OK && !pattern_tolerated(w, st, diag)) {
                 return st;
             }
         }
@@ -784,7 +798,7 @@ sg_status sg_i_find_mentions(const sg_lexicon *lex, const sg_doc *doc, sg_worker
         for (size_t q = 0; q < rel->n_patterns; q++) {
             sg_status st = match_pattern(doc, w, &rel->patterns[q], "relation", rel->id,
                                          ix->pat_rels[k], first, last, add_pattern_trigger, diag);
-            if (st != SG_OK) {
+            if (st != SG_OK && !pattern_tolerated(w, st, diag)) {
                 return st;
             }
         }
@@ -795,6 +809,26 @@ sg_status sg_i_find_mentions(const sg_lexicon *lex, const sg_doc *doc, sg_worker
     return SG_OK;
 nomem:
     return sg_i_diag(diag, SG_ERR_NOMEM, NULL, NULL, 0, 0, "out of memory");
+}
+
+void sg_worker_take_counts(sg_worker *w, sg_extract_counts *into)
+{
+    into->mentions += w->counts.mentions;
+    into->idle_mentions += w->counts.idle_mentions;
+    into->unresolved += w->counts.unresolved;
+    into->pattern_errors += w->counts.pattern_errors;
+    memset(&w->counts, 0, sizeof w->counts);
+    sg_diag_init(&w->warn);
+}
+
+void sg_worker_set_keep_going(sg_worker *w, bool on)
+{
+    w->keep_going = on;
+}
+
+const sg_diag *sg_worker_pattern_warning(const sg_worker *w)
+{
+    return w->counts.pattern_errors > 0 ? &w->warn : NULL;
 }
 
 bool sg_worker_set_date(sg_worker *w, const char *date)
@@ -832,5 +866,6 @@ sg_worker *sg_worker_new(const sg_lexicon *lex)
      * hanging the run (PCRE2 defaults are 10,000,000 and 4 MB of depth) */
     pcre2_set_match_limit(w->mctx, 1000000);
     pcre2_set_depth_limit(w->mctx, 10000);
+    sg_diag_init(&w->warn);
     return w;
 }

@@ -36,6 +36,9 @@ struct sg_worker {
     bool explain;       /* record the rules behind each event */
     unsigned long date; /* the documents' date as YYYYMMDD, 0 = unknown */
     char date_text[11]; /* the same as "YYYY-MM-DD", "" when unknown */
+    bool keep_going;    /* pattern limits are counted, not errors */
+    sg_extract_counts counts;
+    sg_diag warn; /* the first pattern failure since the counts were taken */
 };
 
 /* Finds actor mentions (longest match, leftmost first, no overlaps; literal aliases by

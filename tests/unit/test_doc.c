@@ -104,7 +104,8 @@ Test(doc, invalid_utf8_names_line_and_column)
     cr_assert_eq(sg_doc_new("t.txt", "t.txt", text, strlen(text), &doc, &d), SG_ERR_SYNTAX);
     cr_assert_null(doc);
     sg_diag_format(&d, line, sizeof line);
-    cr_assert_str_eq(line, "t.txt:2:4: error: invalid UTF-8 byte 0xE9");
+    cr_assert_str_eq(line, "t.txt:2:4: error: invalid UTF-8 byte 0xE9 (--encoding-errors=replace "
+                           "replaces it with U+FFFD)");
     cr_assert_eq(d.offset, 15);
 }
 
@@ -144,5 +145,77 @@ Test(doc, an_overlong_run_without_stops_is_cut)
     /* the first cut is at the first comma from the 400th token on: 8 groups of 50 words
      * and their commas make 408 tokens */
     cr_assert_eq(l - f, 408, "%zu", l - f);
+    sg_doc_free(doc);
+}
+
+/* SG_ENC_REPLACE against Python 3's bytes.decode("utf-8", "replace") (maximal subparts,
+ * Unicode 15.0 section 3.9): expected texts and counts computed with it. */
+#define IN(s) s, sizeof s - 1 /* a literal and its length, NUL bytes included */
+
+Test(doc, replace_follows_maximal_subparts)
+{
+    static const struct {
+        const char *in;
+        size_t in_len;
+        const char *want;
+        size_t n;
+    } cases[] = {
+        {IN("caf\xE9 ok"), "caf\xEF\xBF\xBD ok", 1},
+        {IN("\xE2\x82 x"), "\xEF\xBF\xBD x", 1},                         /* truncated: one U+FFFD */
+        {IN("\xE0\x80\x80"), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD", 3}, /* overlong */
+        {IN("\xED\xA0\x80"), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD", 3}, /* surrogate */
+        {IN("\xF0\x90\x80"), "\xEF\xBF\xBD", 1},
+        {IN("\xF4\x90\x80\x80"), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD",
+         4}, /* past U+10FFFF */
+        {IN("\xC0\xAF"), "\xEF\xBF\xBD\xEF\xBF\xBD", 2},
+        {IN("\x80\xBF"), "\xEF\xBF\xBD\xEF\xBF\xBD", 2},
+        {IN("\xFF"), "\xEF\xBF\xBD", 1},
+        {IN("ok\xF0\x9F\x98\x80!"), "ok\xF0\x9F\x98\x80!", 0},
+        {IN("\xC3"), "\xEF\xBF\xBD", 1},
+        {IN("a\0b"),
+         "a\xEF\xBF\xBD"
+         "b",
+         1}, /* NUL, which Python keeps */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        sg_doc *doc = NULL;
+        sg_diag d;
+        size_t len, first = 99;
+        cr_assert_eq(
+            sg_doc_new_enc("t", "t", cases[i].in, cases[i].in_len, SG_ENC_REPLACE, &doc, &d), SG_OK,
+            "case %zu: %s", i, d.msg);
+        const char *t = sg_doc_text(doc, &len);
+        cr_assert_eq(len, strlen(cases[i].want), "case %zu", i);
+        cr_assert(memcmp(t, cases[i].want, len) == 0, "case %zu", i);
+        cr_assert_eq(sg_doc_replaced(doc, &first), cases[i].n, "case %zu", i);
+        if (cases[i].n > 0) {
+            cr_assert_eq(first, (size_t)strcspn(cases[i].want, "\xEF"), "case %zu", i);
+        }
+        sg_doc_free(doc);
+    }
+}
+
+Test(doc, replaced_offsets_map_back_to_the_bytes_read)
+{
+    /* "Caf\xE9 " (1 bad byte at 3) then "x\xE2\x82y" (2 bad bytes at 6) */
+    const char *in = "Caf\xE9 x\xE2\x82y end.";
+    sg_doc *doc = NULL;
+    sg_diag d;
+    size_t len;
+    cr_assert_eq(sg_doc_new_enc("t", "t", in, strlen(in), SG_ENC_REPLACE, &doc, &d), SG_OK);
+    const char *t = sg_doc_text(doc, &len);
+    cr_assert_str_eq(t, "Caf\xEF\xBF\xBD x\xEF\xBF\xBDy end.");
+    /* text offsets: C0 a1 f2 FFFD3-5 ' '6 x7 FFFD8-10 y11 ' '12 e13 */
+    static const size_t text_off[] = {0, 3, 4, 5, 6, 7, 8, 9, 11, 12, 13, 17};
+    static const size_t input_off[] = {0, 3, 4, 4, 4, 5, 6, 8, 8, 9, 10, 14};
+    for (size_t i = 0; i < sizeof text_off / sizeof text_off[0]; i++) {
+        cr_assert_eq(sg_doc_input_offset(doc, text_off[i]), input_off[i], "offset %zu",
+                     text_off[i]);
+    }
+    sg_doc_free(doc);
+    /* strict documents map every offset to itself */
+    cr_assert_eq(sg_doc_new("t", "t", "Fine.", 5, &doc, &d), SG_OK);
+    cr_assert_eq(sg_doc_input_offset(doc, 4), 4);
+    cr_assert_eq(sg_doc_replaced(doc, NULL), 0);
     sg_doc_free(doc);
 }

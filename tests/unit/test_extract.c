@@ -344,3 +344,89 @@ Test(extract, the_noun_names_the_latest_act_of_its_kind)
                          "attack."),
                      "0:A-fight->B 1:A.PM-appeal->G 2:X-criticize->A");
 }
+
+/* The worker's accounting: mentions, those without events, unresolved pronouns. */
+static sg_extract_counts counts_of(const char *text)
+{
+    sg_doc *doc = NULL;
+    sg_events *ev = sg_events_new();
+    sg_diag d;
+    sg_extract_counts c = {0};
+    sg_worker_take_counts(worker, &c); /* start from zero */
+    memset(&c, 0, sizeof c);
+    cr_assert_eq(sg_doc_new("t.txt", "t.txt", text, strlen(text), &doc, &d), SG_OK);
+    cr_assert_eq(sg_extract(lex, doc, worker, ev, &d), SG_OK, "%s", d.msg);
+    sg_worker_take_counts(worker, &c);
+    sg_doc_free(doc);
+    sg_events_free(ev);
+    return c;
+}
+
+Test(extract, counts_mentions_without_events)
+{
+    sg_extract_counts c = counts_of("Alpha accused Beta. Gamma was quiet.");
+    cr_assert_eq(c.mentions, 3);
+    cr_assert_eq(c.idle_mentions, 1); /* Gamma */
+    cr_assert_eq(c.unresolved, 0);
+    cr_assert_eq(c.pattern_errors, 0);
+    sg_extract_counts again = {0};
+    sg_worker_take_counts(worker, &again); /* taking resets */
+    cr_assert_eq(again.mentions, 0);
+}
+
+Test(extract, counts_unresolved_pronouns)
+{
+    /* nothing before "It" to resolve it to: the accusation of Beta is lost, and said */
+    sg_extract_counts c = counts_of("It accused Beta.");
+    cr_assert_eq(c.mentions, 1);
+    cr_assert_eq(c.idle_mentions, 1);
+    cr_assert_eq(c.unresolved, 1);
+    /* resolved: "It" is Alpha */
+    c = counts_of("Alpha met Gamma. It accused Beta.");
+    cr_assert_eq(c.unresolved, 0);
+    cr_assert_eq(c.idle_mentions, 0);
+}
+
+Test(extract, pattern_limits_fail_or_are_counted_with_keep_going)
+{
+    static const char *slow = "{\"actors\": [{\"id\": \"A\", \"name\": \"Alpha\", \"aliases\": "
+                              "[\"Alpha\"], \"patterns\": [\"(a|aa)+$\"]}]}";
+    char text[4096];
+    sg_diag d;
+    int n = snprintf(text, sizeof text, "Alpha met ");
+    memset(text + n, 'a', 3000);
+    strcpy(text + n + 3000, "b.");
+    sg_lexicon *l = sg_lexicon_new();
+    cr_assert_eq(sg_lexicon_add_actors_json(l, "slow.json", slow, strlen(slow), &d), SG_OK, "%s",
+                 d.msg);
+    cr_assert_eq(sg_lexicon_add_relations_file(l, "lexicons/relations.json", &d), SG_OK);
+    cr_assert_eq(sg_lexicon_compile(l, &d), SG_OK, "%s", d.msg);
+    sg_worker *w = sg_worker_new(l);
+    sg_doc *doc = NULL;
+    cr_assert_eq(sg_doc_new("slow.txt", "slow.txt", text, strlen(text), &doc, &d), SG_OK);
+    sg_events *ev = sg_events_new();
+    char line[512];
+    cr_assert_eq(sg_extract(l, doc, w, ev, &d), SG_ERR_PATTERN);
+    sg_diag_format(&d, line, sizeof line);
+    cr_assert_str_eq(line, "slow.txt:1:1: error: pattern '(a|aa)+$' of actor 'A' failed on this "
+                           "sentence: JIT stack limit reached");
+    sg_extract_counts c = {0};
+    sg_worker_take_counts(w, &c);
+    sg_worker_set_keep_going(w, true);
+    cr_assert_null(sg_worker_pattern_warning(w));
+    cr_assert_eq(sg_extract(l, doc, w, ev, &d), SG_OK);
+    const sg_diag *warn = sg_worker_pattern_warning(w);
+    cr_assert_not_null(warn);
+    sg_diag_format(warn, line, sizeof line);
+    cr_assert_str_eq(line, "slow.txt:1:1: error: pattern '(a|aa)+$' of actor 'A' failed on this "
+                           "sentence: JIT stack limit reached");
+    memset(&c, 0, sizeof c);
+    sg_worker_take_counts(w, &c);
+    cr_assert_eq(c.pattern_errors, 1);
+    cr_assert_eq(c.mentions, 1); /* "Alpha", by its alias */
+    cr_assert_null(sg_worker_pattern_warning(w));
+    sg_events_free(ev);
+    sg_doc_free(doc);
+    sg_worker_free(w);
+    sg_lexicon_free(l);
+}
