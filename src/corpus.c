@@ -133,11 +133,13 @@ static sg_status take(sg_corpus *c, size_t line_start, sg_corpus_doc *out, sg_di
     } else if (cJSON_IsString(id)) {
         out->id = id->valuestring;
     } else if (cJSON_IsNumber(id) && floor(id->valuedouble) == id->valuedouble &&
-               fabs(id->valuedouble) <= 9007199254740992.0) {
+               fabs(id->valuedouble) < 9007199254740992.0) {
+        /* below 2^53: 2^53 + 1 reads as 2^53 and would name another document */
         snprintf(c->id, sizeof c->id, "%.0f", id->valuedouble);
         out->id = c->id;
     } else {
-        return key_error(c, line_start, c->opts.id_key, "must be a string or an integer", diag);
+        return key_error(c, line_start, c->opts.id_key,
+                         "must be a string or an integer below 2^53 in magnitude", diag);
     }
     out->date = NULL;
     if (date != NULL && !cJSON_IsNull(date)) {

@@ -457,10 +457,11 @@ static sg_status get_size(line_ctx *lc, const cJSON *o, const char *key, size_t 
     if (it == NULL) {
         return SG_OK;
     }
-    /* 2^53: the largest integer a double holds exactly */
-    if (!cJSON_IsNumber(it) || it->valuedouble < 0 || it->valuedouble > 9007199254740992.0 ||
+    /* below 2^53: every integer up to it reads back exactly; 2^53 + 1 reads as 2^53,
+     * so 2^53 itself may stand for a rounded number and is refused too */
+    if (!cJSON_IsNumber(it) || it->valuedouble < 0 || it->valuedouble >= 9007199254740992.0 ||
         floor(it->valuedouble) != it->valuedouble) {
-        return key_error(lc, key, "must be a non-negative integer");
+        return key_error(lc, key, "must be a non-negative integer below 2^53");
     }
     *out = (size_t)it->valuedouble;
     return SG_OK;

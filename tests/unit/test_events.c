@@ -140,6 +140,15 @@ Test(events, bad_lines_are_errors_and_change_nothing)
         {"{\"source\":\"A\",\"relation\":\"r\",\"cameo\":\"1\",\"goldstein\":1,\"date\":"
          "\"2023-02-29\"}\n",
          "z.jsonl:1:56: error: event key 'date' must be a date YYYY-MM-DD"},
+        /* 2^53 + 1 reads as 2^53: refused rather than silently another offset */
+        {"{\"source\":\"A\",\"relation\":\"r\",\"cameo\":\"1\",\"goldstein\":1,\"start\":"
+         "9007199254740993}\n",
+         "z.jsonl:1:56: error: event key 'start' must be a non-negative integer below 2^53"},
+        {"{\"source\":\"A\",\"relation\":\"r\",\"cameo\":\"1\",\"goldstein\":1,\"sentence\":"
+         "1e400}\n",
+         "z.jsonl:1:56: error: event key 'sentence' must be a non-negative integer below 2^53"},
+        {"{\"source\":\"A\",\"relation\":\"r\",\"cameo\":\"1\",\"goldstein\":1e400}\n",
+         "z.jsonl:1:42: error: event key 'goldstein' must be a number from -10 to 10"},
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         cr_assert_eq(sg_events_read_jsonl(ev, "z.jsonl", bad[i].text, strlen(bad[i].text), &d),
@@ -148,6 +157,11 @@ Test(events, bad_lines_are_errors_and_change_nothing)
         cr_assert_str_eq(line, bad[i].want);
     }
     cr_assert_eq(sg_events_count(ev), 0);
+    /* 2^53 - 1 is the largest offset accepted, exactly */
+    const char *edge = "{\"source\":\"A\",\"relation\":\"r\",\"cameo\":\"1\",\"goldstein\":1,"
+                       "\"end\":9007199254740991}\n";
+    cr_assert_eq(sg_events_read_jsonl(ev, "e.jsonl", edge, strlen(edge), &d), SG_OK, "%s", d.msg);
+    cr_assert_eq(sg_events_get(ev, 0)->end, (size_t)9007199254740991ull);
     sg_events_free(ev);
 }
 
