@@ -70,6 +70,12 @@ void sg_events_free(sg_events *ev);
  * Errors: SG_ERR_NOMEM. */
 sg_status sg_events_add(sg_events *ev, const sg_event *e);
 
+/* Adds `sentences` to the sentence number and `bytes` to the four byte offsets (start,
+ * end, trigger_start, trigger_end) of the events from index `from` on: for a document
+ * extracted in parts, each part's events numbered from the start of the whole document
+ * (the sentences of the earlier parts, the byte offset where the part starts). */
+void sg_events_shift(sg_events *ev, size_t from, size_t sentences, size_t bytes);
+
 /* Records that actor id (with name and type, type may be NULL) was mentioned
  * `mentions` more times. The first name and type given for an id are kept. */
 sg_status sg_events_add_actor(sg_events *ev, const char *id, const char *name, const char *type,

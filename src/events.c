@@ -204,6 +204,18 @@ sg_status sg_events_set_parent(sg_events *ev, const char *id, const char *parent
     return oom ? SG_ERR_NOMEM : SG_OK;
 }
 
+void sg_events_shift(sg_events *ev, size_t from, size_t sentences, size_t bytes)
+{
+    for (size_t i = from; i < ev->n_events; i++) {
+        sg_event *e = &ev->events[i];
+        e->sentence += sentences;
+        e->start += bytes;
+        e->end += bytes;
+        e->trigger_start += bytes;
+        e->trigger_end += bytes;
+    }
+}
+
 sg_status sg_events_add(sg_events *ev, const sg_event *e)
 {
     bool oom = false;

@@ -813,31 +813,146 @@ typedef struct job {
     sg_diag warn; /* the first pattern that hit PCRE2's limits (--keep-going) */
     sg_diag d;
     bool failed;
+    /* a long document is extracted in parts (part_end): this part's byte offset in the
+     * document, the line and column (1-based) where it starts, its number from 0 */
+    size_t base;
+    unsigned line0, col0;
+    size_t part;
 } job;
+
+/* The documents waiting for the worker threads, extracted a batch at a time (up to
+ * BATCH_DOCS documents or parts, BATCH_BYTES bytes) and written in input order. */
+typedef struct queue {
+    const config *cfg;
+    const sg_lexicon *lex;
+    pool *threads;
+    job *jobs;
+    size_t n, bytes;
+    seen_set *seen;
+    FILE *stream; /* extract: events are written here, only actors kept in into */
+    const char *stream_name;
+    sg_events *into;
+    size_t sent_base; /* sentences in the earlier parts of the current document */
+    bool warned;      /* the current document's U+FFFD warning was printed */
+} queue;
 
 static pool *pool_new(const config *cfg, const sg_lexicon *lex);
 static void pool_free(pool *p);
-static int run_jobs(const config *cfg, const sg_lexicon *lex, pool *p, job *jobs, size_t n,
-                    int read_rc, seen_set *seen, FILE *stream, const char *stream_name,
-                    sg_events *into);
+static int run_jobs(queue *q, int read_rc);
 static bool job_fill(job *j, const char *id, const char *date, const char *meta, const char *text,
                      size_t len, const char *dpath);
-static int extract_corpus(const config *cfg, const sg_lexicon *lex, pool *p, const char *shown,
-                          const char *buf, size_t len, bool mapped, const sg_corpus_opts *co,
-                          seen_set *seen, FILE *stream, const char *stream_name, sg_events *into);
+static int extract_corpus(queue *q, const char *shown, const char *buf, size_t len, bool mapped,
+                          const sg_corpus_opts *co);
 static sg_status merge_events(sg_events *into, const sg_events *part, bool with_events);
 
-enum { BATCH_DOCS = 512, BATCH_BYTES = 8 << 20 };
+enum { BATCH_DOCS = 512, BATCH_BYTES = 8 << 20, PART_BYTES = 1 << 20 };
+
+/* Where the part of a document that starts at `from` ends: the whole rest when it is
+ * at most PART_BYTES, else the last break in the second half of the next PART_BYTES,
+ * preferring a blank line, then a sentence end ('.', '!' or '?', a space or line end,
+ * an upper-case ASCII letter), a line end, a space, and failing all of them (100 MB
+ * without white space) a UTF-8 character boundary. A part is extracted on its own:
+ * what crosses the break (a pronoun's antecedent, a sentence cut at a space) is the
+ * price of bounded memory on pathological documents; news articles are far shorter. */
+static size_t part_end(const char *s, size_t len, size_t from)
+{
+    if (len - from <= PART_BYTES) {
+        return len;
+    }
+    size_t hi = from + PART_BYTES, lo = from + PART_BYTES / 2;
+    for (size_t i = hi; i > lo; i--) { /* s[i - 1] is the last byte of the part */
+        if (s[i - 1] == '\n' && (s[i - 2] == '\n' || (s[i - 2] == '\r' && s[i - 3] == '\n'))) {
+            return i;
+        }
+    }
+    for (size_t i = hi; i > lo; i--) {
+        if ((s[i - 1] == ' ' || s[i - 1] == '\n') && s[i - 2] != '\0' &&
+            strchr(".!?", s[i - 2]) != NULL && s[i] >= 'A' && s[i] <= 'Z') {
+            return i;
+        }
+    }
+    for (size_t i = hi; i > lo; i--) {
+        if (s[i - 1] == '\n') {
+            return i;
+        }
+    }
+    for (size_t i = hi; i > lo; i--) {
+        if (s[i - 1] == ' ') {
+            return i;
+        }
+    }
+    size_t i = hi;
+    while (i > lo && ((unsigned char)s[i] & 0xC0) == 0x80) {
+        i--;
+    }
+    return i;
+}
+
+/* Moves the 1-based (*line, *col) of a position past bytes s[0 .. n): columns count
+ * code points (every byte but a continuation byte), as in diagnostics. */
+static void advance_pos(const char *s, size_t n, unsigned *line, unsigned *col)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '\n') {
+            ++*line;
+            *col = 1;
+        } else if (((unsigned char)s[i] & 0xC0) != 0x80) {
+            ++*col;
+        }
+    }
+}
+
+/* Runs the waiting jobs (or, when read_rc is not EXIT_OK, releases them unread). */
+static int queue_flush(queue *q, int read_rc)
+{
+    if (q->n == 0) {
+        return read_rc;
+    }
+    int rc = run_jobs(q, read_rc);
+    q->n = q->bytes = 0;
+    return rc;
+}
+
+/* Queues a document (fields copied; date and meta may be NULL), in parts when longer
+ * than PART_BYTES, running the batch whenever it is full. Returns an exit code. */
+static int queue_doc(queue *q, const char *id, const char *date, const char *meta, const char *text,
+                     size_t len, const char *dpath)
+{
+    size_t from = 0, part = 0;
+    unsigned line = 1, col = 1;
+    do {
+        size_t end = part_end(text, len, from);
+        job *j = &q->jobs[q->n++];
+        if (!job_fill(j, id, date, meta, text + from, end - from, dpath)) {
+            fprintf(stderr, "stancegraph: error: out of memory\n");
+            return queue_flush(q, EXIT_PROCESSING);
+        }
+        j->base = from;
+        j->line0 = line;
+        j->col0 = col;
+        j->part = part++;
+        q->bytes += end - from;
+        if (end < len) {
+            advance_pos(text + from, end - from, &line, &col);
+        }
+        from = end;
+        if (q->n == BATCH_DOCS || q->bytes >= BATCH_BYTES) {
+            int rc = queue_flush(q, EXIT_OK);
+            if (rc != EXIT_OK) {
+                return rc;
+            }
+        }
+    } while (from < len);
+    return EXIT_OK;
+}
 
 static int collect_files(const config *cfg, char **files, size_t n_files, sg_events *ev,
                          FILE *stream, const char *stream_name, seen_set *seen, sg_lexicon **lexp)
 {
     sg_lexicon *lex = *lexp;
-    pool *threads = NULL;
-    /* text documents wait here and are extracted a batch at a time by the threads */
-    job *pend = calloc(BATCH_DOCS, sizeof *pend);
-    size_t n_pend = 0, pend_bytes = 0;
-    int rc = pend != NULL ? EXIT_OK : EXIT_PROCESSING;
+    queue q = {cfg, NULL, NULL, calloc(BATCH_DOCS, sizeof(job)), 0, 0, seen, stream, stream_name,
+               ev,  0,    false};
+    int rc = q.jobs != NULL ? EXIT_OK : EXIT_PROCESSING;
     for (size_t i = 0; i < n_files && rc == EXIT_OK; i++) {
         const char *path = files[i];
         bool is_stdin = strcmp(path, "-") == 0;
@@ -850,13 +965,7 @@ static int collect_files(const config *cfg, char **files, size_t n_files, sg_eve
         rc = map_input(path, &buf, &len, &mapped, &d);
         if (rc != EXIT_OK) {
             int read_rc = rc;
-            rc = EXIT_OK;
-            if (n_pend > 0) {
-                /* diagnostics in input order: the waiting documents go first */
-                rc = run_jobs(cfg, lex, threads, pend, n_pend, EXIT_OK, seen, stream, stream_name,
-                              ev);
-                n_pend = pend_bytes = 0;
-            }
+            rc = queue_flush(&q, EXIT_OK); /* diagnostics in input order */
             if (rc == EXIT_OK) {
                 rc = failed(cfg, seen, shown, &d, read_rc);
             }
@@ -869,19 +978,18 @@ static int collect_files(const config *cfg, char **files, size_t n_files, sg_eve
         bool empty = blank(buf, len), corpus = !empty && sg_corpus_is_jsonl(buf, len, &co);
         bool events = !empty && !corpus && sg_events_is_jsonl(buf, len);
         bool text = !empty && !corpus && !events;
-        if ((corpus || text) && threads == NULL) {
+        if ((corpus || text) && q.threads == NULL) {
             if (lex == NULL) {
                 rc = load_lexicon(cfg, &lex);
             }
-            if (rc == EXIT_OK && (threads = pool_new(cfg, lex)) == NULL) {
+            q.lex = lex;
+            if (rc == EXIT_OK && (q.threads = pool_new(cfg, lex)) == NULL) {
                 fprintf(stderr, "stancegraph: error: out of memory\n");
                 rc = EXIT_PROCESSING;
             }
         }
-        if (rc == EXIT_OK && !text && n_pend > 0) {
-            /* keep input order: the waiting documents go first */
-            rc = run_jobs(cfg, lex, threads, pend, n_pend, EXIT_OK, seen, stream, stream_name, ev);
-            n_pend = pend_bytes = 0;
+        if (rc == EXIT_OK && !text) {
+            rc = queue_flush(&q, EXIT_OK); /* keep input order: the waiting documents first */
         }
         if (rc != EXIT_OK) {
             /* nothing more */
@@ -890,8 +998,7 @@ static int collect_files(const config *cfg, char **files, size_t n_files, sg_eve
             fprintf(stderr, "%s: warning: empty input: no documents\n", shown);
             seen->empty++;
         } else if (corpus) {
-            rc = extract_corpus(cfg, lex, threads, shown, buf, len, mapped, &co, seen, stream,
-                                stream_name, ev);
+            rc = extract_corpus(&q, shown, buf, len, mapped, &co);
         } else if (events) {
             sg_events *into = stream != NULL ? sg_events_new() : ev;
             size_t before = into != NULL ? sg_events_count(into) : 0;
@@ -918,27 +1025,15 @@ static int collect_files(const config *cfg, char **files, size_t n_files, sg_eve
                 sg_events_free(into);
             }
         } else if (cfg->keep_duplicates || !seen_before(seen, buf, len)) {
-            if (!job_fill(&pend[n_pend], path, NULL, NULL, buf, len, shown)) {
-                fprintf(stderr, "stancegraph: error: out of memory\n");
-                rc = EXIT_PROCESSING;
-            }
-            n_pend++;
-            pend_bytes += len;
-            if (rc == EXIT_OK && (n_pend == BATCH_DOCS || pend_bytes >= BATCH_BYTES)) {
-                rc = run_jobs(cfg, lex, threads, pend, n_pend, EXIT_OK, seen, stream, stream_name,
-                              ev);
-                n_pend = pend_bytes = 0;
-            }
+            rc = queue_doc(&q, path, NULL, NULL, buf, len, shown);
         }
         release_input(buf, len, mapped);
     }
-    if (n_pend > 0) {
-        /* after an error the waiting documents are released unread */
-        int flushed = run_jobs(cfg, lex, threads, pend, n_pend, rc, seen, stream, stream_name, ev);
-        rc = rc == EXIT_OK ? flushed : rc;
-    }
-    free(pend);
-    pool_free(threads);
+    /* after an error the waiting documents are released unread */
+    int flushed = queue_flush(&q, rc);
+    rc = rc == EXIT_OK ? flushed : rc;
+    free(q.jobs);
+    pool_free(q.threads);
     *lexp = lex;
     return rc;
 }
@@ -1166,8 +1261,9 @@ static void run_job(const batch *b, sg_worker *w, job *j)
             j->warn.path = j->dpath;
         }
         sg_worker_take_counts(w, &j->xc);
-        if (b->serialise) {
-            /* JSON printing is a large share of the work: done here, in parallel */
+        if (b->serialise && j->part == 0) {
+            /* JSON printing is a large share of the work: done here, in parallel (a
+             * later part of a long document is numbered and written by run_jobs) */
             FILE *m = open_memstream(&j->out, &j->out_len);
             bool ok = m != NULL && sg_events_write_jsonl(j->ev, m, &j->d) == SG_OK;
             if (m != NULL && fclose(m) != 0) {
@@ -1250,17 +1346,35 @@ static sg_status merge_events(sg_events *into, const sg_events *part, bool with_
     return SG_OK;
 }
 
-/* Extracts jobs[0 .. n) with the pool's threads (unless read_rc already failed), then,
- * in input order, counts each document, writes its events to stream (or adds them to
- * into) and adds its actors to into; the first failed document stops the run. Releases
- * every job. Returns an exit code (read_rc when it was not EXIT_OK). */
-static int run_jobs(const config *cfg, const sg_lexicon *lex, pool *p, job *jobs, size_t n,
-                    int read_rc, seen_set *seen, FILE *stream, const char *stream_name,
-                    sg_events *into)
+/* Moves a diagnostic about a part of a long document to its place in the document. */
+static void place_diag(sg_diag *d, const job *j)
 {
+    if (j->base == 0 || d->line == 0) {
+        return;
+    }
+    if (d->line == 1) {
+        d->col += j->col0 - 1;
+    }
+    d->line += j->line0 - 1;
+    d->offset += j->base;
+}
+
+/* Extracts q's jobs with the pool's threads (unless read_rc already failed), then, in
+ * input order, counts each document, writes its events to the stream (or adds them to
+ * q->into) and adds its actors to q->into; the first failed document stops the run
+ * (with --keep-going, it is reported and counted). The parts of a long document get
+ * their sentence numbers and offsets in the whole document here. Releases every job.
+ * Returns an exit code (read_rc when it was not EXIT_OK). */
+static int run_jobs(queue *q, int read_rc)
+{
+    const config *cfg = q->cfg;
+    pool *p = q->threads;
+    job *jobs = q->jobs;
+    size_t n = q->n;
+    seen_set *seen = q->seen;
     int rc = EXIT_OK;
     if (read_rc == EXIT_OK && n > 0) {
-        batch b = {cfg, lex, stream != NULL, jobs, n, 0, PTHREAD_MUTEX_INITIALIZER};
+        batch b = {cfg, q->lex, q->stream != NULL, jobs, n, 0, PTHREAD_MUTEX_INITIALIZER};
         size_t started = 0;
         for (size_t t = 1; t < p->nt && t < n; t++) {
             p->args[t].b = &b;
@@ -1278,7 +1392,12 @@ static int run_jobs(const config *cfg, const sg_lexicon *lex, pool *p, job *jobs
     }
     for (size_t i = 0; i < n && rc == EXIT_OK && read_rc == EXIT_OK; i++) {
         job *j = &jobs[i];
+        if (j->part == 0) {
+            q->sent_base = 0;
+            q->warned = false;
+        }
         if (j->failed) {
+            place_diag(&j->d, j);
             rc = failed(cfg, seen, j->id, &j->d, report_code(&j->d));
             if (rc != EXIT_OK) {
                 break;
@@ -1286,19 +1405,24 @@ static int run_jobs(const config *cfg, const sg_lexicon *lex, pool *p, job *jobs
             continue;
         }
         if (j->replaced > 0) {
-            sg_diag w = j->d;
-            w.path = j->dpath;
-            sg_diag_locate(&w, j->text, j->len, j->first_bad);
-            fprintf(stderr,
-                    "%s:%u:%u: warning: %zu ill-formed UTF-8 sequence%s or NUL byte%s replaced "
-                    "by U+FFFD, the first here\n",
-                    w.path, w.line, w.col, j->replaced, j->replaced == 1 ? "" : "s",
-                    j->replaced == 1 ? "" : "s");
+            if (!q->warned) {
+                sg_diag w = j->d;
+                w.path = j->dpath;
+                sg_diag_locate(&w, j->text, j->len, j->first_bad);
+                place_diag(&w, j);
+                fprintf(stderr,
+                        "%s:%u:%u: warning: %zu ill-formed UTF-8 sequence%s or NUL byte%s "
+                        "replaced by U+FFFD, the first here\n",
+                        w.path, w.line, w.col, j->replaced, j->replaced == 1 ? "" : "s",
+                        j->replaced == 1 ? "" : "s");
+                seen->replaced_docs++;
+                q->warned = true;
+            }
             seen->replaced += j->replaced;
-            seen->replaced_docs++;
         }
         if (j->xc.pattern_errors > 0) {
             char line[1024];
+            place_diag(&j->warn, j);
             sg_diag_format(&j->warn, line, sizeof line);
             char *e = strstr(line, ": error: ");
             fprintf(stderr,
@@ -1311,17 +1435,29 @@ static int run_jobs(const config *cfg, const sg_lexicon *lex, pool *p, job *jobs
         seen->xc.idle_mentions += j->xc.idle_mentions;
         seen->xc.unresolved += j->xc.unresolved;
         seen->xc.pattern_errors += j->xc.pattern_errors;
-        seen->docs++;
+        seen->docs += j->part == 0;
         seen->bytes += j->len;
         seen->sentences += j->sentences;
         count_events(seen, j->ev, 0);
-        if (stream != NULL && j->out_len > 0 &&
-            fwrite(j->out, 1, j->out_len, stream) != j->out_len) {
-            fprintf(stderr, "%s: error: cannot write events: %s\n", stream_name, strerror(errno));
+        if (j->part > 0) {
+            /* a later part: numbered from the document's start, written here */
+            sg_events_shift(j->ev, 0, q->sent_base, j->base);
+            sg_diag d;
+            sg_diag_init(&d);
+            if (q->stream != NULL && sg_events_write_jsonl(j->ev, q->stream, &d) != SG_OK) {
+                d.path = d.path != NULL ? d.path : q->stream_name;
+                rc = report(&d);
+                break;
+            }
+        } else if (q->stream != NULL && j->out_len > 0 &&
+                   fwrite(j->out, 1, j->out_len, q->stream) != j->out_len) {
+            fprintf(stderr, "%s: error: cannot write events: %s\n", q->stream_name,
+                    strerror(errno));
             rc = EXIT_PROCESSING;
             break;
         }
-        if (merge_events(into, j->ev, stream == NULL) != SG_OK) {
+        q->sent_base += j->sentences;
+        if (merge_events(q->into, j->ev, q->stream == NULL) != SG_OK) {
             fprintf(stderr, "stancegraph: error: out of memory\n");
             rc = EXIT_PROCESSING;
         }
@@ -1333,69 +1469,58 @@ static int run_jobs(const config *cfg, const sg_lexicon *lex, pool *p, job *jobs
     return read_rc != EXIT_OK ? read_rc : rc;
 }
 
-/* Extracts the events of every document of a JSON Lines corpus into `into` (or, with
- * stream set, writes them to stream as JSON Lines and keeps the actors in `into`), in
- * batches of up to BATCH_DOCS documents or BATCH_BYTES bytes shared by the pool's
- * threads. Output is in input order whatever the number of threads. A document's
- * "date" (else --date) picks dated office holders and is written on its events.
- * Returns an exit code; the first bad line or document in input order stops the run. */
-static int extract_corpus(const config *cfg, const sg_lexicon *lex, pool *p, const char *shown,
-                          const char *buf, size_t len, bool mapped, const sg_corpus_opts *co,
-                          seen_set *seen, FILE *stream, const char *stream_name, sg_events *into)
+/* Extracts the events of every document of a JSON Lines corpus through q: in input
+ * order whatever the number of threads. A document's "date" (else --date) picks dated
+ * office holders and is written on its events. Returns an exit code; the first bad
+ * line or document in input order stops the run (with --keep-going, each is reported
+ * and the rest read). */
+static int extract_corpus(queue *q, const char *shown, const char *buf, size_t len, bool mapped,
+                          const sg_corpus_opts *co)
 {
     sg_diag d;
     sg_diag_init(&d);
     sg_corpus *c = sg_corpus_new(shown, buf, len, co);
-    job *jobs = calloc(BATCH_DOCS, sizeof *jobs);
     int rc = EXIT_OK;
     bool done = false;
     size_t dropped = 0; /* bytes of a mapped input already released */
-    if (c == NULL || jobs == NULL) {
+    size_t page = (size_t)sysconf(_SC_PAGESIZE);
+    if (c == NULL) {
         fprintf(stderr, "stancegraph: error: out of memory\n");
         rc = EXIT_PROCESSING;
     }
     while (rc == EXIT_OK && !done) {
-        size_t n = 0, bytes = 0;
-        int read_rc = EXIT_OK;
-        while (n < BATCH_DOCS && bytes < BATCH_BYTES) {
-            sg_corpus_doc doc;
-            if (sg_corpus_next(c, &doc, &done, &d) != SG_OK) {
-                /* the reader is past the bad line: with --keep-going, on to the next */
-                read_rc = failed(cfg, seen, NULL, &d, report_code(&d));
-                if (read_rc != EXIT_OK) {
-                    break;
-                }
-                continue;
+        sg_corpus_doc doc;
+        if (sg_corpus_next(c, &doc, &done, &d) != SG_OK) {
+            /* the reader is past the bad line: with --keep-going, on to the next */
+            rc = queue_flush(q, EXIT_OK); /* diagnostics in input order */
+            if (rc == EXIT_OK) {
+                rc = failed(q->cfg, q->seen, NULL, &d, report_code(&d));
             }
-            if (done) {
-                break;
-            }
-            if (!cfg->keep_duplicates && seen_before(seen, doc.text, doc.text_len)) {
-                continue; /* the same text as an earlier document: counted once */
-            }
-            /* diagnostics inside a document name the corpus line */
-            char where[32];
-            snprintf(where, sizeof where, ":%u", doc.line);
-            size_t pl = strlen(shown) + strlen(where) + 1;
-            char *dpath = malloc(pl);
-            bool ok = dpath != NULL;
-            if (ok) {
-                snprintf(dpath, pl, "%s%s", shown, where);
-                ok = job_fill(&jobs[n], doc.id, doc.date, doc.meta, doc.text, doc.text_len, dpath);
-            }
-            free(dpath);
-            n++;
-            if (!ok) {
-                fprintf(stderr, "stancegraph: error: out of memory\n");
-                read_rc = EXIT_PROCESSING;
-                break;
-            }
-            bytes += doc.text_len;
+            continue;
         }
-        rc = run_jobs(cfg, lex, p, jobs, n, read_rc, seen, stream, stream_name, into);
+        if (done) {
+            break;
+        }
+        if (!q->cfg->keep_duplicates && q->seen != NULL &&
+            seen_before(q->seen, doc.text, doc.text_len)) {
+            continue; /* the same text as an earlier document: counted once */
+        }
+        /* diagnostics inside a document name the corpus line */
+        char where[32];
+        snprintf(where, sizeof where, ":%u", doc.line);
+        size_t pl = strlen(shown) + strlen(where) + 1;
+        char *dpath = malloc(pl);
+        if (dpath == NULL) {
+            fprintf(stderr, "stancegraph: error: out of memory\n");
+            rc = EXIT_PROCESSING;
+            break;
+        }
+        snprintf(dpath, pl, "%s%s", shown, where);
+        rc = queue_doc(q, doc.id, doc.date, doc.meta, doc.text, doc.text_len, dpath);
+        free(dpath);
         if (mapped) {
-            /* release the pages behind the reader: memory stays flat on a large corpus */
-            size_t page = (size_t)sysconf(_SC_PAGESIZE);
+            /* jobs hold copies: release the pages behind the reader, so that memory
+             * stays flat on a large corpus */
             size_t upto = sg_corpus_offset(c) / page * page;
             if (upto > dropped) {
                 madvise((void *)(uintptr_t)(buf + dropped), upto - dropped, MADV_DONTNEED);
@@ -1403,7 +1528,6 @@ static int extract_corpus(const config *cfg, const sg_lexicon *lex, pool *p, con
             }
         }
     }
-    free(jobs);
     sg_corpus_free(c);
     return rc;
 }

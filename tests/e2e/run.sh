@@ -842,6 +842,52 @@ if [ "$(cut -c 1-20 "$T/slow.out" | tr '\n' ' ')" = '{"doc":"ok1","senten {"doc"
 else
     bad "--keep-going writes the output after a pattern failure: $(cut -c 1-20 "$T/slow.out")"
 fi
+# a document over 1 MB is extracted in parts (memory stays bounded): 30,000 copies of a
+# two-sentence paragraph, 1.62 MB, give exactly 60,000 events numbered and placed in the
+# whole document, whatever -j; a bad byte at its end is placed in the whole document too
+python3 -c '
+import sys
+sys.stdout.write("Alpha accused Beta of lying. Beta denied the charge.\n\n" * 30000)' >"$T/long.txt"
+# shellcheck disable=SC2086
+$BIN extract $S -j 1 "$T/long.txt" >"$T/long1.jsonl"
+# shellcheck disable=SC2086
+$BIN extract $S -j 3 "$T/long.txt" >"$T/long3.jsonl"
+got=$(python3 -c '
+import json, sys
+unit = b"Alpha accused Beta of lying. Beta denied the charge.\n\n"
+raw = open(sys.argv[1], "rb").read()
+events = [json.loads(l) for l in open(sys.argv[2])]
+bad = 0
+for k, e in enumerate(events):
+    start = k // 2 * len(unit) + (0 if k % 2 == 0 else 29)
+    if (e["relation"] != ("accuse" if k % 2 == 0 else "deny") or e["sentence"] != k
+            or e["start"] != start or raw[e["start"]:e["end"]].decode() != e["text"]
+            or raw[e["trigger_start"]:e["trigger_end"]].decode() != e["trigger"]):
+        bad += 1
+print(len(events), bad)' "$T/long.txt" "$T/long1.jsonl")
+if [ "$got" = "60000 0" ] && cmp -s "$T/long1.jsonl" "$T/long3.jsonl"; then
+    ok "a 1.6 MB document in parts: 60,000 exact events, sentences and offsets, same for -j 1 and 3"
+else
+    bad "a 1.6 MB document in parts: $got"
+fi
+cp "$T/long.txt" "$T/longbad.txt"
+printf 'Caf\351 Alpha accused Beta.\n' >>"$T/longbad.txt"
+# shellcheck disable=SC2086
+expect "a bad byte in a later part is named by its line in the whole document" 2 \
+    "$T/longbad.txt:60001:4: error: invalid UTF-8 byte 0xE9 (--encoding-errors=replace replaces it with U+FFFD)" -- \
+    extract $S "$T/longbad.txt"
+# shellcheck disable=SC2086
+expect "a later part's replacement warning too" 0 \
+    "$T/longbad.txt:60001:4: warning: 1 ill-formed UTF-8 sequence or NUL byte replaced by U+FFFD, the first here" -- \
+    extract $S --encoding-errors=replace "$T/longbad.txt"
+if [ "$(tail -n 1 "$T/out" | python3 -c '
+import json, sys
+e = json.loads(sys.stdin.read())
+print(e["sentence"], e["trigger_start"], e["trigger_end"])')" = "60000 1620011 1620018" ]; then
+    ok "a later part's events count the bytes as read"
+else
+    bad "a later part's events count the bytes as read: $(tail -n 1 "$T/out" | cut -c 1-200)"
+fi
 # a closed pipe ends the run quietly (SIGPIPE, as for any filter)
 python3 -c 'import sys; sys.stdout.write(open("tests/data/karabakh.txt").read() * 40)' >"$T/k40.txt"
 status=$(

@@ -171,3 +171,31 @@ Test(events, detects_jsonl)
     cr_assert(!sg_events_is_jsonl("Kyiv protested.", 15));
     cr_assert(!sg_events_is_jsonl("", 0));
 }
+
+Test(events, shift_numbers_a_part_in_its_document)
+{
+    sg_events *ev = sg_events_new();
+    sg_event e;
+    memset(&e, 0, sizeof e);
+    e.doc = "d";
+    e.source = "A";
+    e.relation = "r";
+    e.cameo = "1";
+    e.sentence = 2;
+    e.start = 10;
+    e.end = 20;
+    e.trigger_start = 12;
+    e.trigger_end = 15;
+    cr_assert_eq(sg_events_add(ev, &e), SG_OK);
+    cr_assert_eq(sg_events_add(ev, &e), SG_OK);
+    sg_events_shift(ev, 1, 100, 1000); /* only from the second event on */
+    const sg_event *a = sg_events_get(ev, 0), *b = sg_events_get(ev, 1);
+    cr_assert_eq(a->sentence, 2);
+    cr_assert_eq(a->start, 10);
+    cr_assert_eq(b->sentence, 102);
+    cr_assert_eq(b->start, 1010);
+    cr_assert_eq(b->end, 1020);
+    cr_assert_eq(b->trigger_start, 1012);
+    cr_assert_eq(b->trigger_end, 1015);
+    sg_events_free(ev);
+}
