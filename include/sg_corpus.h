@@ -19,6 +19,8 @@ typedef struct sg_corpus_opts {
     const char *text_key; /* the document text, a string (default "text") */
     const char *id_key;   /* the document id, a string or an integer (default "id"); a
                            * line without it is named PATH:LINE */
+    unsigned first_line;  /* the 1-based line number of the buffer's first line (default
+                           * 1): a corpus read in blocks keeps its line numbers */
 } sg_corpus_opts;
 
 /* Sets o to the defaults documented at sg_corpus_opts. */

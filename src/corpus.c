@@ -28,6 +28,7 @@ void sg_corpus_opts_init(sg_corpus_opts *o)
 {
     o->text_key = "text";
     o->id_key = "id";
+    o->first_line = 1;
 }
 
 static size_t skip_bom(const char *buf, size_t len)
@@ -83,6 +84,7 @@ sg_corpus *sg_corpus_new(const char *path, const char *buf, size_t len, const sg
     snprintf(c->keys[1], sizeof c->keys[1], "%s", c->opts.id_key);
     c->opts.text_key = c->keys[0];
     c->opts.id_key = c->keys[1];
+    c->line = c->opts.first_line > 0 ? c->opts.first_line - 1 : 0; /* counted up per line */
     return c;
 }
 

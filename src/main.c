@@ -537,15 +537,23 @@ done:
 
 /* ---- input ---- */
 
+enum { HEAD_BYTES = 16 << 20, CHUNK_BYTES = 4 << 20 };
+
 static int read_all(const char *path, char **buf, size_t *len, sg_diag *d);
 
-/* Maps a regular, non-empty, uncompressed file read-only (*mapped true), so that a
- * large corpus is paged in as it is read and its pages can be released behind the
- * reader (extract_corpus); anything else is read into memory by read_all. */
-static int map_input(const char *path, char **buf, size_t *len, bool *mapped, sg_diag *d)
+/* Opens an input: a regular, non-empty, uncompressed file is mapped read-only whole
+ * (*mapped true), so that a large corpus is paged in as it is read and its pages can be
+ * released behind the reader (extract_corpus). Anything else (standard input, a FIFO,
+ * gzip data) is a stream: its first HEAD_BYTES are read into *buf (capacity *cap) and,
+ * when more follows, the stream is left open in *more for the caller to read on. */
+static int open_input(const char *path, char **buf, size_t *len, size_t *cap, bool *mapped,
+                      sg_stream **more, sg_diag *d)
 {
     struct stat sb;
     *mapped = false;
+    *more = NULL;
+    *buf = NULL;
+    *len = *cap = 0;
     if (strcmp(path, "-") != 0 && stat(path, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > 2) {
         int fd = open(path, O_RDONLY);
         if (fd >= 0) {
@@ -562,7 +570,32 @@ static int map_input(const char *path, char **buf, size_t *len, bool *mapped, sg
             }
         }
     }
-    return read_all(path, buf, len, d);
+    sg_stream *s = NULL;
+    sg_status st = sg_stream_open(path, &s, d);
+    char *b = st == SG_OK ? malloc((size_t)HEAD_BYTES + 1) : NULL;
+    if (st == SG_OK && b == NULL) {
+        st = SG_ERR_NOMEM;
+        snprintf(d->msg, sizeof d->msg, "out of memory");
+    }
+    size_t got = 0;
+    if (st == SG_OK) {
+        st = sg_stream_read(s, b, HEAD_BYTES, &got, d);
+    }
+    if (st != SG_OK) {
+        free(b);
+        sg_stream_close(s);
+        return st == SG_ERR_NOMEM ? EXIT_PROCESSING : EXIT_INPUT;
+    }
+    b[got] = '\0';
+    *buf = b;
+    *len = got;
+    *cap = HEAD_BYTES;
+    if (got < (size_t)HEAD_BYTES) {
+        sg_stream_close(s); /* all of it is here */
+    } else {
+        *more = s;
+    }
+    return EXIT_OK;
 }
 
 static void release_input(char *buf, size_t len, bool mapped)
@@ -574,83 +607,15 @@ static void release_input(char *buf, size_t len, bool mapped)
     }
 }
 
-/* Fills d with an input error about `shown` (no position) and returns the exit code
- * for st. */
-static int input_error(sg_diag *d, const char *shown, sg_status st, const char *fmt, ...)
-{
-    va_list ap;
-    d->status = st;
-    d->path = shown;
-    d->line = d->col = 0;
-    d->offset = 0;
-    va_start(ap, fmt);
-    vsnprintf(d->msg, sizeof d->msg, fmt, ap);
-    va_end(ap);
-    return st == SG_ERR_NOMEM ? EXIT_PROCESSING : EXIT_INPUT;
-}
-
 static int read_all(const char *path, char **buf, size_t *len, sg_diag *d)
 {
-    bool is_stdin = strcmp(path, "-") == 0;
-    const char *shown = is_stdin ? "<stdin>" : path;
-    FILE *f = is_stdin ? stdin : fopen(path, "rb");
-    size_t cap = 1 << 16, n = 0;
-    char *data = NULL;
-    struct stat sb;
-    *buf = NULL;
-    if (f == NULL) {
-        return input_error(d, shown, SG_ERR_IO, "cannot open: %s", strerror(errno));
+    sg_stream *s = NULL;
+    sg_status st = sg_stream_open(path, &s, d);
+    if (st == SG_OK) {
+        st = sg_stream_read_all(s, buf, len, d);
     }
-    if (fstat(fileno(f), &sb) == 0 && S_ISDIR(sb.st_mode)) {
-        if (!is_stdin) {
-            fclose(f);
-        }
-        return input_error(d, shown, SG_ERR_IO, "is a directory");
-    }
-    data = malloc(cap + 1);
-    while (data != NULL) {
-        if (n == cap) {
-            char *p = realloc(data, cap * 2 + 1);
-            if (p == NULL) {
-                free(data);
-                data = NULL;
-                break;
-            }
-            data = p;
-            cap *= 2;
-        }
-        size_t got = fread(data + n, 1, cap - n, f);
-        n += got;
-        if (got == 0) {
-            break;
-        }
-    }
-    int err = ferror(f) ? errno : 0;
-    if (!is_stdin) {
-        fclose(f);
-    }
-    if (data == NULL) {
-        return input_error(d, shown, SG_ERR_NOMEM, "out of memory");
-    }
-    if (err) {
-        free(data);
-        return input_error(d, shown, SG_ERR_IO, "cannot read: %s", strerror(err));
-    }
-    data[n] = '\0';
-    if (sg_source_is_gzip(data, n)) {
-        char *plain = NULL;
-        size_t plain_len = 0;
-        sg_status st = sg_source_gunzip(shown, data, n, &plain, &plain_len, d);
-        free(data);
-        if (st != SG_OK) {
-            return st == SG_ERR_NOMEM ? EXIT_PROCESSING : EXIT_INPUT;
-        }
-        data = plain;
-        n = plain_len;
-    }
-    *buf = data;
-    *len = n;
-    return EXIT_OK;
+    sg_stream_close(s);
+    return st == SG_OK ? EXIT_OK : st == SG_ERR_NOMEM ? EXIT_PROCESSING : EXIT_INPUT;
 }
 
 static bool blank(const char *s, size_t n)
@@ -913,37 +878,146 @@ static int queue_flush(queue *q, int read_rc)
     return rc;
 }
 
-/* Queues a document (fields copied; date and meta may be NULL), in parts when longer
- * than PART_BYTES, running the batch whenever it is full. Returns an exit code. */
+/* Where the next part of a document starts: its byte offset, part number, line and
+ * column (1-based). */
+typedef struct doc_cursor {
+    size_t base, part;
+    unsigned line, col;
+} doc_cursor;
+
+#define DOC_CURSOR_START                                                                           \
+    {                                                                                              \
+        0, 0, 1, 1                                                                                 \
+    }
+
+/* Queues text[0 .. n) as the next part of a document (fields copied; date and meta may
+ * be NULL; more: parts follow), running the batch whenever it is full. Returns an exit
+ * code. */
+static int queue_part(queue *q, doc_cursor *cur, const char *id, const char *date, const char *meta,
+                      const char *text, size_t n, const char *dpath, bool more)
+{
+    job *j = &q->jobs[q->n++];
+    if (!job_fill(j, id, date, meta, text, n, dpath)) {
+        fprintf(stderr, "stancegraph: error: out of memory\n");
+        return queue_flush(q, EXIT_PROCESSING);
+    }
+    j->base = cur->base;
+    j->line0 = cur->line;
+    j->col0 = cur->col;
+    j->part = cur->part++;
+    q->bytes += n;
+    if (more) {
+        advance_pos(text, n, &cur->line, &cur->col);
+    }
+    cur->base += n;
+    if (q->n == BATCH_DOCS || q->bytes >= BATCH_BYTES) {
+        return queue_flush(q, EXIT_OK);
+    }
+    return EXIT_OK;
+}
+
+/* Queues a whole document, in parts (part_end) when longer than PART_BYTES. */
 static int queue_doc(queue *q, const char *id, const char *date, const char *meta, const char *text,
                      size_t len, const char *dpath)
 {
-    size_t from = 0, part = 0;
-    unsigned line = 1, col = 1;
+    doc_cursor cur = DOC_CURSOR_START;
+    size_t from = 0;
     do {
         size_t end = part_end(text, len, from);
-        job *j = &q->jobs[q->n++];
-        if (!job_fill(j, id, date, meta, text + from, end - from, dpath)) {
-            fprintf(stderr, "stancegraph: error: out of memory\n");
-            return queue_flush(q, EXIT_PROCESSING);
-        }
-        j->base = from;
-        j->line0 = line;
-        j->col0 = col;
-        j->part = part++;
-        q->bytes += end - from;
-        if (end < len) {
-            advance_pos(text + from, end - from, &line, &col);
+        int rc = queue_part(q, &cur, id, date, meta, text + from, end - from, dpath, end < len);
+        if (rc != EXIT_OK) {
+            return rc;
         }
         from = end;
-        if (q->n == BATCH_DOCS || q->bytes >= BATCH_BYTES) {
-            int rc = queue_flush(q, EXIT_OK);
-            if (rc != EXIT_OK) {
-                return rc;
-            }
-        }
     } while (from < len);
     return EXIT_OK;
+}
+
+/* Reads more of a stream into the buffer *buf (capacity *cap, *len used), at least
+ * `want` bytes of room; *eof when nothing more came. Returns an exit code (a read
+ * error is reported through failed()). */
+static int refill(queue *q, sg_stream *st, const char *shown, char **buf, size_t *cap, size_t *len,
+                  size_t want, bool *eof)
+{
+    if (*cap - *len < want) {
+        size_t ncap = *len + want;
+        char *p = realloc(*buf, ncap + 1);
+        if (p == NULL) {
+            fprintf(stderr, "stancegraph: error: out of memory\n");
+            return EXIT_PROCESSING;
+        }
+        *buf = p;
+        *cap = ncap;
+    }
+    size_t got = 0;
+    sg_diag d;
+    sg_diag_init(&d);
+    if (sg_stream_read(st, *buf + *len, *cap - *len, &got, &d) != SG_OK) {
+        int rc = queue_flush(q, EXIT_OK); /* diagnostics in input order */
+        return rc == EXIT_OK ? failed(q->cfg, q->seen, shown, &d, report_code(&d)) : rc;
+    }
+    *len += got;
+    *eof = got == 0;
+    return EXIT_OK;
+}
+
+/* A JSON Lines corpus from a stream too large to hold (standard input, gzip): read in
+ * blocks of whole lines, each extracted as a corpus with its line numbers. buf holds
+ * the first len bytes read (the caller's, freed by the caller; may be reallocated). */
+static int stream_corpus(queue *q, sg_stream *st, const char *shown, char **buf, size_t *cap,
+                         size_t len, const sg_corpus_opts *co)
+{
+    unsigned line = 1;
+    bool eof = false;
+    int rc = EXIT_OK;
+    for (;;) {
+        size_t upto = len;
+        if (!eof) {
+            upto = len;
+            while (upto > 0 && (*buf)[upto - 1] != '\n') {
+                upto--; /* whole lines only: the last one may still be coming */
+            }
+        }
+        if (upto > 0) {
+            sg_corpus_opts here = *co;
+            here.first_line = line;
+            rc = extract_corpus(q, shown, *buf, upto, false, &here);
+            for (const char *p = *buf; (p = memchr(p, '\n', upto - (size_t)(p - *buf))) != NULL;
+                 p++) {
+                line++;
+            }
+            memmove(*buf, *buf + upto, len - upto);
+            len -= upto;
+        }
+        if (rc != EXIT_OK || eof) {
+            return rc;
+        }
+        rc = refill(q, st, shown, buf, cap, &len, CHUNK_BYTES, &eof);
+        if (rc != EXIT_OK) {
+            return rc;
+        }
+    }
+}
+
+/* A text document from a stream too large to hold: queued in parts as it is read. It
+ * is not checked against earlier documents for duplicates (that needs its whole text). */
+static int stream_text(queue *q, sg_stream *st, const char *id, const char *shown, char **buf,
+                       size_t *cap, size_t len)
+{
+    doc_cursor cur = DOC_CURSOR_START;
+    bool eof = false;
+    int rc = EXIT_OK;
+    while (rc == EXIT_OK && (len > 0 || !eof)) {
+        if (!eof && len < 2 * (size_t)PART_BYTES) {
+            rc = refill(q, st, shown, buf, cap, &len, 2 * (size_t)PART_BYTES - len, &eof);
+            continue;
+        }
+        size_t end = part_end(*buf, len, 0);
+        rc = queue_part(q, &cur, id, NULL, NULL, *buf, end, shown, !eof || end < len);
+        memmove(*buf, *buf + end, len - end);
+        len -= end;
+    }
+    return rc;
 }
 
 static int collect_files(const config *cfg, char **files, size_t n_files, sg_events *ev,
@@ -958,11 +1032,12 @@ static int collect_files(const config *cfg, char **files, size_t n_files, sg_eve
         bool is_stdin = strcmp(path, "-") == 0;
         const char *shown = is_stdin ? "<stdin>" : path;
         char *buf = NULL;
-        size_t len = 0;
+        size_t len = 0, cap = 0;
         sg_diag d;
         sg_diag_init(&d);
         bool mapped = false;
-        rc = map_input(path, &buf, &len, &mapped, &d);
+        sg_stream *more = NULL; /* a stream too large to read at once */
+        rc = open_input(path, &buf, &len, &cap, &mapped, &more, &d);
         if (rc != EXIT_OK) {
             int read_rc = rc;
             rc = queue_flush(&q, EXIT_OK); /* diagnostics in input order */
@@ -978,6 +1053,29 @@ static int collect_files(const config *cfg, char **files, size_t n_files, sg_eve
         bool empty = blank(buf, len), corpus = !empty && sg_corpus_is_jsonl(buf, len, &co);
         bool events = !empty && !corpus && sg_events_is_jsonl(buf, len);
         bool text = !empty && !corpus && !events;
+        if (more != NULL && events) {
+            /* an events file is held whole anyway (graph, centrality, summary) */
+            char *rest = NULL;
+            size_t rest_len = 0;
+            char *all = NULL;
+            if (sg_stream_read_all(more, &rest, &rest_len, &d) != SG_OK) {
+                rc = failed(cfg, seen, shown, &d, report_code(&d));
+            } else if ((all = realloc(buf, len + rest_len + 1)) == NULL) {
+                fprintf(stderr, "stancegraph: error: out of memory\n");
+                rc = EXIT_PROCESSING;
+            } else {
+                buf = all;
+                memcpy(buf + len, rest, rest_len + 1);
+                len += rest_len;
+            }
+            free(rest);
+            sg_stream_close(more);
+            more = NULL;
+            if (rc != EXIT_OK) {
+                free(buf);
+                continue;
+            }
+        }
         if ((corpus || text) && q.threads == NULL) {
             if (lex == NULL) {
                 rc = load_lexicon(cfg, &lex);
@@ -998,7 +1096,8 @@ static int collect_files(const config *cfg, char **files, size_t n_files, sg_eve
             fprintf(stderr, "%s: warning: empty input: no documents\n", shown);
             seen->empty++;
         } else if (corpus) {
-            rc = extract_corpus(&q, shown, buf, len, mapped, &co);
+            rc = more != NULL ? stream_corpus(&q, more, shown, &buf, &cap, len, &co)
+                              : extract_corpus(&q, shown, buf, len, mapped, &co);
         } else if (events) {
             sg_events *into = stream != NULL ? sg_events_new() : ev;
             size_t before = into != NULL ? sg_events_count(into) : 0;
@@ -1024,9 +1123,12 @@ static int collect_files(const config *cfg, char **files, size_t n_files, sg_eve
                 }
                 sg_events_free(into);
             }
+        } else if (more != NULL) {
+            rc = stream_text(&q, more, path, shown, &buf, &cap, len);
         } else if (cfg->keep_duplicates || !seen_before(seen, buf, len)) {
             rc = queue_doc(&q, path, NULL, NULL, buf, len, shown);
         }
+        sg_stream_close(more);
         release_input(buf, len, mapped);
     }
     /* after an error the waiting documents are released unread */

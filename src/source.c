@@ -19,77 +19,244 @@ bool sg_source_is_gzip(const char *buf, size_t len)
     return len >= 2 && (unsigned char)buf[0] == 0x1f && (unsigned char)buf[1] == 0x8b;
 }
 
-sg_status sg_source_gunzip(const char *path, const char *in, size_t n, char **out, size_t *out_len,
-                           sg_diag *diag)
-{
+struct sg_stream {
+    FILE *f;
+    bool own;         /* f was opened here (not stdin) */
+    const char *path; /* borrowed: for diagnostics */
+    bool gz, z_live, eof;
     z_stream z;
-    size_t cap = n < SIZE_MAX / 4 ? n * 4 + 1024 : n;
-    size_t used = 0;
-    char *buf = malloc(cap + 1);
-    sg_status st = SG_OK;
-    *out = NULL;
-    *out_len = 0;
-    if (buf == NULL) {
-        return sg_i_diag(diag, SG_ERR_NOMEM, path, NULL, 0, 0, "out of memory decompressing");
+    unsigned char in[1 << 16];
+    size_t in_len, in_pos; /* raw bytes read and not yet used */
+    size_t in_total;       /* raw bytes used so far (compressed offset) */
+};
+
+/* Refills s->in when it is used up; false at the end of the file or on a read error
+ * (then ferror tells). */
+static bool fill(sg_stream *s)
+{
+    if (s->in_pos < s->in_len) {
+        return true;
     }
-    memset(&z, 0, sizeof z);
-    /* 16 + MAX_WBITS: gzip framing; inflateReset below continues with a next member */
-    if (inflateInit2(&z, 16 + MAX_WBITS) != Z_OK) {
-        free(buf);
-        return sg_i_diag(diag, SG_ERR_NOMEM, path, NULL, 0, 0, "zlib: cannot start inflating");
-    }
-    size_t pos = 0;
-    for (;;) {
-        if (used == cap) {
-            size_t ncap = cap * 2;
-            char *p = ncap > cap ? realloc(buf, ncap + 1) : NULL;
-            if (p == NULL) {
-                st = sg_i_diag(diag, SG_ERR_NOMEM, path, NULL, 0, 0, "out of memory decompressing");
-                break;
-            }
-            buf = p;
-            cap = ncap;
-        }
-        /* zlib counts in uInt: feed at most 1 GiB at a time */
-        size_t in_now = n - pos < (1u << 30) ? n - pos : (1u << 30);
-        size_t out_now = cap - used < (1u << 30) ? cap - used : (1u << 30);
-        z.next_in = (Bytef *)(uintptr_t)(in + pos);
-        z.avail_in = (uInt)in_now;
-        z.next_out = (Bytef *)(buf + used);
-        z.avail_out = (uInt)out_now;
-        int rc = inflate(&z, Z_NO_FLUSH);
-        pos += in_now - z.avail_in;
-        used += out_now - z.avail_out;
-        if (rc == Z_STREAM_END) {
-            /* another member may follow (cat a.gz b.gz); trailing zero padding is not one */
-            if (pos < n && sg_source_is_gzip(in + pos, n - pos)) {
-                inflateReset(&z);
-                continue;
-            }
+    s->in_total += s->in_len;
+    s->in_len = fread(s->in, 1, sizeof s->in, s->f);
+    s->in_pos = 0;
+    return s->in_len > 0;
+}
+
+static sg_status stream_start(sg_stream *s, sg_diag *diag)
+{
+    /* 2 bytes are enough to tell gzip (RFC 1952 magic 1f 8b) */
+    while (s->in_len < 2) {
+        size_t k = fread(s->in + s->in_len, 1, 2 - s->in_len, s->f);
+        if (k == 0) {
             break;
         }
-        if (rc == Z_OK || (rc == Z_BUF_ERROR && z.avail_out == 0)) {
-            if (pos == n && z.avail_out != 0) {
-                st = sg_i_diag(diag, SG_ERR_SYNTAX, path, NULL, 0, 0,
-                               "gzip: data ends early (truncated file?) after %zu bytes", pos);
+        s->in_len += k;
+    }
+    if (ferror(s->f)) {
+        return sg_i_diag(diag, SG_ERR_IO, s->path, NULL, 0, 0, "cannot read: %s", strerror(errno));
+    }
+    s->gz = sg_source_is_gzip((const char *)s->in, s->in_len);
+    if (s->gz) {
+        memset(&s->z, 0, sizeof s->z);
+        /* 16 + MAX_WBITS: gzip framing; inflateReset continues with a next member */
+        if (inflateInit2(&s->z, 16 + MAX_WBITS) != Z_OK) {
+            return sg_i_diag(diag, SG_ERR_NOMEM, s->path, NULL, 0, 0,
+                             "zlib: cannot start inflating");
+        }
+        s->z_live = true;
+    }
+    return SG_OK;
+}
+
+sg_status sg_stream_open(const char *path, sg_stream **out, sg_diag *diag)
+{
+    bool is_stdin = strcmp(path, "-") == 0;
+    const char *shown = is_stdin ? "<stdin>" : path;
+    sg_stream *s = calloc(1, sizeof *s);
+    *out = NULL;
+    if (s == NULL) {
+        return sg_i_diag(diag, SG_ERR_NOMEM, shown, NULL, 0, 0, "out of memory");
+    }
+    s->path = shown;
+    s->f = is_stdin ? stdin : fopen(path, "rb");
+    s->own = !is_stdin;
+    if (s->f == NULL) {
+        sg_status st =
+            sg_i_diag(diag, SG_ERR_IO, shown, NULL, 0, 0, "cannot open: %s", strerror(errno));
+        free(s);
+        return st;
+    }
+    struct stat sb;
+    if (fstat(fileno(s->f), &sb) == 0 && S_ISDIR(sb.st_mode)) {
+        sg_stream_close(s);
+        return sg_i_diag(diag, SG_ERR_IO, shown, NULL, 0, 0, "is a directory");
+    }
+    sg_status st = stream_start(s, diag);
+    if (st != SG_OK) {
+        sg_stream_close(s);
+        return st;
+    }
+    *out = s;
+    return SG_OK;
+}
+
+static sg_status stream_mem(const char *path, const char *in, size_t n, sg_stream **out,
+                            sg_diag *diag)
+{
+    sg_stream *s = calloc(1, sizeof *s);
+    *out = NULL;
+    if (s == NULL || (s->f = fmemopen((void *)(uintptr_t)in, n, "rb")) == NULL) {
+        free(s);
+        return sg_i_diag(diag, SG_ERR_NOMEM, path, NULL, 0, 0, "out of memory");
+    }
+    s->own = true;
+    s->path = path;
+    sg_status st = stream_start(s, diag);
+    if (st != SG_OK) {
+        sg_stream_close(s);
+        return st;
+    }
+    *out = s;
+    return SG_OK;
+}
+
+bool sg_stream_is_gzip(const sg_stream *s)
+{
+    return s->gz;
+}
+
+sg_status sg_stream_read(sg_stream *s, char *buf, size_t cap, size_t *got, sg_diag *diag)
+{
+    *got = 0;
+    if (s->eof || cap == 0) {
+        return SG_OK;
+    }
+    if (!s->gz) {
+        while (*got < cap) {
+            if (!fill(s)) {
+                if (ferror(s->f)) {
+                    return sg_i_diag(diag, SG_ERR_IO, s->path, NULL, 0, 0, "cannot read: %s",
+                                     strerror(errno));
+                }
+                s->eof = true;
                 break;
             }
+            size_t k = s->in_len - s->in_pos < cap - *got ? s->in_len - s->in_pos : cap - *got;
+            memcpy(buf + *got, s->in + s->in_pos, k);
+            s->in_pos += k;
+            *got += k;
+        }
+        return SG_OK;
+    }
+    while (*got < cap) {
+        if (!fill(s)) {
+            if (ferror(s->f)) {
+                return sg_i_diag(diag, SG_ERR_IO, s->path, NULL, 0, 0, "cannot read: %s",
+                                 strerror(errno));
+            }
+            if (s->z_live) {
+                return sg_i_diag(diag, SG_ERR_SYNTAX, s->path, NULL, 0, 0,
+                                 "gzip: data ends early (truncated file?) after %zu bytes",
+                                 s->in_total + s->in_pos);
+            }
+            s->eof = true;
+            break;
+        }
+        if (!s->z_live) {
+            /* after a member: another one (cat a.gz b.gz), or trailing padding */
+            if (s->in_len - s->in_pos >= 2 &&
+                sg_source_is_gzip((const char *)s->in + s->in_pos, s->in_len - s->in_pos)) {
+                inflateReset(&s->z);
+                s->z_live = true;
+            } else {
+                s->eof = true; /* what follows the last member is not read */
+                break;
+            }
+        }
+        size_t out_now = cap - *got < (1u << 30) ? cap - *got : (1u << 30);
+        s->z.next_in = s->in + s->in_pos;
+        s->z.avail_in = (uInt)(s->in_len - s->in_pos);
+        s->z.next_out = (Bytef *)(buf + *got);
+        s->z.avail_out = (uInt)out_now;
+        int rc = inflate(&s->z, Z_NO_FLUSH);
+        s->in_pos = s->in_len - s->z.avail_in;
+        *got += out_now - s->z.avail_out;
+        if (rc == Z_STREAM_END) {
+            s->z_live = false;
             continue;
         }
-        st = sg_i_diag(diag, rc == Z_MEM_ERROR ? SG_ERR_NOMEM : SG_ERR_SYNTAX, path, NULL, 0, 0,
-                       "gzip: corrupt data near compressed byte %zu: %s", pos,
-                       z.msg != NULL ? z.msg : "invalid data");
-        break;
+        if (rc == Z_OK || rc == Z_BUF_ERROR) {
+            continue;
+        }
+        return sg_i_diag(diag, rc == Z_MEM_ERROR ? SG_ERR_NOMEM : SG_ERR_SYNTAX, s->path, NULL, 0,
+                         0, "gzip: corrupt data near compressed byte %zu: %s",
+                         s->in_total + s->in_pos, s->z.msg != NULL ? s->z.msg : "invalid data");
     }
-    inflateEnd(&z);
-    if (st != SG_OK) {
-        free(buf);
-        return st;
+    return SG_OK;
+}
+
+void sg_stream_close(sg_stream *s)
+{
+    if (s == NULL) {
+        return;
+    }
+    if (s->gz) {
+        inflateEnd(&s->z);
+    }
+    if (s->own && s->f != NULL) {
+        fclose(s->f);
+    }
+    free(s);
+}
+
+sg_status sg_stream_read_all(sg_stream *s, char **out, size_t *out_len, sg_diag *diag)
+{
+    size_t cap = 1 << 16, used = 0;
+    char *buf = malloc(cap + 1);
+    *out = NULL;
+    *out_len = 0;
+    for (;;) {
+        if (buf == NULL) {
+            return sg_i_diag(diag, SG_ERR_NOMEM, s->path, NULL, 0, 0, "out of memory reading");
+        }
+        size_t got;
+        sg_status st = sg_stream_read(s, buf + used, cap - used, &got, diag);
+        if (st != SG_OK) {
+            free(buf);
+            return st;
+        }
+        used += got;
+        if (got == 0) {
+            break;
+        }
+        if (used == cap) {
+            char *p = cap < SIZE_MAX / 2 ? realloc(buf, cap * 2 + 1) : NULL;
+            if (p == NULL) {
+                free(buf);
+            }
+            buf = p;
+            cap *= 2;
+        }
     }
     buf[used] = '\0';
     *out = buf;
     *out_len = used;
     return SG_OK;
+}
+
+sg_status sg_source_gunzip(const char *path, const char *in, size_t n, char **out, size_t *out_len,
+                           sg_diag *diag)
+{
+    sg_stream *s = NULL;
+    *out = NULL;
+    *out_len = 0;
+    sg_status st = stream_mem(path, in, n, &s, diag);
+    if (st == SG_OK) {
+        st = sg_stream_read_all(s, out, out_len, diag);
+    }
+    sg_stream_close(s);
+    return st;
 }
 
 /* The file list being built and the directories already walked (device, inode). */

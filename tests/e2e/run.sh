@@ -888,6 +888,49 @@ print(e["sentence"], e["trigger_start"], e["trigger_end"])')" = "60000 1620011 1
 else
     bad "a later part's events count the bytes as read: $(tail -n 1 "$T/out" | cut -c 1-200)"
 fi
+# standard input and gzip data are read as streams, in blocks, once past 16 MB: a corpus
+# of 17.6 MB and a text of 17 MB give the same events as from a file, and a bad line
+# past the first block keeps its line number. Skipped under valgrind (17 MB each).
+case "$BIN" in
+*" "*) skip=$((skip + 1)); echo "skip  streamed inputs past 16 MB (binary wrapped: $BIN)" ;;
+*)
+    python3 -c '
+import json, sys
+for i in range(200000):
+    print(json.dumps({"id": "n%d" % i, "text": "Alpha accused Beta of lying on day %d." % i}))' >"$T/big.jsonl"
+    gzip -1 -c "$T/big.jsonl" >"$T/big.jsonl.gz"
+    # shellcheck disable=SC2086
+    $BIN extract $S "$T/big.jsonl" >"$T/big.file"
+    # shellcheck disable=SC2086
+    $BIN extract $S "$T/big.jsonl.gz" >"$T/big.gz.out"
+    # shellcheck disable=SC2086
+    $BIN extract $S - <"$T/big.jsonl" >"$T/big.stdin"
+    if [ "$(wc -l <"$T/big.file")" = 200000 ] && cmp -s "$T/big.file" "$T/big.gz.out" &&
+        cmp -s "$T/big.file" "$T/big.stdin"; then
+        ok "a 17.6 MB corpus from gzip and from standard input: the same 200,000 events as from the file"
+    else
+        bad "a 17.6 MB corpus from gzip and from standard input"
+    fi
+    { cat "$T/big.jsonl"; printf '{"id": "late", "text": 5}\n'; } | gzip -1 -c >"$T/late.jsonl.gz"
+    # shellcheck disable=SC2086
+    expect "a bad line past the first block of a stream keeps its line number" 2 \
+        "$T/late.jsonl.gz:200001:16: error: document key 'text' must be a string" -- \
+        extract $S "$T/late.jsonl.gz" -o "$T/late.out"
+    if [ ! -e "$T/late.out" ]; then ok "no output after a bad line in a stream"; else bad "no output after a bad line in a stream"; fi
+    python3 -c '
+import sys
+sys.stdout.write("Alpha accused Beta of lying. Beta denied the charge.\n\n" * 320000)' >"$T/bigtext.txt"
+    # shellcheck disable=SC2086
+    $BIN extract $S "$T/bigtext.txt" | sed 's/"doc":"[^"]*"/"doc":"-"/' >"$T/bigtext.file"
+    # shellcheck disable=SC2086
+    $BIN extract $S - <"$T/bigtext.txt" >"$T/bigtext.stdin"
+    if [ "$(wc -l <"$T/bigtext.file")" = 640000 ] && cmp -s "$T/bigtext.file" "$T/bigtext.stdin"; then
+        ok "a 17 MB text from standard input, read in parts: the same 640,000 events as from the file"
+    else
+        bad "a 17 MB text from standard input, read in parts"
+    fi
+    ;;
+esac
 # a closed pipe ends the run quietly (SIGPIPE, as for any filter)
 python3 -c 'import sys; sys.stdout.write(open("tests/data/karabakh.txt").read() * 40)' >"$T/k40.txt"
 status=$(
