@@ -52,7 +52,8 @@ void sg_stream_close(sg_stream *s);
  * strings, all owned by the caller: free each, then the array). Entries whose name
  * starts with '.' are skipped (hidden files, editor and version-control folders);
  * symbolic links are followed, and a directory reached twice through links is listed
- * once. Errors: SG_ERR_IO with the path and strerror when a directory cannot be read,
+ * once. Errors: SG_ERR_IO when a directory or entry cannot be read or a link leads
+ * nowhere (diag's path is dir, the message quotes the entry and gives strerror),
  * SG_ERR_NOMEM. */
 sg_status sg_source_list_dir(const char *dir, char ***files, size_t *n, sg_diag *diag);
 

@@ -124,6 +124,13 @@ sg_status sg_i_read_file(const char *path, const char *display, char **buf, size
     for (;;) {
         if (n == cap) {
             size_t ncap = cap * 2;
+            if (ncap > SG_I_READ_MAX) {
+                /* /dev/zero or a corpus given as a lexicon: stop before memory runs out */
+                st = sg_i_diag(diag, SG_ERR_IO, display, NULL, 0, 0,
+                               "larger than %d MiB: not a lexicon or dictionary",
+                               SG_I_READ_MAX >> 20);
+                goto done;
+            }
             char *nd = realloc(data, ncap + 1);
             if (nd == NULL) {
                 st = sg_i_diag(diag, SG_ERR_NOMEM, display, NULL, 0, 0, "out of memory");

@@ -14,6 +14,8 @@
 #include <gvc.h>
 #include <gvplugin.h>
 #include <utf8proc.h>
+#include <signal.h>
+#include <sys/prctl.h>
 
 #include "emit.h"
 #include "internal.h"
@@ -1445,6 +1447,7 @@ static sg_status render_cairo(const drawing *d, Agraph_t *ag, sg_graph_format fm
     if (fmt == SG_FMT_PNG) {
         set_attr(ag, "dpi", "144"); /* twice Graphviz's 72: sharp on high-density screens */
     }
+    pid_t parent = getpid();
     pid_t pid = fork();
     if (pid < 0) {
         close(fds[0]);
@@ -1453,6 +1456,11 @@ static sg_status render_cairo(const drawing *d, Agraph_t *ag, sg_graph_format fm
                          strerror(errno));
     }
     if (pid == 0) {
+        /* the renderer dies with the run (an interrupted run leaves no orphan rendering) */
+        prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (getppid() != parent) {
+            _exit(1); /* the parent died before prctl took effect */
+        }
         close(fds[0]);
         cairo_child(d, ag, fmt, builtins, fds[1]);
     }

@@ -28,6 +28,9 @@ sg_status sg_i_diag(sg_diag *d, sg_status st, const char *path, const char *buf,
 /* Computes the 1-based line and code-point column of byte offset `offset` in buf. */
 void sg_i_line_col(const char *buf, size_t len, size_t offset, unsigned *line, unsigned *col);
 
+/* The largest file sg_i_read_file reads: lexicons and dictionaries are far smaller. */
+#define SG_I_READ_MAX (256 << 20)
+
 /* Reads a whole file (path "-" = stdin) into a malloc'd, NUL-terminated buffer.
  * *len receives the byte count (without the NUL). Errors: SG_ERR_IO (diag names the
  * path and strerror), SG_ERR_NOMEM. display is the path shown in diagnostics. */

@@ -485,7 +485,19 @@ static int lexicon_error(const sg_diag *d)
     return d->status == SG_ERR_NOMEM ? rc : EXIT_INPUT;
 }
 
-static int load_lexicon(const config *cfg, sg_lexicon **out)
+/* A lexicon file already read (lexicon check and stats read each once, to tell actors
+ * from relations: a FIFO cannot be read twice). */
+typedef struct lex_buf {
+    const char *path;
+    char *buf;
+    size_t len;
+    bool relations;
+} lex_buf;
+
+/* Loads the built-in lexicons (those of a kind with no file given), cfg's --actors and
+ * --relations, then `extra`, and compiles. Returns an exit code. */
+static int load_lexicon_with(const config *cfg, const lex_buf *extra, size_t n_extra,
+                             sg_lexicon **out)
 {
     sg_diag d;
     char dir[PATH_MAX + 96];
@@ -498,7 +510,11 @@ static int load_lexicon(const config *cfg, sg_lexicon **out)
         return EXIT_PROCESSING;
     }
     lexicon_dir(dir, sizeof dir);
-    if (cfg->n_actors == 0) {
+    size_t extra_rel = 0;
+    for (size_t i = 0; i < n_extra; i++) {
+        extra_rel += extra[i].relations;
+    }
+    if (cfg->n_actors == 0 && n_extra - extra_rel == 0) {
         snprintf(path, sizeof path, "%s/actors.json", dir);
         if (sg_lexicon_add_actors_file(lex, path, &d) != SG_OK) {
             rc = lexicon_error(&d);
@@ -511,7 +527,14 @@ static int load_lexicon(const config *cfg, sg_lexicon **out)
             goto done;
         }
     }
-    if (cfg->n_relations == 0) {
+    for (size_t i = 0; i < n_extra; i++) {
+        if (!extra[i].relations && sg_lexicon_add_actors_json(lex, extra[i].path, extra[i].buf,
+                                                              extra[i].len, &d) != SG_OK) {
+            rc = lexicon_error(&d);
+            goto done;
+        }
+    }
+    if (cfg->n_relations == 0 && extra_rel == 0) {
         snprintf(path, sizeof path, "%s/relations.json", dir);
         if (sg_lexicon_add_relations_file(lex, path, &d) != SG_OK) {
             rc = lexicon_error(&d);
@@ -520,6 +543,13 @@ static int load_lexicon(const config *cfg, sg_lexicon **out)
     }
     for (size_t i = 0; i < cfg->n_relations; i++) {
         if (sg_lexicon_add_relations_file(lex, cfg->relations[i], &d) != SG_OK) {
+            rc = lexicon_error(&d);
+            goto done;
+        }
+    }
+    for (size_t i = 0; i < n_extra; i++) {
+        if (extra[i].relations && sg_lexicon_add_relations_json(lex, extra[i].path, extra[i].buf,
+                                                                extra[i].len, &d) != SG_OK) {
             rc = lexicon_error(&d);
             goto done;
         }
@@ -533,6 +563,11 @@ static int load_lexicon(const config *cfg, sg_lexicon **out)
 done:
     sg_lexicon_free(lex);
     return rc;
+}
+
+static int load_lexicon(const config *cfg, sg_lexicon **out)
+{
+    return load_lexicon_with(cfg, NULL, 0, out);
 }
 
 /* ---- input ---- */
@@ -607,15 +642,41 @@ static void release_input(char *buf, size_t len, bool mapped)
     }
 }
 
+/* Reads a lexicon file whole (gzip decompressed), refusing one over LEXICON_MAX bytes
+ * (/dev/zero, a corpus given by mistake) before memory runs out. */
 static int read_all(const char *path, char **buf, size_t *len, sg_diag *d)
 {
+    enum { LEXICON_MAX = 256 << 20 };
     sg_stream *s = NULL;
+    size_t got = 0;
+    char *b = NULL;
+    *buf = NULL;
+    *len = 0;
     sg_status st = sg_stream_open(path, &s, d);
+    if (st == SG_OK && (b = malloc((size_t)LEXICON_MAX + 2)) == NULL) {
+        st = SG_ERR_NOMEM;
+        snprintf(d->msg, sizeof d->msg, "out of memory");
+    }
     if (st == SG_OK) {
-        st = sg_stream_read_all(s, buf, len, d);
+        st = sg_stream_read(s, b, (size_t)LEXICON_MAX + 1, &got, d);
+    }
+    if (st == SG_OK && got > (size_t)LEXICON_MAX) {
+        st = SG_ERR_IO;
+        d->status = st;
+        d->path = strcmp(path, "-") == 0 ? "<stdin>" : path;
+        d->line = d->col = 0;
+        snprintf(d->msg, sizeof d->msg, "larger than %d MiB: not a lexicon", LEXICON_MAX >> 20);
     }
     sg_stream_close(s);
-    return st == SG_OK ? EXIT_OK : st == SG_ERR_NOMEM ? EXIT_PROCESSING : EXIT_INPUT;
+    if (st != SG_OK) {
+        free(b);
+        return st == SG_ERR_NOMEM ? EXIT_PROCESSING : EXIT_INPUT;
+    }
+    char *small = realloc(b, got + 1); /* give back what the file did not use */
+    *buf = small != NULL ? small : b;
+    (*buf)[got] = '\0';
+    *len = got;
+    return EXIT_OK;
 }
 
 static bool blank(const char *s, size_t n)
@@ -2084,40 +2145,28 @@ static void top_key(const char *buf, size_t len, char *key, size_t n)
 
 static int run_lexicon(const config *cfg, char **files, size_t n_files)
 {
-    config c = *cfg;
-    const char **actors = calloc(n_files + cfg->n_actors + 1, sizeof *actors);
-    const char **relations = calloc(n_files + cfg->n_relations + 1, sizeof *relations);
+    lex_buf *bufs = calloc(n_files + 1, sizeof *bufs);
     sg_lexicon *lex = NULL;
     int rc = EXIT_OK;
-    if (actors == NULL || relations == NULL) {
+    if (bufs == NULL) {
         fprintf(stderr, "stancegraph: error: out of memory\n");
         rc = EXIT_PROCESSING;
         goto done;
     }
-    memcpy(actors, cfg->actors, cfg->n_actors * sizeof *actors);
-    memcpy(relations, cfg->relations, cfg->n_relations * sizeof *relations);
-    c.actors = actors;
-    c.relations = relations;
     for (size_t i = 0; i < n_files; i++) {
-        char *buf = NULL;
-        size_t len = 0;
         char key[32];
         sg_diag d;
         sg_diag_init(&d);
-        rc = read_all(files[i], &buf, &len, &d);
+        rc = read_all(files[i], &bufs[i].buf, &bufs[i].len, &d);
         if (rc != EXIT_OK) {
             report(&d);
             goto done;
         }
-        top_key(buf, len, key, sizeof key);
-        free(buf);
-        if (strcmp(key, "relations") == 0) {
-            relations[c.n_relations++] = files[i];
-        } else {
-            actors[c.n_actors++] = files[i]; /* the loader names any other key */
-        }
+        top_key(bufs[i].buf, bufs[i].len, key, sizeof key);
+        bufs[i].path = strcmp(files[i], "-") == 0 ? "<stdin>" : files[i];
+        bufs[i].relations = strcmp(key, "relations") == 0; /* the loader names other keys */
     }
-    rc = load_lexicon(&c, &lex);
+    rc = load_lexicon_with(cfg, bufs, n_files, &lex);
     if (rc != EXIT_OK) {
         goto done;
     }
@@ -2135,8 +2184,10 @@ static int run_lexicon(const config *cfg, char **files, size_t n_files)
     rc = errors > 0 ? EXIT_INPUT : EXIT_OK;
 done:
     sg_lexicon_free(lex);
-    free(actors);
-    free(relations);
+    for (size_t i = 0; bufs != NULL && i < n_files; i++) {
+        free(bufs[i].buf);
+    }
+    free(bufs);
     return rc;
 }
 
@@ -2173,6 +2224,32 @@ static int run_import(const config *cfg, char **files, size_t n_files)
     }
     sg_import_report_print(&rep, stderr);
     return out_close(&out, rc);
+}
+
+/* True (after saying so) when -o names an existing file that is also an input or a
+ * lexicon (the same inode, through any name or link): writing it would destroy what is
+ * being read. */
+static bool output_is_input(const config *cfg, char **files, size_t n_files)
+{
+    struct stat out, in;
+    if (cfg->output == NULL || strcmp(cfg->output, "-") == 0 || stat(cfg->output, &out) != 0 ||
+        !S_ISREG(out.st_mode)) {
+        return false;
+    }
+    for (size_t i = 0; i < n_files + cfg->n_actors + cfg->n_relations; i++) {
+        const char *p = i < n_files                   ? files[i]
+                        : i < n_files + cfg->n_actors ? cfg->actors[i - n_files]
+                                                      : cfg->relations[i - n_files - cfg->n_actors];
+        if (strcmp(p, "-") != 0 && stat(p, &in) == 0 && in.st_dev == out.st_dev &&
+            in.st_ino == out.st_ino) {
+            fprintf(stderr,
+                    "%s: error: the output is also an input ('%s'): it would be "
+                    "overwritten while read\n",
+                    cfg->output, p);
+            return true;
+        }
+    }
+    return false;
 }
 
 static int run(const config *cfg, char **files, size_t n_files)
@@ -2250,6 +2327,9 @@ static int run(const config *cfg, char **files, size_t n_files)
         return usage_error("extract writes JSON Lines; '--format %s' is not accepted", cfg->format);
     }
 
+    if (output_is_input(cfg, files, n_files)) {
+        return EXIT_INPUT;
+    }
     if (csv) {
         rc = csv_open(cfg->output, csv_paths);
         if (rc == EXIT_OK) {
@@ -2365,7 +2445,7 @@ done:
     return rc;
 }
 
-int main(int argc, char **argv)
+static int stancegraph_main(int argc, char **argv)
 {
     struct option longopts[N_OPTIONS + 1];
     config cfg;
@@ -2685,5 +2765,20 @@ int main(int argc, char **argv)
     free(cfg.relations);
     free(cfg.types);
     free(cfg.relation_ids);
+    return rc;
+}
+
+int main(int argc, char **argv)
+{
+    int rc = stancegraph_main(argc, argv);
+    /* whatever went to standard output (help, lexicon reports, tables) was written, or
+     * the run fails: `stancegraph --help > /dev/full` is an error too */
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        if (rc == EXIT_OK) {
+            fprintf(stderr, "<stdout>: error: cannot write: %s\n",
+                    errno != 0 ? strerror(errno) : "write error");
+            rc = EXIT_PROCESSING;
+        }
+    }
     return rc;
 }

@@ -43,6 +43,28 @@ static bool fill(sg_stream *s)
     return s->in_len > 0;
 }
 
+/* Makes at least k (<= sizeof s->in) unused bytes available at s->in + s->in_pos when
+ * the file has them; returns how many are. */
+static size_t avail(sg_stream *s, size_t k)
+{
+    size_t rem = s->in_len - s->in_pos;
+    if (rem >= k) {
+        return rem;
+    }
+    memmove(s->in, s->in + s->in_pos, rem);
+    s->in_total += s->in_pos;
+    s->in_pos = 0;
+    s->in_len = rem;
+    while (s->in_len < k) {
+        size_t got = fread(s->in + s->in_len, 1, sizeof s->in - s->in_len, s->f);
+        if (got == 0) {
+            break;
+        }
+        s->in_len += got;
+    }
+    return s->in_len;
+}
+
 static sg_status stream_start(sg_stream *s, sg_diag *diag)
 {
     /* 2 bytes are enough to tell gzip (RFC 1952 magic 1f 8b) */
@@ -164,13 +186,26 @@ sg_status sg_stream_read(sg_stream *s, char *buf, size_t cap, size_t *got, sg_di
             break;
         }
         if (!s->z_live) {
-            /* after a member: another one (cat a.gz b.gz), or trailing padding */
-            if (s->in_len - s->in_pos >= 2 &&
+            /* after a member: another one (cat a.gz b.gz), zero padding (tape blocks),
+             * or anything else, which is not silently dropped */
+            if (avail(s, 2) >= 2 &&
                 sg_source_is_gzip((const char *)s->in + s->in_pos, s->in_len - s->in_pos)) {
                 inflateReset(&s->z);
                 s->z_live = true;
             } else {
-                s->eof = true; /* what follows the last member is not read */
+                size_t at = s->in_total + s->in_pos;
+                do {
+                    for (size_t i = s->in_pos; i < s->in_len; i++) {
+                        if (s->in[i] != 0) {
+                            return sg_i_diag(diag, SG_ERR_SYNTAX, s->path, NULL, 0, 0,
+                                             "gzip: the bytes after the last member (from "
+                                             "compressed byte %zu) are not gzip data",
+                                             at);
+                        }
+                    }
+                    s->in_pos = s->in_len;
+                } while (fill(s));
+                s->eof = true;
                 break;
             }
         }
@@ -268,6 +303,7 @@ typedef struct walk {
         ino_t ino;
     } * dirs;
     size_t n_dirs, cap_dirs;
+    const char *root; /* the directory given: borrowed, outlives the walk */
 } walk;
 
 static bool push(void **arr, size_t *cap, size_t n, size_t size)
@@ -290,11 +326,20 @@ static int path_cmp(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* A path under the listed directory cannot be read: diagnostics name the directory
+ * given (which outlives the listing) and quote the path inside it (freed meanwhile). */
+static sg_status walk_error(const walk *w, sg_diag *diag, const char *path)
+{
+    int e = errno;
+    return sg_i_diag(diag, SG_ERR_IO, w->root, NULL, 0, 0, "cannot read '%s': %s", path,
+                     strerror(e));
+}
+
 static sg_status walk_dir(walk *w, const char *dir, sg_diag *diag)
 {
     struct stat sb;
     if (stat(dir, &sb) != 0) {
-        return sg_i_diag(diag, SG_ERR_IO, dir, NULL, 0, 0, "cannot read: %s", strerror(errno));
+        return walk_error(w, diag, dir);
     }
     for (size_t i = 0; i < w->n_dirs; i++) {
         if (w->dirs[i].dev == sb.st_dev && w->dirs[i].ino == sb.st_ino) {
@@ -302,14 +347,14 @@ static sg_status walk_dir(walk *w, const char *dir, sg_diag *diag)
         }
     }
     if (!push((void **)&w->dirs, &w->cap_dirs, w->n_dirs, sizeof *w->dirs)) {
-        return sg_i_diag(diag, SG_ERR_NOMEM, dir, NULL, 0, 0, "out of memory");
+        return sg_i_diag(diag, SG_ERR_NOMEM, w->root, NULL, 0, 0, "out of memory");
     }
     w->dirs[w->n_dirs].dev = sb.st_dev;
     w->dirs[w->n_dirs].ino = sb.st_ino;
     w->n_dirs++;
     DIR *d = opendir(dir);
     if (d == NULL) {
-        return sg_i_diag(diag, SG_ERR_IO, dir, NULL, 0, 0, "cannot read: %s", strerror(errno));
+        return walk_error(w, diag, dir);
     }
     sg_status st = SG_OK;
     struct dirent *de;
@@ -323,12 +368,12 @@ static sg_status walk_dir(walk *w, const char *dir, sg_diag *diag)
         size_t need = dl + 1 + strlen(de->d_name) + 1;
         char *p = malloc(need);
         if (p == NULL) {
-            st = sg_i_diag(diag, SG_ERR_NOMEM, dir, NULL, 0, 0, "out of memory");
+            st = sg_i_diag(diag, SG_ERR_NOMEM, w->root, NULL, 0, 0, "out of memory");
             break;
         }
         snprintf(p, need, "%s%s%s", dir, slash ? "" : "/", de->d_name);
         if (stat(p, &sb) != 0) {
-            st = sg_i_diag(diag, SG_ERR_IO, p, NULL, 0, 0, "cannot read: %s", strerror(errno));
+            st = walk_error(w, diag, p);
             free(p);
         } else if (S_ISDIR(sb.st_mode)) {
             st = walk_dir(w, p, diag);
@@ -336,7 +381,7 @@ static sg_status walk_dir(walk *w, const char *dir, sg_diag *diag)
         } else if (S_ISREG(sb.st_mode)) {
             if (!push((void **)&w->files, &w->cap, w->n, sizeof *w->files)) {
                 free(p);
-                st = sg_i_diag(diag, SG_ERR_NOMEM, dir, NULL, 0, 0, "out of memory");
+                st = sg_i_diag(diag, SG_ERR_NOMEM, w->root, NULL, 0, 0, "out of memory");
             } else {
                 w->files[w->n++] = p;
             }
@@ -346,7 +391,7 @@ static sg_status walk_dir(walk *w, const char *dir, sg_diag *diag)
         errno = 0;
     }
     if (st == SG_OK && errno != 0) {
-        st = sg_i_diag(diag, SG_ERR_IO, dir, NULL, 0, 0, "cannot read: %s", strerror(errno));
+        st = walk_error(w, diag, dir);
     }
     closedir(d);
     return st;
@@ -356,6 +401,7 @@ sg_status sg_source_list_dir(const char *dir, char ***files, size_t *n, sg_diag 
 {
     walk w;
     memset(&w, 0, sizeof w);
+    w.root = dir;
     *files = NULL;
     *n = 0;
     sg_status st = walk_dir(&w, dir, diag);

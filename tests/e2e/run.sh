@@ -931,6 +931,47 @@ sys.stdout.write("Alpha accused Beta of lying. Beta denied the charge.\n\n" * 32
     fi
     ;;
 esac
+# a link to nowhere inside a directory is named by its path (it once printed freed memory)
+mkdir -p "$T/dl"
+cp $D/small.txt "$T/dl/a.txt"
+ln -s /nonexistent/x "$T/dl/dangling"
+expect "a dangling link in a directory" 2 "$T/dl: error: cannot read '$T/dl/dangling': No such file or directory" -- \
+    extract $S "$T/dl" -o "$T/dl.out"
+if [ ! -e "$T/dl.out" ]; then ok "no output after a dangling link"; else bad "no output after a dangling link"; fi
+# more from an attacker's hour: a lexicon from a FIFO is read once (it hung re-opening
+# it), /dev/zero as a lexicon stops at 256 MiB, a full standard output fails the run,
+# -o naming an input is refused before it is destroyed, bytes after gzip data are an error
+mkfifo "$T/lex.fifo"
+cat $D/small_actors.json >"$T/lex.fifo" &
+if [ "$(timeout 20 $BIN lexicon check "$T/lex.fifo" 2>&1)" = "lexicon check: 8 actors, 107 relations, 0 errors, 0 warnings" ]; then
+    ok "lexicon check reads a FIFO once"
+else
+    bad "lexicon check reads a FIFO once"
+fi
+expect "a lexicon that never ends" 2 "/dev/zero: error: larger than 256 MiB: not a lexicon" -- lexicon check /dev/zero
+$BIN lexicon stats $D/small_actors.json >/dev/full 2>"$T/err"
+st1=$?
+$BIN --help >/dev/full 2>"$T/err2"
+st2=$?
+if [ $st1 = 1 ] && [ $st2 = 1 ] && [ "$(cat "$T/err")" = "<stdout>: error: cannot write: No space left on device" ] &&
+    [ "$(cat "$T/err2")" = "<stdout>: error: cannot write: No space left on device" ]; then
+    ok "lexicon stats and --help to a full disk"
+else
+    bad "lexicon stats and --help to a full disk: $(cat "$T/err" "$T/err2")"
+fi
+cp $D/small.txt "$T/self.txt"
+ln -s "$T/self.txt" "$T/self-link.txt"
+# shellcheck disable=SC2086
+expect "-o naming an input (through a link) is refused" 2 "$T/self-link.txt: error: the output is also an input ('$T/self.txt'): it would be overwritten while read" -- \
+    extract $S "$T/self.txt" -o "$T/self-link.txt"
+if cmp -s "$T/self.txt" $D/small.txt; then ok "the input is intact"; else bad "the input is intact"; fi
+{ gzip -c $D/small.txt; printf 'garbage\377'; } >"$T/tail.gz"
+# shellcheck disable=SC2086
+expect "bytes after the last gzip member" 2 "$T/tail.gz: error: gzip: the bytes after the last member (from compressed byte $(gzip -c $D/small.txt | wc -c)) are not gzip data" -- \
+    extract $S "$T/tail.gz"
+{ gzip -c $D/small.txt; head -c 5000 /dev/zero; } >"$T/pad.gz"
+# shellcheck disable=SC2086
+if [ "$($BIN extract $S "$T/pad.gz" | wc -l)" = 2 ]; then ok "zero padding after gzip data"; else bad "zero padding after gzip data"; fi
 # a closed pipe ends the run quietly (SIGPIPE, as for any filter)
 python3 -c 'import sys; sys.stdout.write(open("tests/data/karabakh.txt").read() * 40)' >"$T/k40.txt"
 status=$(

@@ -100,8 +100,8 @@ Test(source, gunzip_in_memory)
     char *out = NULL;
     size_t n = 0;
     sg_diag d;
-    cr_assert_eq(sg_source_gunzip("m.gz", two_members, sizeof two_members - 1, &out, &n, &d),
-                 SG_OK, "%s", d.msg);
+    cr_assert_eq(sg_source_gunzip("m.gz", two_members, sizeof two_members - 1, &out, &n, &d), SG_OK,
+                 "%s", d.msg);
     cr_assert_eq(n, 20);
     cr_assert_str_eq(out, "Alpha accused Beta.\n");
     free(out);
