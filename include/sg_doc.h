@@ -77,6 +77,10 @@ const char *sg_doc_text(const sg_doc *doc, size_t *len);
 size_t sg_doc_sentence_count(const sg_doc *doc);
 void sg_doc_sentence_span(const sg_doc *doc, size_t i, size_t *start, size_t *end);
 
+/* Number of overlong sentences that were cut (at a comma or semicolon past 400 tokens,
+ * or at 600 tokens; see above): an event whose words straddle a cut is not found. */
+size_t sg_doc_cut_count(const sg_doc *doc);
+
 /* Number of tokens in the document; the byte span of token i. */
 size_t sg_doc_token_count(const sg_doc *doc);
 void sg_doc_token_span(const sg_doc *doc, size_t i, size_t *start, size_t *end);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <cjson/cJSON.h>
 #include <utf8proc.h>
 
 #include "internal.h"
@@ -250,4 +251,40 @@ double sg_i_sort_key(double x)
     int e = (int)floor(log10(fabs(x)));
     double scale = pow(10.0, 9 - e);
     return round(x * scale) / scale;
+}
+
+static int cmp_key(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+const char *sg_i_duplicate_key(const struct cJSON *obj)
+{
+    size_t n = 0;
+    for (const cJSON *m = obj->child; m != NULL; m = m->next) {
+        n++;
+    }
+    if (n < 2) {
+        return NULL;
+    }
+    const char *small[16];
+    const char **keys = n <= 16 ? small : malloc(n * sizeof *keys);
+    if (keys == NULL) {
+        return NULL; /* out of memory: the check is skipped, nothing else changes */
+    }
+    size_t k = 0;
+    for (const cJSON *m = obj->child; m != NULL; m = m->next) {
+        keys[k++] = m->string != NULL ? m->string : "";
+    }
+    qsort(keys, n, sizeof *keys, cmp_key);
+    const char *dup = NULL;
+    for (size_t i = 1; i < n && dup == NULL; i++) {
+        if (strcmp(keys[i - 1], keys[i]) == 0) {
+            dup = keys[i];
+        }
+    }
+    if (keys != small) {
+        free(keys);
+    }
+    return dup;
 }

@@ -243,6 +243,12 @@ sg_status sg_corpus_next(sg_corpus *c, sg_corpus_doc *out, bool *done, sg_diag *
             return sg_i_diag(diag, SG_ERR_SYNTAX, c->path, c->buf, c->len, start,
                              "a corpus line must be a JSON object");
         }
+        const char *dup = sg_i_duplicate_key(c->cur);
+        if (dup != NULL) {
+            return sg_i_diag(diag, SG_ERR_SYNTAX, c->path, c->buf, c->len,
+                             sg_i_key_offset(c->buf, c->len, start, dup),
+                             "duplicate key '%.64s' in corpus line", dup);
+        }
         return take(c, start, out, diag);
     }
     *done = true;

@@ -30,6 +30,7 @@ struct sg_doc {
      * bytes at fix_input[k] of the bytes given */
     size_t *fix_text, *fix_input, *fix_len;
     size_t n_fix;
+    size_t n_cut; /* overlong sentences cut (SENT_SOFT, SENT_HARD) */
 };
 
 /* Abbreviations whose period does not end a sentence (compared case-insensitively,
@@ -518,6 +519,7 @@ static bool split_sentences(sg_doc *d)
                      len_now >= SENT_HARD)) {
             end = true;
             last = i;
+            d->n_cut++;
         }
         if (end || i + 1 == tb->n) {
             if (d->n_sent == cap) {
@@ -731,6 +733,11 @@ size_t sg_doc_replaced(const sg_doc *doc, size_t *first)
         *first = doc->n_fix > 0 ? doc->fix_input[0] : 0;
     }
     return doc->n_fix;
+}
+
+size_t sg_doc_cut_count(const sg_doc *doc)
+{
+    return doc->n_cut;
 }
 
 size_t sg_doc_input_offset(const sg_doc *doc, size_t offset)

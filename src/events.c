@@ -503,6 +503,13 @@ static sg_status parse_line(line_ctx *lc, const char *line, size_t n, sg_events 
                        "events line is not a JSON object");
         goto done;
     }
+    const char *dup = sg_i_duplicate_key(o);
+    if (dup != NULL) {
+        st = sg_i_diag(lc->diag, SG_ERR_SYNTAX, lc->path, lc->buf, lc->len,
+                       sg_i_key_offset(lc->buf, lc->len, lc->line_start, dup),
+                       "duplicate key '%.64s' in events line", dup);
+        goto done;
+    }
     if (cJSON_GetObjectItemCaseSensitive(o, "actor") != NULL) {
         const char *id = NULL, *name = NULL, *type = NULL, *parent = NULL;
         size_t mentions = 0;

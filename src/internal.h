@@ -17,6 +17,12 @@
  * the documented tie-break. Non-finite values are returned unchanged. */
 double sg_i_sort_key(double x);
 
+/* The name of a key that occurs twice among the members of a cJSON object (cJSON
+ * keeps both and lookups find the first: the second would be lost silently), or NULL.
+ * Takes a `const struct cJSON *`; O(k log k) for k keys. */
+struct cJSON;
+const char *sg_i_duplicate_key(const struct cJSON *obj);
+
 /* The byte offset in buf[0 .. len) of the first occurrence of "key" (quoted) on the line
  * that starts at line_start, or line_start when there is none: where to point a
  * diagnostic about a JSON Lines key, as cJSON keeps no positions. */

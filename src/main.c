@@ -704,6 +704,7 @@ typedef struct seen_set {
     /* the run's counts (--stats) and progress on a terminal */
     size_t docs, bytes, sentences, events, negated, untargeted, read_events;
     size_t empty;                   /* inputs without any text */
+    size_t cut;                     /* overlong sentences cut */
     size_t replaced, replaced_docs; /* U+FFFD put in (--encoding-errors=replace) */
     sg_extract_counts xc;           /* mentions, unresolved pronouns, pattern limits */
     size_t n_failed;                /* inputs, corpus lines and documents that failed */
@@ -835,6 +836,7 @@ typedef struct job {
     size_t out_len;
     size_t sentences;
     size_t replaced, first_bad; /* U+FFFD put in; offset of the first bad byte */
+    size_t cut;                 /* overlong sentences cut */
     sg_extract_counts xc;
     sg_diag warn; /* the first pattern that hit PCRE2's limits (--keep-going) */
     sg_diag d;
@@ -1287,14 +1289,21 @@ static int collect(const config *cfg, char **args, size_t n_args, sg_events *ev,
                 seen.dups, seen.dups == 1 ? "" : "s", seen.dups == 1 ? "" : "s",
                 seen.dups == 1 ? "was" : "were");
     }
+    if (seen.cut > 0 && !cfg->quiet) {
+        fprintf(stderr,
+                "stancegraph: note: %zu overlong sentence%s cut (at a comma or semicolon past "
+                "400 tokens, at 600 in any case): an event across a cut is not found\n",
+                seen.cut, seen.cut == 1 ? " was" : "s were");
+    }
     if (cfg->stats || rc != EXIT_OK || seen.n_failed > 0 || seen.xc.pattern_errors > 0) {
         /* always after a failure: what was read, what was not */
         double el = now_seconds() - seen.start;
 #define PL(n) ((n) == 1 ? "" : "s")
         fprintf(stderr,
                 "stancegraph: %s: %zu input%s (%zu empty), %zu document%s extracted (%zu byte%s, "
-                "%zu sentence%s), %zu duplicate%s skipped, %zu failed; %zu event%s found (%zu "
-                "negated, %zu without a target); %zu actor mention%s (%zu without events), %zu "
+                "%zu sentence%s, %zu cut), %zu duplicate%s skipped, %zu failed; %zu event%s "
+                "found (%zu negated, %zu without a target); %zu actor mention%s (%zu without "
+                "events), %zu "
                 "unresolved pronoun%s; %zu U+FFFD replacement%s in %zu document%s; %zu pattern "
                 "limit%s hit; %zu event%s read from events files; %.2f s\n",
                 rc != EXIT_OK ? "stats (stopped by an error)"
@@ -1302,12 +1311,12 @@ static int collect(const config *cfg, char **args, size_t n_args, sg_events *ev,
                     ? "stats (not everything was read)"
                     : "stats",
                 n_files, PL(n_files), seen.empty, seen.docs, PL(seen.docs), seen.bytes,
-                PL(seen.bytes), seen.sentences, PL(seen.sentences), seen.dups, PL(seen.dups),
-                seen.n_failed, seen.events, PL(seen.events), seen.negated, seen.untargeted,
-                seen.xc.mentions, PL(seen.xc.mentions), seen.xc.idle_mentions, seen.xc.unresolved,
-                PL(seen.xc.unresolved), seen.replaced, PL(seen.replaced), seen.replaced_docs,
-                PL(seen.replaced_docs), seen.xc.pattern_errors, PL(seen.xc.pattern_errors),
-                seen.read_events, PL(seen.read_events), el);
+                PL(seen.bytes), seen.sentences, PL(seen.sentences), seen.cut, seen.dups,
+                PL(seen.dups), seen.n_failed, seen.events, PL(seen.events), seen.negated,
+                seen.untargeted, seen.xc.mentions, PL(seen.xc.mentions), seen.xc.idle_mentions,
+                seen.xc.unresolved, PL(seen.xc.unresolved), seen.replaced, PL(seen.replaced),
+                seen.replaced_docs, PL(seen.replaced_docs), seen.xc.pattern_errors,
+                PL(seen.xc.pattern_errors), seen.read_events, PL(seen.read_events), el);
 #undef PL
         for (size_t i = 0; i < seen.n_failures; i++) {
             fprintf(stderr, "stancegraph: failed: %s\n", seen.failures[i]);
@@ -1417,6 +1426,7 @@ static void run_job(const batch *b, sg_worker *w, job *j)
     } else {
         j->sentences = sg_doc_sentence_count(sd);
         j->replaced = sg_doc_replaced(sd, &j->first_bad);
+        j->cut = sg_doc_cut_count(sd);
         const sg_diag *pw = sg_worker_pattern_warning(w);
         sg_diag_init(&j->warn);
         if (pw != NULL) {
@@ -1601,6 +1611,7 @@ static int run_jobs(queue *q, int read_rc)
         seen->docs += j->part == 0;
         seen->bytes += j->len;
         seen->sentences += j->sentences;
+        seen->cut += j->cut;
         count_events(seen, j->ev, 0);
         if (j->part > 0) {
             /* a later part: numbered from the document's start, written here */

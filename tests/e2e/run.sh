@@ -730,7 +730,7 @@ else bad "--keep-duplicates counts every copy"; fi
 $BIN extract --stats "$T/tree" >/dev/null 2>"$T/err"
 got=$(sed 's/; [0-9.]* s$//' "$T/err")
 if [ "$got" = "stancegraph: note: 4 documents or events files had the same bytes as an earlier one and were counted once (--keep-duplicates counts every copy)
-stancegraph: stats: 4 inputs (0 empty), 4 documents extracted (3546 bytes, 29 sentences), 4 duplicates skipped, 0 failed; 18 events found (0 negated, 5 without a target); 50 actor mentions (26 without events), 0 unresolved pronouns; 0 U+FFFD replacements in 0 documents; 0 pattern limits hit; 0 events read from events files" ]; then
+stancegraph: stats: 4 inputs (0 empty), 4 documents extracted (3546 bytes, 29 sentences, 0 cut), 4 duplicates skipped, 0 failed; 18 events found (0 negated, 5 without a target); 50 actor mentions (26 without events), 0 unresolved pronouns; 0 U+FFFD replacements in 0 documents; 0 pattern limits hit; 0 events read from events files" ]; then
     ok "--stats counts inputs, documents, bytes, sentences, duplicates and events"
 else bad "--stats counts inputs, documents, bytes, sentences, duplicates and events: $got"; fi
 if [ -z "$($BIN extract --quiet "$T/tree" 2>&1 >/dev/null)" ]; then ok "--quiet drops the duplicates note"; else
@@ -798,7 +798,7 @@ Try 'stancegraph --help' for more information." -- extract --encoding-errors=ign
 printf '{"id":"d1","text":"Alpha accused Beta."}\n{"id":"d2","text":"Beta \n{"id":"d3","text":"Gamma threatened Alpha."}\n{"id":"d4","date":"2023-02-30","text":"Beta met Alpha."}\n' >"$T/c.jsonl"
 # shellcheck disable=SC2086
 expect "a bad input stops the run and the counts are printed" 2 "$D/latin1.txt:1:4: error: invalid UTF-8 byte 0xE9 (--encoding-errors=replace replaces it with U+FFFD)
-stancegraph: stats (stopped by an error): 2 inputs (0 empty), 1 document extracted (53 bytes, 2 sentences), 0 duplicates skipped, 1 failed; 2 events found (0 negated, 0 without a target); 3 actor mentions (0 without events), 0 unresolved pronouns; 0 U+FFFD replacements in 0 documents; 0 pattern limits hit; 0 events read from events files; N.NN s
+stancegraph: stats (stopped by an error): 2 inputs (0 empty), 1 document extracted (53 bytes, 2 sentences, 0 cut), 0 duplicates skipped, 1 failed; 2 events found (0 negated, 0 without a target); 3 actor mentions (0 without events), 0 unresolved pronouns; 0 U+FFFD replacements in 0 documents; 0 pattern limits hit; 0 events read from events files; N.NN s
 stancegraph: failed: $D/latin1.txt:1:4: error: invalid UTF-8 byte 0xE9 (--encoding-errors=replace replaces it with U+FFFD)" -- \
     extract $S $D/small.txt $D/latin1.txt -o "$T/stop.jsonl"
 if [ ! -e "$T/stop.jsonl" ]; then ok "no output file after a bad input"; else bad "no output file after a bad input"; fi
@@ -808,7 +808,7 @@ nosuch.txt: error: cannot open: No such file or directory
 $D/empty.txt: warning: empty input: no documents
 $T/c.jsonl:2:20: error: invalid JSON in corpus line
 $T/c.jsonl:4:12: error: document key 'date' must be a date YYYY-MM-DD (or an ISO 8601 timestamp)
-stancegraph: stats (not everything was read): 5 inputs (1 empty), 3 documents extracted (95 bytes, 4 sentences), 0 duplicates skipped, 4 failed; 4 events found (0 negated, 0 without a target); 7 actor mentions (0 without events), 0 unresolved pronouns; 0 U+FFFD replacements in 0 documents; 0 pattern limits hit; 0 events read from events files; N.NN s
+stancegraph: stats (not everything was read): 5 inputs (1 empty), 3 documents extracted (95 bytes, 4 sentences, 0 cut), 0 duplicates skipped, 4 failed; 4 events found (0 negated, 0 without a target); 7 actor mentions (0 without events), 0 unresolved pronouns; 0 U+FFFD replacements in 0 documents; 0 pattern limits hit; 0 events read from events files; N.NN s
 stancegraph: failed: $D/latin1.txt:1:4: error: invalid UTF-8 byte 0xE9 (--encoding-errors=replace replaces it with U+FFFD)
 stancegraph: failed: nosuch.txt: error: cannot open: No such file or directory
 stancegraph: failed: $T/c.jsonl:2:20: error: invalid JSON in corpus line
@@ -830,12 +830,12 @@ import json
 print(json.dumps({"id": "long", "text": "Beta met " + "a" * 5000 + "b."}))' >>"$T/slow.jsonl"
 printf '{"id":"ok2","text":"Beta threatened Alpha."}\n' >>"$T/slow.jsonl"
 expect "a pattern at PCRE2's limit fails its document by id" 2 "$T/slow.jsonl:2:1:1: error: pattern '(a|aa)+\$' of actor 'S' failed on this sentence: JIT stack limit reached
-stancegraph: stats (stopped by an error): 1 input (0 empty), 1 document extracted (19 bytes, 1 sentence), 0 duplicates skipped, 1 failed; 1 event found (0 negated, 0 without a target); 2 actor mentions (0 without events), 0 unresolved pronouns; 0 U+FFFD replacements in 0 documents; 0 pattern limits hit; 0 events read from events files; N.NN s
+stancegraph: stats (stopped by an error): 1 input (0 empty), 1 document extracted (19 bytes, 1 sentence, 0 cut), 0 duplicates skipped, 1 failed; 1 event found (0 negated, 0 without a target); 2 actor mentions (0 without events), 0 unresolved pronouns; 0 U+FFFD replacements in 0 documents; 0 pattern limits hit; 0 events read from events files; N.NN s
 stancegraph: failed: long: $T/slow.jsonl:2:1:1: error: pattern '(a|aa)+\$' of actor 'S' failed on this sentence: JIT stack limit reached" -- \
     extract --actors "$T/slow_actors.json" --relations $D/small_relations.json "$T/slow.jsonl" -o "$T/slow.out"
 if [ ! -e "$T/slow.out" ]; then ok "no output file after a pattern failure"; else bad "no output file after a pattern failure"; fi
 expect "--keep-going counts a pattern at PCRE2's limit in a warning and exits 1" 1 "$T/slow.jsonl:2:1:1: warning: pattern '(a|aa)+\$' of actor 'S' failed on this sentence: JIT stack limit reached (1 pattern search stopped by PCRE2's limits in this document: their matches are missing)
-stancegraph: stats (not everything was read): 1 input (0 empty), 3 documents extracted (5052 bytes, 3 sentences), 0 duplicates skipped, 0 failed; 2 events found (0 negated, 0 without a target); 5 actor mentions (1 without events), 0 unresolved pronouns; 0 U+FFFD replacements in 0 documents; 1 pattern limit hit; 0 events read from events files; N.NN s" -- \
+stancegraph: stats (not everything was read): 1 input (0 empty), 3 documents extracted (5052 bytes, 3 sentences, 0 cut), 0 duplicates skipped, 0 failed; 2 events found (0 negated, 0 without a target); 5 actor mentions (1 without events), 0 unresolved pronouns; 0 U+FFFD replacements in 0 documents; 1 pattern limit hit; 0 events read from events files; N.NN s" -- \
     extract --keep-going --actors "$T/slow_actors.json" --relations $D/small_relations.json "$T/slow.jsonl" -o "$T/slow.out"
 if [ "$(cut -c 1-20 "$T/slow.out" | tr '\n' ' ')" = '{"doc":"ok1","senten {"doc":"ok2","senten ' ]; then
     ok "--keep-going writes the output after a pattern failure"
@@ -972,6 +972,15 @@ expect "bytes after the last gzip member" 2 "$T/tail.gz: error: gzip: the bytes 
 { gzip -c $D/small.txt; head -c 5000 /dev/zero; } >"$T/pad.gz"
 # shellcheck disable=SC2086
 if [ "$($BIN extract $S "$T/pad.gz" | wc -l)" = 2 ]; then ok "zero padding after gzip data"; else bad "zero padding after gzip data"; fi
+printf '{"id":"a","text":"Alpha accused Beta.","text":"Beta met Alpha."}\n' >"$T/dupkey.jsonl"
+# shellcheck disable=SC2086
+expect "a corpus line with a key twice" 2 "$T/dupkey.jsonl:1:11: error: duplicate key 'text' in corpus line" -- \
+    extract $S "$T/dupkey.jsonl"
+# an overlong sentence is cut at 600 tokens: said, and counted (it was silent)
+python3 -c 'print("talks " * 598 + "Alpha accused Beta of lying.")' >"$T/cut.txt"
+# shellcheck disable=SC2086
+expect "an overlong sentence cut is said" 0 "stancegraph: note: 1 overlong sentence was cut (at a comma or semicolon past 400 tokens, at 600 in any case): an event across a cut is not found" -- \
+    extract $S "$T/cut.txt"
 # a closed pipe ends the run quietly (SIGPIPE, as for any filter)
 python3 -c 'import sys; sys.stdout.write(open("tests/data/karabakh.txt").read() * 40)' >"$T/k40.txt"
 status=$(

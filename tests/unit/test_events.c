@@ -149,6 +149,10 @@ Test(events, bad_lines_are_errors_and_change_nothing)
          "z.jsonl:1:56: error: event key 'sentence' must be a non-negative integer below 2^53"},
         {"{\"source\":\"A\",\"relation\":\"r\",\"cameo\":\"1\",\"goldstein\":1e400}\n",
          "z.jsonl:1:42: error: event key 'goldstein' must be a number from -10 to 10"},
+        /* cJSON keeps both and finds the first: the second weight would be lost */
+        {"{\"source\":\"A\",\"relation\":\"r\",\"cameo\":\"1\",\"goldstein\":1,\"goldstein\":"
+         "-5}\n",
+         "z.jsonl:1:42: error: duplicate key 'goldstein' in events line"},
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         cr_assert_eq(sg_events_read_jsonl(ev, "z.jsonl", bad[i].text, strlen(bad[i].text), &d),
