@@ -47,6 +47,12 @@ sg_status sg_doc_new(const char *name, const char *path, const char *text, size_
 sg_status sg_doc_new_enc(const char *name, const char *path, const char *text, size_t len,
                          sg_encoding_errors enc, sg_doc **out, sg_diag *diag);
 
+/* A copy of the NUL-terminated string s (owned by the caller: free) with each maximal
+ * ill-formed UTF-8 subpart replaced by U+FFFD as SG_ENC_REPLACE does, and their number
+ * in *replaced (may be NULL). For names that must be UTF-8 in JSON output, such as a
+ * file name in a Latin-1 locale. Returns NULL when out of memory. */
+char *sg_utf8_replace(const char *s, size_t *replaced);
+
 /* The number of U+FFFD put in by SG_ENC_REPLACE (0 otherwise); when first is not NULL
  * and the number is not 0, *first is the 0-based byte offset of the first replaced
  * byte in the bytes given. */

@@ -194,6 +194,20 @@ static sg_status take(sg_corpus *c, size_t line_start, sg_corpus_doc *out, sg_di
         }
         out->meta = c->meta;
     }
+    /* the text is checked as a document; the id and the metadata go to the events as
+     * they are, so they must be UTF-8 already */
+    const char *bad_in =
+        out->id != NULL && sg_i_utf8_bad(out->id, strlen(out->id)) < strlen(out->id)
+            ? c->opts.id_key
+        : out->meta != NULL && sg_i_utf8_bad(out->meta, strlen(out->meta)) < strlen(out->meta)
+            ? "metadata"
+            : NULL;
+    if (bad_in != NULL) {
+        return sg_i_diag(diag, SG_ERR_SYNTAX, c->path, c->buf, c->len, line_start,
+                         "invalid UTF-8 in the corpus line's %s (only the text may be repaired "
+                         "by --encoding-errors=replace)",
+                         bad_in);
+    }
     return SG_OK;
 }
 

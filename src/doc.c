@@ -660,6 +660,22 @@ static bool repair(sg_doc *d, const char *text, size_t len)
     return true;
 }
 
+char *sg_utf8_replace(const char *s, size_t *replaced)
+{
+    sg_doc tmp;
+    memset(&tmp, 0, sizeof tmp);
+    if (!repair(&tmp, s, strlen(s))) {
+        return NULL;
+    }
+    if (replaced != NULL) {
+        *replaced = tmp.n_fix;
+    }
+    free(tmp.fix_text);
+    free(tmp.fix_input);
+    free(tmp.fix_len);
+    return tmp.text;
+}
+
 sg_status sg_doc_new(const char *name, const char *path, const char *text, size_t len, sg_doc **out,
                      sg_diag *diag)
 {

@@ -1186,10 +1186,26 @@ static int collect_files(const config *cfg, char **files, size_t n_files, sg_eve
                 }
                 sg_events_free(into);
             }
-        } else if (more != NULL) {
-            rc = stream_text(&q, more, path, shown, &buf, &cap, len);
-        } else if (cfg->keep_duplicates || !seen_before(seen, buf, len)) {
-            rc = queue_doc(&q, path, NULL, NULL, buf, len, shown);
+        } else {
+            /* the events name the document by its path, in UTF-8 whatever the locale */
+            size_t bad = 0;
+            char *id = sg_utf8_replace(path, &bad);
+            if (id == NULL) {
+                fprintf(stderr, "stancegraph: error: out of memory\n");
+                rc = EXIT_PROCESSING;
+            } else if (bad > 0) {
+                fprintf(stderr,
+                        "%s: warning: the file name is not UTF-8: its events name it '%s'\n", shown,
+                        id);
+            }
+            if (rc != EXIT_OK) {
+                /* nothing */
+            } else if (more != NULL) {
+                rc = stream_text(&q, more, id, shown, &buf, &cap, len);
+            } else if (cfg->keep_duplicates || !seen_before(seen, buf, len)) {
+                rc = queue_doc(&q, id, NULL, NULL, buf, len, shown);
+            }
+            free(id);
         }
         sg_stream_close(more);
         release_input(buf, len, mapped);
@@ -2456,6 +2472,17 @@ done:
     return rc;
 }
 
+/* Whether option id applies to command cmd (the options table). */
+static bool accepts(enum cmd cmd, int id)
+{
+    for (size_t i = 0; i < N_OPTIONS; i++) {
+        if (options[i].id == id && (options[i].cmds & (1u << cmd))) {
+            return true;
+        }
+    }
+    return false;
+}
+
 static int stancegraph_main(int argc, char **argv)
 {
     struct option longopts[N_OPTIONS + 1];
@@ -2547,6 +2574,13 @@ static int stancegraph_main(int argc, char **argv)
     opterr = 0;
     optind = first_opt;
     while (rc < 0 && (opt = getopt_long(argc, argv, ":o:hj:", longopts, NULL)) != -1) {
+        if ((opt == OPT_OUTPUT || opt == OPT_JOBS) && !accepts(cfg.cmd, opt)) {
+            /* the short forms reach every command: refuse them where they mean nothing */
+            rc = usage_error(opt == OPT_OUTPUT ? "'-o' does not apply to this command (%s)"
+                                               : "'-j' does not apply to this command (%s)",
+                             cmd_names[cfg.cmd]);
+            break;
+        }
         switch (opt) {
         case OPT_OUTPUT:
             cfg.output = optarg;

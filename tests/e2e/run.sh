@@ -981,6 +981,23 @@ python3 -c 'print("talks " * 598 + "Alpha accused Beta of lying.")' >"$T/cut.txt
 # shellcheck disable=SC2086
 expect "an overlong sentence cut is said" 0 "stancegraph: note: 1 overlong sentence was cut (at a comma or semicolon past 400 tokens, at 600 in any case): an event across a cut is not found" -- \
     extract $S "$T/cut.txt"
+# names that are not UTF-8 never reach the events: a file name is repaired (and said),
+# a corpus id or metadata value is an error
+cp $D/small.txt "$T/bad$(printf '\377\376')name.txt"
+# shellcheck disable=SC2086
+$BIN extract $S "$T/bad$(printf '\377\376')name.txt" >"$T/bn.jsonl" 2>"$T/bn.err"
+if [ "$(cat "$T/bn.err")" = "$T/bad$(printf '\377\376')name.txt: warning: the file name is not UTF-8: its events name it '$T/bad$(printf '\357\277\275\357\277\275')name.txt'" ] &&
+    $BIN centrality "$T/bn.jsonl" >/dev/null; then
+    ok "a file name that is not UTF-8 is repaired in the events, which read back"
+else
+    bad "a file name that is not UTF-8: $(cat "$T/bn.err")"
+fi
+printf '{"id":"a\377","text":"Alpha accused Beta."}\n' >"$T/badid.jsonl"
+# shellcheck disable=SC2086
+expect "a corpus id that is not UTF-8" 2 "$T/badid.jsonl:1:1: error: invalid UTF-8 in the corpus line's id (only the text may be repaired by --encoding-errors=replace)" -- \
+    extract $S "$T/badid.jsonl"
+expect "-o where it means nothing" 2 "stancegraph: '-o' does not apply to this command (lexicon stats)
+Try 'stancegraph --help' for more information." -- lexicon stats -o "$T/ls.txt" $D/small_actors.json
 # a closed pipe ends the run quietly (SIGPIPE, as for any filter)
 python3 -c 'import sys; sys.stdout.write(open("tests/data/karabakh.txt").read() * 40)' >"$T/k40.txt"
 status=$(
