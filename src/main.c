@@ -846,6 +846,7 @@ typedef struct job {
     size_t base;
     unsigned line0, col0;
     size_t part;
+    unsigned corpus_line; /* a corpus document's line in its file (dpath is the file) */
 } job;
 
 /* The documents waiting for the worker threads, extracted a batch at a time (up to
@@ -860,8 +861,9 @@ typedef struct queue {
     FILE *stream; /* extract: events are written here, only actors kept in into */
     const char *stream_name;
     sg_events *into;
-    size_t sent_base; /* sentences in the earlier parts of the current document */
-    bool warned;      /* the current document's U+FFFD warning was printed */
+    size_t sent_base;     /* sentences in the earlier parts of the current document */
+    bool warned;          /* the current document's U+FFFD warning was printed */
+    unsigned corpus_line; /* the corpus line of the documents being queued, 0 for files */
 } queue;
 
 static pool *pool_new(const config *cfg, const sg_lexicon *lex);
@@ -964,6 +966,7 @@ static int queue_part(queue *q, doc_cursor *cur, const char *id, const char *dat
         fprintf(stderr, "stancegraph: error: out of memory\n");
         return queue_flush(q, EXIT_PROCESSING);
     }
+    j->corpus_line = q->corpus_line;
     j->base = cur->base;
     j->line0 = cur->line;
     j->col0 = cur->col;
@@ -1087,8 +1090,9 @@ static int collect_files(const config *cfg, char **files, size_t n_files, sg_eve
                          FILE *stream, const char *stream_name, seen_set *seen, sg_lexicon **lexp)
 {
     sg_lexicon *lex = *lexp;
-    queue q = {cfg, NULL, NULL, calloc(BATCH_DOCS, sizeof(job)), 0, 0, seen, stream, stream_name,
-               ev,  0,    false};
+    queue q = {
+        cfg, NULL,  NULL, calloc(BATCH_DOCS, sizeof(job)), 0, 0, seen, stream, stream_name, ev,
+        0,   false, 0};
     int rc = q.jobs != NULL ? EXIT_OK : EXIT_PROCESSING;
     for (size_t i = 0; i < n_files && rc == EXIT_OK; i++) {
         const char *path = files[i];
@@ -1535,17 +1539,31 @@ static sg_status merge_events(sg_events *into, const sg_events *part, bool with_
     return SG_OK;
 }
 
-/* Moves a diagnostic about a part of a long document to its place in the document. */
+/* Moves a diagnostic about a part of a long document to its place in the document;
+ * one inside a corpus document's text names the corpus line, then the place in the
+ * text ("corpus.jsonl:7:1: error: text line 2, column 5: ..."): the column in the JSON
+ * line is not known once escapes are decoded. */
 static void place_diag(sg_diag *d, const job *j)
 {
-    if (j->base == 0 || d->line == 0) {
+    if (d->line == 0) {
         return;
     }
-    if (d->line == 1) {
-        d->col += j->col0 - 1;
+    if (j->base > 0) {
+        if (d->line == 1) {
+            d->col += j->col0 - 1;
+        }
+        d->line += j->line0 - 1;
+        d->offset += j->base;
     }
-    d->line += j->line0 - 1;
-    d->offset += j->base;
+    if (j->corpus_line > 0) {
+        char msg[sizeof d->msg + 64];
+        snprintf(msg, sizeof msg, "text line %u, column %u: %s", d->line, d->col, d->msg);
+        size_t n = strlen(msg) < sizeof d->msg ? strlen(msg) : sizeof d->msg - 1;
+        memcpy(d->msg, msg, n);
+        d->msg[n] = '\0';
+        d->line = j->corpus_line;
+        d->col = 1;
+    }
 }
 
 /* Extracts q's jobs with the pool's threads (unless read_rc already failed), then, in
@@ -1597,13 +1615,13 @@ static int run_jobs(queue *q, int read_rc)
             if (!q->warned) {
                 sg_diag w = j->d;
                 w.path = j->dpath;
+                snprintf(w.msg, sizeof w.msg,
+                         "%zu ill-formed UTF-8 sequence%s or NUL byte%s replaced by U+FFFD, the "
+                         "first here",
+                         j->replaced, j->replaced == 1 ? "" : "s", j->replaced == 1 ? "" : "s");
                 sg_diag_locate(&w, j->text, j->len, j->first_bad);
                 place_diag(&w, j);
-                fprintf(stderr,
-                        "%s:%u:%u: warning: %zu ill-formed UTF-8 sequence%s or NUL byte%s "
-                        "replaced by U+FFFD, the first here\n",
-                        w.path, w.line, w.col, j->replaced, j->replaced == 1 ? "" : "s",
-                        j->replaced == 1 ? "" : "s");
+                fprintf(stderr, "%s:%u:%u: warning: %s\n", w.path, w.line, w.col, w.msg);
                 seen->replaced_docs++;
                 q->warned = true;
             }
@@ -1695,19 +1713,10 @@ static int extract_corpus(queue *q, const char *shown, const char *buf, size_t l
             seen_before(q->seen, doc.text, doc.text_len)) {
             continue; /* the same text as an earlier document: counted once */
         }
-        /* diagnostics inside a document name the corpus line */
-        char where[32];
-        snprintf(where, sizeof where, ":%u", doc.line);
-        size_t pl = strlen(shown) + strlen(where) + 1;
-        char *dpath = malloc(pl);
-        if (dpath == NULL) {
-            fprintf(stderr, "stancegraph: error: out of memory\n");
-            rc = EXIT_PROCESSING;
-            break;
-        }
-        snprintf(dpath, pl, "%s%s", shown, where);
-        rc = queue_doc(q, doc.id, doc.date, doc.meta, doc.text, doc.text_len, dpath);
-        free(dpath);
+        /* diagnostics inside a document name the corpus line (place_diag) */
+        q->corpus_line = doc.line;
+        rc = queue_doc(q, doc.id, doc.date, doc.meta, doc.text, doc.text_len, shown);
+        q->corpus_line = 0;
         if (mapped) {
             /* jobs hold copies: release the pages behind the reader, so that memory
              * stays flat on a large corpus */

@@ -829,12 +829,12 @@ python3 -c '
 import json
 print(json.dumps({"id": "long", "text": "Beta met " + "a" * 5000 + "b."}))' >>"$T/slow.jsonl"
 printf '{"id":"ok2","text":"Beta threatened Alpha."}\n' >>"$T/slow.jsonl"
-expect "a pattern at PCRE2's limit fails its document by id" 2 "$T/slow.jsonl:2:1:1: error: pattern '(a|aa)+\$' of actor 'S' failed on this sentence: JIT stack limit reached
+expect "a pattern at PCRE2's limit fails its document by id" 2 "$T/slow.jsonl:2:1: error: text line 1, column 1: pattern '(a|aa)+\$' of actor 'S' failed on this sentence: JIT stack limit reached
 stancegraph: stats (stopped by an error): 1 input (0 empty), 1 document extracted (19 bytes, 1 sentence, 0 cut), 0 duplicates skipped, 1 failed; 1 event found (0 negated, 0 without a target); 2 actor mentions (0 without events), 0 unresolved pronouns; 0 U+FFFD replacements in 0 documents; 0 pattern limits hit; 0 events read from events files; N.NN s
-stancegraph: failed: long: $T/slow.jsonl:2:1:1: error: pattern '(a|aa)+\$' of actor 'S' failed on this sentence: JIT stack limit reached" -- \
+stancegraph: failed: long: $T/slow.jsonl:2:1: error: text line 1, column 1: pattern '(a|aa)+\$' of actor 'S' failed on this sentence: JIT stack limit reached" -- \
     extract --actors "$T/slow_actors.json" --relations $D/small_relations.json "$T/slow.jsonl" -o "$T/slow.out"
 if [ ! -e "$T/slow.out" ]; then ok "no output file after a pattern failure"; else bad "no output file after a pattern failure"; fi
-expect "--keep-going counts a pattern at PCRE2's limit in a warning and exits 1" 1 "$T/slow.jsonl:2:1:1: warning: pattern '(a|aa)+\$' of actor 'S' failed on this sentence: JIT stack limit reached (1 pattern search stopped by PCRE2's limits in this document: their matches are missing)
+expect "--keep-going counts a pattern at PCRE2's limit in a warning and exits 1" 1 "$T/slow.jsonl:2:1: warning: text line 1, column 1: pattern '(a|aa)+\$' of actor 'S' failed on this sentence: JIT stack limit reached (1 pattern search stopped by PCRE2's limits in this document: their matches are missing)
 stancegraph: stats (not everything was read): 1 input (0 empty), 3 documents extracted (5052 bytes, 3 sentences, 0 cut), 0 duplicates skipped, 0 failed; 2 events found (0 negated, 0 without a target); 5 actor mentions (1 without events), 0 unresolved pronouns; 0 U+FFFD replacements in 0 documents; 1 pattern limit hit; 0 events read from events files; N.NN s" -- \
     extract --keep-going --actors "$T/slow_actors.json" --relations $D/small_relations.json "$T/slow.jsonl" -o "$T/slow.out"
 if [ "$(cut -c 1-20 "$T/slow.out" | tr '\n' ' ')" = '{"doc":"ok1","senten {"doc":"ok2","senten ' ]; then
@@ -998,6 +998,10 @@ expect "a corpus id that is not UTF-8" 2 "$T/badid.jsonl:1:1: error: invalid UTF
     extract $S "$T/badid.jsonl"
 expect "-o where it means nothing" 2 "stancegraph: '-o' does not apply to this command (lexicon stats)
 Try 'stancegraph --help' for more information." -- lexicon stats -o "$T/ls.txt" $D/small_actors.json
+printf '{"id":"ok","text":"Alpha accused Beta."}\n{"id":"d2","text":"Fine.\\nCaf\351 Alpha met Beta."}\n' >"$T/cbad.jsonl"
+# shellcheck disable=SC2086
+expect "a bad byte in a corpus text: the corpus line, then the place in the text" 2 "$T/cbad.jsonl:2:1: error: text line 2, column 4: invalid UTF-8 byte 0xE9 (--encoding-errors=replace replaces it with U+FFFD)" -- \
+    extract $S "$T/cbad.jsonl"
 # a closed pipe ends the run quietly (SIGPIPE, as for any filter)
 python3 -c 'import sys; sys.stdout.write(open("tests/data/karabakh.txt").read() * 40)' >"$T/k40.txt"
 status=$(
