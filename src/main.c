@@ -2788,7 +2788,16 @@ static int stancegraph_main(int argc, char **argv)
             rc = usage_error("option '%s' needs an argument", argv[optind - 1]);
             break;
         default:
-            rc = usage_error("unknown option '%s'", argv[optind - 1]);
+            if (optopt > 0 && optopt < 128) {
+                /* a short option, maybe inside a cluster ("-dash.txt"): argv[optind - 1]
+                 * is not necessarily the word it came from */
+                char shown[3] = {'-', (char)optopt, '\0'};
+                rc = usage_error("unknown option '%s' (a file name starting with '-' goes "
+                                 "after '--')",
+                                 shown);
+            } else {
+                rc = usage_error("unknown option '%s'", argv[optind - 1]);
+            }
             break;
         }
     }

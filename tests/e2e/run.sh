@@ -1002,6 +1002,8 @@ printf '{"id":"ok","text":"Alpha accused Beta."}\n{"id":"d2","text":"Fine.\\nCaf
 # shellcheck disable=SC2086
 expect "a bad byte in a corpus text: the corpus line, then the place in the text" 2 "$T/cbad.jsonl:2:1: error: text line 2, column 4: invalid UTF-8 byte 0xE9 (--encoding-errors=replace replaces it with U+FFFD)" -- \
     extract $S "$T/cbad.jsonl"
+expect "a file name starting with a dash" 2 "stancegraph: unknown option '-d' (a file name starting with '-' goes after '--')
+Try 'stancegraph --help' for more information." -- extract -dash.txt
 # a closed pipe ends the run quietly (SIGPIPE, as for any filter)
 python3 -c 'import sys; sys.stdout.write(open("tests/data/karabakh.txt").read() * 40)' >"$T/k40.txt"
 status=$(
