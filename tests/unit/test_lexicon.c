@@ -713,3 +713,38 @@ Test(lexicon, shared_alias_needs_disjoint_validity)
                            "actor 'A' (YYYY-MM-DD expected)");
     sg_lexicon_free(lex);
 }
+
+/* hostile numbers and shapes: each an error with its place and reason */
+Test(errors, hostile_numbers_and_nesting)
+{
+    const char *rel = "{\"relations\": [{\"id\": \"r\", \"label\": \"r\", \"cameo\": \"010\", "
+                      "\"goldstein\": %s, \"verbs\": [\"say\"]}]}";
+    static const struct {
+        const char *num, *want;
+    } cases[] = {
+        {"1e400", "t.json:1:71: error: goldstein weight inf of relation 'r' is outside -10..10"},
+        {"9007199254740993",
+         "t.json:1:71: error: goldstein weight 9.0072e+15 of relation 'r' is outside -10..10"},
+        {"2147483648",
+         "t.json:1:71: error: goldstein weight 2.14748e+09 of relation 'r' is outside -10..10"},
+        {"-1e400", "t.json:1:71: error: goldstein weight -inf of relation 'r' is outside -10..10"},
+        {"\"5\"", "t.json:1:71: error: 'goldstein' of relation 'r' must be a number"},
+    };
+    char json[512];
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        snprintf(json, sizeof json, rel, cases[i].num);
+        expect_error(true, json, SG_ERR_SYNTAX, cases[i].want);
+    }
+    /* 5,000 nested arrays: refused by the parser's depth limit, not a stack overflow */
+    static char deep[10100];
+    size_t n = (size_t)snprintf(deep, sizeof deep, "{\"actors\": ");
+    for (int i = 0; i < 5000; i++) {
+        deep[n++] = '[';
+    }
+    for (int i = 0; i < 5000; i++) {
+        deep[n++] = ']';
+    }
+    deep[n++] = '}';
+    deep[n] = '\0';
+    expect_error(false, deep, SG_ERR_SYNTAX, "t.json:1:523: error: invalid JSON: nesting too deep");
+}
