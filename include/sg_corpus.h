@@ -26,9 +26,11 @@ typedef struct sg_corpus_opts {
 /* Sets o to the defaults documented at sg_corpus_opts. */
 void sg_corpus_opts_init(sg_corpus_opts *o);
 
-/* True when buf[0 .. len) looks like a JSON Lines corpus: its first non-blank line is a
- * JSON object with a string under opts->text_key (opts NULL: the defaults) and none of
- * the keys of an events line ("source", "relation"). Reads the first line only. */
+/* True when buf[0 .. len) looks like a JSON Lines corpus: it starts (after a BOM and
+ * white space) with '{', and the first of its first 16 non-blank lines that parses as
+ * a JSON object has a string under opts->text_key (opts NULL: the defaults) and none
+ * of the keys of an events line ("source", "relation"). A broken first line thus does
+ * not turn a corpus into an events file. */
 bool sg_corpus_is_jsonl(const char *buf, size_t len, const sg_corpus_opts *opts);
 
 /* One document of a corpus. Strings are owned by the reader and valid until the next

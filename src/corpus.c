@@ -51,15 +51,27 @@ bool sg_corpus_is_jsonl(const char *buf, size_t len, const sg_corpus_opts *opts)
     if (pos >= len || buf[pos] != '{') {
         return false;
     }
-    const char *nl = memchr(buf + pos, '\n', len - pos);
-    size_t n = nl != NULL ? (size_t)(nl - (buf + pos)) : len - pos;
-    cJSON *obj = cJSON_ParseWithLength(buf + pos, n);
-    bool yes = cJSON_IsObject(obj) &&
-               cJSON_IsString(cJSON_GetObjectItemCaseSensitive(obj, o.text_key)) &&
-               cJSON_GetObjectItemCaseSensitive(obj, "source") == NULL &&
-               cJSON_GetObjectItemCaseSensitive(obj, "relation") == NULL;
-    cJSON_Delete(obj);
-    return yes;
+    /* the first of the first 16 lines that parses as a JSON object decides: a corpus
+     * whose first line is broken is still a corpus (its bad line is reported) */
+    for (int tries = 0; tries < 16 && pos < len; tries++) {
+        const char *nl = memchr(buf + pos, '\n', len - pos);
+        size_t n = nl != NULL ? (size_t)(nl - (buf + pos)) : len - pos;
+        cJSON *obj = cJSON_ParseWithLength(buf + pos, n);
+        if (cJSON_IsObject(obj)) {
+            bool yes = cJSON_IsString(cJSON_GetObjectItemCaseSensitive(obj, o.text_key)) &&
+                       cJSON_GetObjectItemCaseSensitive(obj, "source") == NULL &&
+                       cJSON_GetObjectItemCaseSensitive(obj, "relation") == NULL;
+            cJSON_Delete(obj);
+            return yes;
+        }
+        cJSON_Delete(obj);
+        pos += n + (nl != NULL ? 1 : 0);
+        while (pos < len &&
+               (buf[pos] == ' ' || buf[pos] == '\t' || buf[pos] == '\r' || buf[pos] == '\n')) {
+            pos++;
+        }
+    }
+    return false;
 }
 
 sg_corpus *sg_corpus_new(const char *path, const char *buf, size_t len, const sg_corpus_opts *opts)

@@ -847,6 +847,7 @@ typedef struct job {
     unsigned line0, col0;
     size_t part;
     unsigned corpus_line; /* a corpus document's line in its file (dpath is the file) */
+    bool cut_mid;         /* the part ends at a break that may cut a sentence */
 } job;
 
 /* The documents waiting for the worker threads, extracted a batch at a time (up to
@@ -883,9 +884,12 @@ enum { BATCH_DOCS = 512, BATCH_BYTES = 8 << 20, PART_BYTES = 1 << 20 };
  * an upper-case ASCII letter), a line end, a space, and failing all of them (100 MB
  * without white space) a UTF-8 character boundary. A part is extracted on its own:
  * what crosses the break (a pronoun's antecedent, a sentence cut at a space) is the
- * price of bounded memory on pathological documents; news articles are far shorter. */
-static size_t part_end(const char *s, size_t len, size_t from)
+ * price of bounded memory on pathological documents; news articles are far shorter.
+ * *mid is set when the break is not a blank line or a sentence end: then it may cut a
+ * sentence, counted as an overlong sentence cut. */
+static size_t part_end(const char *s, size_t len, size_t from, bool *mid)
 {
+    *mid = false;
     if (len - from <= PART_BYTES) {
         return len;
     }
@@ -901,6 +905,7 @@ static size_t part_end(const char *s, size_t len, size_t from)
             return i;
         }
     }
+    *mid = true;
     for (size_t i = hi; i > lo; i--) {
         if (s[i - 1] == '\n') {
             return i;
@@ -959,7 +964,7 @@ typedef struct doc_cursor {
  * be NULL; more: parts follow), running the batch whenever it is full. Returns an exit
  * code. */
 static int queue_part(queue *q, doc_cursor *cur, const char *id, const char *date, const char *meta,
-                      const char *text, size_t n, const char *dpath, bool more)
+                      const char *text, size_t n, const char *dpath, bool more, bool mid)
 {
     job *j = &q->jobs[q->n++];
     if (!job_fill(j, id, date, meta, text, n, dpath)) {
@@ -967,6 +972,7 @@ static int queue_part(queue *q, doc_cursor *cur, const char *id, const char *dat
         return queue_flush(q, EXIT_PROCESSING);
     }
     j->corpus_line = q->corpus_line;
+    j->cut_mid = mid;
     j->base = cur->base;
     j->line0 = cur->line;
     j->col0 = cur->col;
@@ -989,8 +995,10 @@ static int queue_doc(queue *q, const char *id, const char *date, const char *met
     doc_cursor cur = DOC_CURSOR_START;
     size_t from = 0;
     do {
-        size_t end = part_end(text, len, from);
-        int rc = queue_part(q, &cur, id, date, meta, text + from, end - from, dpath, end < len);
+        bool mid;
+        size_t end = part_end(text, len, from, &mid);
+        int rc =
+            queue_part(q, &cur, id, date, meta, text + from, end - from, dpath, end < len, mid);
         if (rc != EXIT_OK) {
             return rc;
         }
@@ -1078,8 +1086,9 @@ static int stream_text(queue *q, sg_stream *st, const char *id, const char *show
             rc = refill(q, st, shown, buf, cap, &len, 2 * (size_t)PART_BYTES - len, &eof);
             continue;
         }
-        size_t end = part_end(*buf, len, 0);
-        rc = queue_part(q, &cur, id, NULL, NULL, *buf, end, shown, !eof || end < len);
+        bool mid;
+        size_t end = part_end(*buf, len, 0, &mid);
+        rc = queue_part(q, &cur, id, NULL, NULL, *buf, end, shown, !eof || end < len, mid);
         memmove(*buf, *buf + end, len - end);
         len -= end;
     }
@@ -1230,7 +1239,8 @@ static int collect_files(const config *cfg, char **files, size_t n_files, sg_eve
  * on stderr counts them. Loads the lexicon into *lexp when text needs it. Returns an
  * exit code. */
 static int collect(const config *cfg, char **args, size_t n_args, sg_events *ev, FILE *stream,
-                   const char *stream_name, sg_lexicon **lexp, bool *partial)
+                   const char *stream_name, sg_lexicon **lexp, bool *partial,
+                   const char *const *outputs, size_t n_outputs)
 {
     static const char *const stdin_only[] = {"-"};
     char **files = NULL;
@@ -1287,6 +1297,29 @@ static int collect(const config *cfg, char **args, size_t n_args, sg_events *ev,
             n_files++;
         }
         free(listed);
+    }
+    /* a directory may hold this run's own output (and its temporary file): not an input */
+    for (size_t o = 0; rc == EXIT_OK && o < n_outputs; o++) {
+        struct stat os, fs;
+        if (outputs[o] == NULL || stat(outputs[o], &os) != 0) {
+            continue;
+        }
+        for (size_t i = 0; i < n_files; i++) {
+            if (owned[i] && stat(files[i], &fs) == 0 && fs.st_dev == os.st_dev &&
+                fs.st_ino == os.st_ino) {
+                if (o % 2 == 1) {
+                    fprintf(stderr,
+                            "stancegraph: note: '%s' is this run's output: not read as an "
+                            "input\n",
+                            files[i]);
+                }
+                free(files[i]);
+                memmove(files + i, files + i + 1, (n_files - i - 1) * sizeof *files);
+                memmove(owned + i, owned + i + 1, (n_files - i - 1) * sizeof *owned);
+                n_files--;
+                i--;
+            }
+        }
     }
     seen.start = seen.shown = now_seconds();
     seen.progress = !cfg->quiet && isatty(STDERR_FILENO);
@@ -1645,7 +1678,7 @@ static int run_jobs(queue *q, int read_rc)
         seen->docs += j->part == 0;
         seen->bytes += j->len;
         seen->sentences += j->sentences;
-        seen->cut += j->cut;
+        seen->cut += j->cut + j->cut_mid;
         count_events(seen, j->ev, 0);
         if (j->part > 0) {
             /* a later part: numbered from the document's start, written here */
@@ -2386,8 +2419,10 @@ static int run(const config *cfg, char **files, size_t n_files)
         rc = EXIT_PROCESSING;
         goto done;
     }
+    /* temporary and final paths, in pairs (the final ones existed before the run) */
+    const char *outputs[4] = {out.tmp, out.final, edges_out.tmp, edges_out.final};
     rc = collect(cfg, files, n_files, ev, cfg->cmd == CMD_EXTRACT ? out.f : NULL,
-                 out.path != NULL ? out.path : "<stdout>", &lex, &partial);
+                 out.path != NULL ? out.path : "<stdout>", &lex, &partial, outputs, 4);
     if (rc != EXIT_OK) {
         goto done;
     }

@@ -829,6 +829,11 @@ python3 -c '
 import json
 print(json.dumps({"id": "long", "text": "Beta met " + "a" * 5000 + "b."}))' >>"$T/slow.jsonl"
 printf '{"id":"ok2","text":"Beta threatened Alpha."}\n' >>"$T/slow.jsonl"
+# PCRE2's JIT code is opaque to valgrind, which reports its reads as uninitialised
+# when a match runs out of JIT stack: these two run outside valgrind only
+case "$BIN" in
+*" "*) skip=$((skip + 1)); echo "skip  patterns at PCRE2's limits in a corpus (binary wrapped: $BIN)" ;;
+*)
 expect "a pattern at PCRE2's limit fails its document by id" 2 "$T/slow.jsonl:2:1: error: text line 1, column 1: pattern '(a|aa)+\$' of actor 'S' failed on this sentence: JIT stack limit reached
 stancegraph: stats (stopped by an error): 1 input (0 empty), 1 document extracted (19 bytes, 1 sentence, 0 cut), 0 duplicates skipped, 1 failed; 1 event found (0 negated, 0 without a target); 2 actor mentions (0 without events), 0 unresolved pronouns; 0 U+FFFD replacements in 0 documents; 0 pattern limits hit; 0 events read from events files; N.NN s
 stancegraph: failed: long: $T/slow.jsonl:2:1: error: text line 1, column 1: pattern '(a|aa)+\$' of actor 'S' failed on this sentence: JIT stack limit reached" -- \
@@ -842,6 +847,8 @@ if [ "$(cut -c 1-20 "$T/slow.out" | tr '\n' ' ')" = '{"doc":"ok1","senten {"doc"
 else
     bad "--keep-going writes the output after a pattern failure: $(cut -c 1-20 "$T/slow.out")"
 fi
+;;
+esac
 # a document over 1 MB is extracted in parts (memory stays bounded): 30,000 copies of a
 # two-sentence paragraph, 1.62 MB, give exactly 60,000 events numbered and placed in the
 # whole document, whatever -j; a bad byte at its end is placed in the whole document too
@@ -1004,6 +1011,38 @@ expect "a bad byte in a corpus text: the corpus line, then the place in the text
     extract $S "$T/cbad.jsonl"
 expect "a file name starting with a dash" 2 "stancegraph: unknown option '-d' (a file name starting with '-' goes after '--')
 Try 'stancegraph --help' for more information." -- extract -dash.txt
+# found by a new user's trial: a directory holding the run's own output does not read
+# it back (it grew on each run); a part cut inside a sentence is counted and said; a
+# corpus whose first line is broken stays a corpus
+mkdir -p "$T/selfdir"
+cp $D/small.txt "$T/selfdir/a.txt"
+# shellcheck disable=SC2086
+$BIN extract $S "$T/selfdir" -o "$T/selfdir/out.jsonl" 2>"$T/sd1.err"
+# shellcheck disable=SC2086
+$BIN extract $S "$T/selfdir" -o "$T/selfdir/out.jsonl" 2>"$T/sd2.err"
+if [ "$(wc -l <"$T/selfdir/out.jsonl")" = 2 ] && [ ! -s "$T/sd1.err" ] &&
+    [ "$(cat "$T/sd2.err")" = "stancegraph: note: '$T/selfdir/out.jsonl' is this run's output: not read as an input" ]; then
+    ok "a directory holding the run's output: not read back"
+else
+    bad "a directory holding the run's output: $(wc -l <"$T/selfdir/out.jsonl") lines, $(cat "$T/sd1.err" "$T/sd2.err")"
+fi
+python3 -c '
+import sys
+words = " ".join(["a" * 5000] * 209)
+pad = 1048572 - len(words) - len("Russia accused ")
+sys.stdout.write(words + " " * pad + "Alpha accused Beta of lying.")' >"$T/straddle.txt"
+# shellcheck disable=SC2086
+$BIN extract $S --stats "$T/straddle.txt" 2>&1 >/dev/null | grep -o 'note: 1 overlong sentence was cut\|[0-9]* sentences*, [0-9]* cut' >"$T/straddle.out"
+if [ "$(tr '\n' ' ' <"$T/straddle.out")" = "note: 1 overlong sentence was cut 2 sentences, 1 cut " ]; then
+    ok "a part cut inside a sentence is counted and said"
+else
+    bad "a part cut inside a sentence is counted and said: $(cat "$T/straddle.out")"
+fi
+printf '{"id":"x2","text": broken\n{"id":"x1","text":"Alpha accused Beta."}\n' >"$T/badfirst.jsonl"
+# shellcheck disable=SC2086
+expect "a corpus whose first line is broken" 1 "$T/badfirst.jsonl:1:20: error: invalid JSON in corpus line" -- \
+    extract $S --keep-going "$T/badfirst.jsonl"
+if [ "$(grep -c '"doc":"x1"' "$T/out")" = 1 ]; then ok "its good line is read"; else bad "its good line is read"; fi
 # a closed pipe ends the run quietly (SIGPIPE, as for any filter)
 python3 -c 'import sys; sys.stdout.write(open("tests/data/karabakh.txt").read() * 40)' >"$T/k40.txt"
 status=$(
