@@ -2646,12 +2646,18 @@ static int stancegraph_main(int argc, char **argv)
                 rc = usage_error("unknown level '%s' (use leaf, parent or root)", optarg);
             }
             break;
-        case OPT_TYPE:
+        case OPT_TYPE: {
+            size_t before = cfg.n_types;
             for (char *save = NULL, *tok = next_item(optarg, &save); tok != NULL;
                  tok = next_item(NULL, &save)) {
                 cfg.types[cfg.n_types++] = tok;
             }
+            if (cfg.n_types == before) {
+                /* an empty list would silently keep everything */
+                rc = usage_error("--type needs at least one type, not '%s'", optarg);
+            }
             break;
+        }
         case OPT_EXPLAIN:
             cfg.explain = true;
             break;
@@ -2773,12 +2779,17 @@ static int stancegraph_main(int argc, char **argv)
             }
             *(opt == OPT_SINCE ? &cfg.since : &cfg.until) = optarg;
             break;
-        case OPT_RELATION:
+        case OPT_RELATION: {
+            size_t before = cfg.n_relation_ids;
             for (char *save = NULL, *tok = next_item(optarg, &save); tok != NULL;
                  tok = next_item(NULL, &save)) {
                 cfg.relation_ids[cfg.n_relation_ids++] = tok;
             }
+            if (cfg.n_relation_ids == before) {
+                rc = usage_error("--relation needs at least one relation id, not '%s'", optarg);
+            }
             break;
+        }
         case OPT_LAYOUT:
             /* case-insensitive, as --format */
             for (char *p = optarg; *p != '\0'; p++) {

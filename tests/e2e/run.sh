@@ -1043,6 +1043,10 @@ printf '{"id":"x2","text": broken\n{"id":"x1","text":"Alpha accused Beta."}\n' >
 expect "a corpus whose first line is broken" 1 "$T/badfirst.jsonl:1:20: error: invalid JSON in corpus line" -- \
     extract $S --keep-going "$T/badfirst.jsonl"
 if [ "$(grep -c '"doc":"x1"' "$T/out")" = 1 ]; then ok "its good line is read"; else bad "its good line is read"; fi
+expect "an empty --type list" 2 "stancegraph: --type needs at least one type, not ',,'
+Try 'stancegraph --help' for more information." -- centrality --type ',,' $D/small.txt
+expect "an empty --relation list" 2 "stancegraph: --relation needs at least one relation id, not ''
+Try 'stancegraph --help' for more information." -- centrality --relation '' $D/small.txt
 # a closed pipe ends the run quietly (SIGPIPE, as for any filter)
 python3 -c 'import sys; sys.stdout.write(open("tests/data/karabakh.txt").read() * 40)' >"$T/k40.txt"
 status=$(
