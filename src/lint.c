@@ -121,8 +121,9 @@ static void lint_shadowed(const sg_lexicon *lex, sg_lint_fn fn, void *ud)
     }
     for (size_t i = 0; i < k; i++) {
         const phrase *lp = &ps[i];
-        /* every proper sub-span of tokens of the long alias */
-        size_t starts[64];
+        /* every proper sub-span of tokens of the long alias (the first 64 tokens, the
+         * last span reaching to its end), starts[nt] being the end */
+        size_t starts[64 + 1];
         size_t nt = 0;
         for (size_t off = 0; off < lp->len && nt < 64; off += strlen(lp->buf + off) + 1) {
             starts[nt++] = off;
