@@ -169,7 +169,7 @@ static int probe_pattern(const sg_i_pattern *p, pcre2_match_data *md, pcre2_matc
     char own[16][2];
     const char *units[8 + 16] = {"a", "ab", " ", "1", "a ", "aa-"};
     size_t nu = 6;
-    for (const char *q = p->src; *q != '\0' && nu < 8 + 15; q++) {
+    for (const char *q = p->src; *q != '\0' && nu - 6 < sizeof own / sizeof own[0]; q++) {
         bool alnum =
             (*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') || (*q >= '0' && *q <= '9');
         bool seen = false;

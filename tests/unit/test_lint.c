@@ -91,6 +91,19 @@ Test(lint, alias_of_many_tokens)
     sg_lexicon_free(lex);
 }
 
+/* A pattern naming more than 16 letters or digits: the probes take a run of each of the
+ * first 16 (found by the lexicon fuzz target: the 17th was written past their array). */
+Test(lint, pattern_naming_many_letters)
+{
+    sg_lexicon *lex = load("{\"actors\": [{\"id\": \"P\", \"name\": \"P\", \"patterns\": "
+                           "[\"\\\\b(?:abcdefghijklmnopqrstuvwxyz0123456789)\\\\b\"]}]}",
+                           NULL);
+    seen s = {{{0}}, 0};
+    cr_assert_eq(sg_lexicon_lint(lex, collect, &s), 0);
+    cr_assert_eq(s.n, 0, "%s", s.lines[0]);
+    sg_lexicon_free(lex);
+}
+
 Test(lint, stats)
 {
     sg_lexicon *lex = load("{\"actors\": [{\"id\": \"A\", \"name\": \"Alpha\", \"type\": "
