@@ -14,10 +14,36 @@
 #include "fuzz.h"
 #include "xml_check.h"
 
+/* The checker must accept a document like Graphviz's and refuse what a missing escape
+ * leaves behind, or the target would check nothing. */
+static void check_the_checker(void)
+{
+    static const char good[] = "<?xml version=\"1.0\"?>\n<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG "
+                               "1.1//EN\" \"x\">\n<svg a=\"1\"><!-- A --><g><text>&amp;&#60;"
+                               "</text></g></svg>\n";
+    static const char *const bad[] = {
+        "<svg><text>a<b</text></svg>",
+        "<svg><!-- a--b --></svg>",
+        "<svg>&nbsp;</svg>",
+        "<svg a=\"<\"/>",
+        "<svg a=\"\"\"/>",
+        "<svg><g></svg>",
+        "<svg>\x01</svg>",
+        "<svg>\xff</svg>",
+        "<svg>&#0;</svg>",
+    };
+    size_t at = 0;
+    FUZZ_CHECK(xml_check(good, sizeof good - 1, &at) == NULL);
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        FUZZ_CHECK(xml_check(bad[i], strlen(bad[i]), &at) != NULL);
+    }
+}
+
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
     (void)argv;
+    check_the_checker();
     return 0;
 }
 
