@@ -14,5 +14,5 @@ if ! "$bin" "$@" -max_total_time="$secs" -print_final_stats=1 -artifact_prefix="
     echo "fuzz $t: failed; the input is in $work/$t-*"
     exit 1
 fi
-grep -E '^#[0-9]+ +DONE|^stat::' "$work/$t.log"
+grep -E '^#[0-9]+[[:space:]]+DONE|^stat::' "$work/$t.log"
 echo "new corpus entries in $work/$t: $(ls "$work/$t" | wc -l)"
