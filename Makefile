@@ -27,6 +27,10 @@ LIB      := $(BUILD)/libstancegraph.a
 BIN      := $(BUILD)/stancegraph
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+# Fuzz targets (tests/fuzz/fuzz_<target>.c), each with a seed corpus in
+# tests/fuzz/corpus/<target>/.
+FUZZ_TARGETS := $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_CFLAGS  := $(filter-out -MMD -MP,$(SG_CFLAGS)) -DSG_FUZZ_ROOT='"$(CURDIR)"'
 
 # Debian packages: to build and run, and in addition to test.
 DEB_BUILD := gcc make pkg-config libigraph-dev libcjson-dev libpcre2-dev libgraphviz-dev \
@@ -38,7 +42,7 @@ DEB_BROWSER := chromium fonts-dejavu-core
 
 .PHONY: FORCE all deps deps-test run test check unit e2e asan ubsan tsan valgrind install uninstall \
         clean check-globals format golden-update bench unit-bins install-check eval corpus peer-test lexicons-check \
-        browser-test
+        browser-test fuzz fuzz-bins fuzz-replay fuzz-replay-bins
 .DEFAULT_GOAL := all
 
 all: $(BIN) $(LIB)
@@ -61,6 +65,7 @@ define install_debs
 	  fi; \
 	fi
 endef
+
 
 deps:
 	$(call install_debs,$(DEB_BUILD))
@@ -107,6 +112,7 @@ test check: deps-test
 	@$(MAKE) --no-print-directory unit e2e corpus lexicons-check check-globals install-check
 	@$(MAKE) --no-print-directory browser-test
 	@$(MAKE) --no-print-directory asan
+	@$(MAKE) --no-print-directory fuzz-replay
 	@$(MAKE) --no-print-directory tsan
 	@$(MAKE) --no-print-directory valgrind
 
@@ -200,8 +206,58 @@ check-globals: $(LIB)
 	if [ -n "$$out" ]; then echo "$$out"; echo "writable globals found"; exit 1; fi; \
 	echo "check-globals: no writable data in $(LIB)"
 
+# --- fuzzing ----------------------------------------------------------------------
+# make fuzz: each target under libFuzzer (clang, ASan + UBSan) for FUZZ_SECONDS, starting
+# from its seed corpus; new inputs go to $(FUZZ_WORK)/<target>/ (never into the
+# repository), crashes to $(FUZZ_WORK)/<target>-crash-*, logs to $(FUZZ_WORK)/<target>.log.
+# Add an input to tests/fuzz/corpus/<target>/ by hand (minimised with -minimize_crash=1
+# when it is a crash) to keep it as a regression case.
+FUZZ_SECONDS ?= 60
+FUZZ_WORK    ?= build/fuzz-work
+FUZZ_FLAGS   := -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer \
+                -fno-sanitize-recover=all
+# input sizes and the per-input time limit (seconds) of each target
+FUZZ_ARGS_pipeline := -max_len=4096 -timeout=10
+FUZZ_ARGS_lexicon  := -max_len=4096 -timeout=10 -dict=tests/fuzz/json.dict
+FUZZ_ARGS_events   := -max_len=4096 -timeout=10 -dict=tests/fuzz/json.dict
+# Graphviz keeps a few hundred bytes per context (tests/lsan.supp): with leak detection
+# libFuzzer would run LeakSanitizer after every input; make fuzz-replay checks for leaks
+FUZZ_ARGS_render   := -max_len=2048 -timeout=10 -detect_leaks=0
+FUZZ_ENV := ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+            LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0
+
+fuzz: deps-test
+	@$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang CFLAGS="$(FUZZ_FLAGS)" \
+	  LDFLAGS="$(FUZZ_FLAGS)" fuzz-bins
+	@set -e; $(foreach t,$(FUZZ_TARGETS),$(FUZZ_ENV) sh tests/fuzz/run.sh $(t) \
+	  build/fuzz/fuzz/fuzz_$(t) $(FUZZ_WORK) $(FUZZ_SECONDS) $(FUZZ_ARGS_$(t));) true
+
+fuzz-bins: $(FUZZ_TARGETS:%=$(BUILD)/fuzz/fuzz_%)
+
+$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h tests/fuzz/xml_check.h $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(FUZZ_CFLAGS) $(CFLAGS) $(LDFLAGS) -fsanitize=fuzzer $< $(LIB) $(SG_LDLIBS) -o $@
+
+# make fuzz-replay (part of make test): every seed corpus through its target, built with
+# the normal compiler and a plain main() (tests/fuzz/replay.c) instead of libFuzzer,
+# under ASan + UBSan with the library of make asan.
+fuzz-replay:
+	@$(MAKE) --no-print-directory BUILD=build/asan CFLAGS="$(SAN_FLAGS)" \
+	  LDFLAGS="$(SAN_FLAGS)" fuzz-replay-bins
+	@set -e; for t in $(FUZZ_TARGETS); do \
+	  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
+	  build/asan/fuzz-replay/replay_$$t tests/fuzz/corpus/$$t; done
+
+fuzz-replay-bins: $(FUZZ_TARGETS:%=$(BUILD)/fuzz-replay/replay_%)
+
+$(BUILD)/fuzz-replay/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz.h \
+                               tests/fuzz/xml_check.h $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(FUZZ_CFLAGS) $(CFLAGS) $(LDFLAGS) $< tests/fuzz/replay.c $(LIB) $(SG_LDLIBS) -o $@
+
 format:
-	clang-format -i src/*.c src/*.h include/*.h tests/unit/*.c
+	clang-format -i src/*.c src/*.h include/*.h tests/unit/*.c tests/fuzz/*.c tests/fuzz/*.h
 
 # --- install ----------------------------------------------------------------------
 install: all

@@ -182,6 +182,20 @@ size_t sg_i_utf8_bad(const char *s, size_t n)
     return n;
 }
 
+size_t sg_i_json_nul(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] != '\\') {
+            continue;
+        }
+        if (n - i >= 6 && memcmp(s + i, "\\u0000", 6) == 0) {
+            return i;
+        }
+        i++; /* the escaped character, a backslash included */
+    }
+    return n;
+}
+
 size_t sg_i_text_next(const char *s, size_t n, uint32_t *cp)
 {
     utf8proc_int32_t c;

@@ -177,11 +177,10 @@ static sg_status take(sg_corpus *c, size_t line_start, sg_corpus_doc *out, sg_di
     const char *line = c->buf + line_start;
     const char *nl = memchr(line, '\n', c->len - line_start);
     size_t n = nl != NULL ? (size_t)(nl - line) : c->len - line_start;
-    for (size_t i = 0; i + 6 <= n; i++) {
-        if (memcmp(line + i, "\\u0000", 6) == 0) {
-            return sg_i_diag(diag, SG_ERR_SYNTAX, c->path, c->buf, c->len, line_start + i,
-                             "a NUL character (\\u0000) in a corpus line");
-        }
+    size_t nul = sg_i_json_nul(line, n);
+    if (nul < n) {
+        return sg_i_diag(diag, SG_ERR_SYNTAX, c->path, c->buf, c->len, line_start + nul,
+                         "a NUL character (\\u0000) in a corpus line");
     }
     out->text = text->valuestring;
     out->text_len = strlen(text->valuestring);

@@ -124,7 +124,9 @@ static bool is_space(int32_t cp)
 
 static bool norm_reserve(tokbuf *tb, size_t extra)
 {
-    if (tb->norm_len + extra <= tb->norm_cap) {
+    /* allocated even for nothing: a token whose marks are all stripped ("\u0596")
+     * normalises to no bytes, and tb->norm + offset must not be arithmetic on NULL */
+    if (tb->norm != NULL && tb->norm_len + extra <= tb->norm_cap) {
         return true;
     }
     size_t nc = tb->norm_cap == 0 ? 4096 : tb->norm_cap;

@@ -568,12 +568,11 @@ static sg_status parse_line(line_ctx *lc, const char *line, size_t n, sg_events 
         goto done;
     }
     /* cJSON ends strings at a NUL: refuse an escaped NUL rather than cut the string */
-    for (size_t i = lc->line_start; i + 6 <= lc->line_start + n; i++) {
-        if (memcmp(lc->buf + i, "\\u0000", 6) == 0) {
-            st = sg_i_diag(lc->diag, SG_ERR_SYNTAX, lc->path, lc->buf, lc->len, i,
-                           "a NUL character (\\u0000) in an events line");
-            goto done;
-        }
+    size_t nul = sg_i_json_nul(lc->buf + lc->line_start, n);
+    if (nul < n) {
+        st = sg_i_diag(lc->diag, SG_ERR_SYNTAX, lc->path, lc->buf, lc->len, lc->line_start + nul,
+                       "a NUL character (\\u0000) in an events line");
+        goto done;
     }
     if (e.start > e.end) {
         st = key_error(lc, "end", "is before 'start'");

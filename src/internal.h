@@ -48,6 +48,11 @@ sg_status sg_i_read_file(const char *path, const char *display, char **buf, size
  * decides), or n when all of it is valid. */
 size_t sg_i_utf8_bad(const char *s, size_t n);
 
+/* Offset of the first escaped NUL character (\u0000) in s[0..n), the text of valid JSON,
+ * or n when there is none. Escapes are read left to right, so the backslash of an
+ * escaped backslash starts no escape ("\\u0000" is a backslash and "u0000"). */
+size_t sg_i_json_nul(const char *s, size_t n);
+
 /* Decodes the code point at s[0..n) (n >= 1) for text output into *cp and returns the
  * number of bytes it took. What XML 1.0 and HTML cannot carry as text comes back as
  * U+FFFD: a byte that does not start a valid UTF-8 sequence (one U+FFFD per byte, taking

@@ -121,8 +121,9 @@ static void lint_shadowed(const sg_lexicon *lex, sg_lint_fn fn, void *ud)
     }
     for (size_t i = 0; i < k; i++) {
         const phrase *lp = &ps[i];
-        /* every proper sub-span of tokens of the long alias */
-        size_t starts[64];
+        /* every proper sub-span of tokens of the long alias (the first 64 tokens, the
+         * last span reaching to its end), starts[nt] being the end */
+        size_t starts[64 + 1];
         size_t nt = 0;
         for (size_t off = 0; off < lp->len && nt < 64; off += strlen(lp->buf + off) + 1) {
             starts[nt++] = off;
@@ -168,7 +169,7 @@ static int probe_pattern(const sg_i_pattern *p, pcre2_match_data *md, pcre2_matc
     char own[16][2];
     const char *units[8 + 16] = {"a", "ab", " ", "1", "a ", "aa-"};
     size_t nu = 6;
-    for (const char *q = p->src; *q != '\0' && nu < 8 + 15; q++) {
+    for (const char *q = p->src; *q != '\0' && nu - 6 < sizeof own / sizeof own[0]; q++) {
         bool alnum =
             (*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') || (*q >= '0' && *q <= '9');
         bool seen = false;

@@ -437,6 +437,12 @@ else
 fi
 expect "output is a directory" 1 "$T: error: cannot write: Is a directory" -- extract $D/small.txt -o "$T"
 expect "NUL byte in text" 2 "$D/nul.txt:1:28: error: NUL byte in text (--encoding-errors=replace replaces it with U+FFFD)" -- extract $D/nul.txt
+# a backslash and "u0000" in a text are written as "\\u0000": no NUL character, so the
+# events file reads back
+printf 'Armenia accused Azerbaijan of citing \\u0000 in JSON.\n' >"$T/bs.txt"
+$BIN extract "$T/bs.txt" >"$T/bs.jsonl"
+expect_out "an events file whose text holds a backslash and u0000 reads back" 0 "id,name,in_strength
+AZE,Azerbaijan,1" -- centrality --format csv --metrics in_strength --top 1 "$T/bs.jsonl"
 
 $BIN graph --actors $D/malformed.json $D/small.txt -o "$T/partial.svg" 2>/dev/null
 if [ ! -e "$T/partial.svg" ] && [ -z "$(ls "$T" | grep 'partial.svg.tmp')" ]; then
@@ -699,6 +705,10 @@ if $BIN extract --text-field body --id-field id "$T/c5.jsonl" | grep -q '^{"doc"
     ok "--text-field names the text key"; else bad "--text-field names the text key"; fi
 printf '{"id":"a","text":"Armenia accused \\u0000 Azerbaijan."}\n' >"$T/c4.jsonl"
 expect "a NUL character in a corpus text" 2 "$T/c4.jsonl:1:35: error: a NUL character (\\u0000) in a corpus line" -- extract "$T/c4.jsonl"
+printf '{"id":"a","text":"Armenia accused Azerbaijan of citing \\\\u0000 in JSON."}\n' >"$T/c7.jsonl"
+if $BIN extract "$T/c7.jsonl" | grep -q '"text":"Armenia accused Azerbaijan of citing \\\\u0000 in JSON."'; then
+    ok "an escaped backslash before u0000 in a corpus text is no NUL character"
+else bad "an escaped backslash before u0000 in a corpus text is no NUL character"; fi
 
 # --- directories, gzip and duplicates: a tree with a text, its gzip copy, a corpus and
 # its gzip copy, and a hidden folder; files are read in sorted path order, copies of a

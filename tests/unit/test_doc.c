@@ -219,3 +219,14 @@ Test(doc, replaced_offsets_map_back_to_the_bytes_read)
     cr_assert_eq(sg_doc_replaced(doc, NULL), 0);
     sg_doc_free(doc);
 }
+
+/* A token made of marks only (U+0596, stripped by normalisation) has an empty normalised
+ * form, also as the first token (found by the pipeline and lexicon fuzz targets: UBSan
+ * reported arithmetic on the still unallocated NULL buffer). */
+Test(doc, token_of_marks_only)
+{
+    sg_doc *doc = doc_from("\xD6\x96{ Alpha \xD6\x96\xD6\x97 met Beta.");
+    cr_assert_eq(sg_doc_sentence_count(doc), 1);
+    cr_assert_geq(sg_doc_token_count(doc), 6);
+    sg_doc_free(doc);
+}

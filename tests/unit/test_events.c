@@ -169,6 +169,31 @@ Test(events, bad_lines_are_errors_and_change_nothing)
     sg_events_free(ev);
 }
 
+/* "\\u0000" in JSON is a backslash and "u0000", as `extract` writes a sentence quoting
+ * it: no NUL character; "\\\u0000" is a backslash and a NUL character. */
+Test(events, escaped_backslash_before_u0000_is_no_nul)
+{
+    sg_events *ev = sg_events_new();
+    sg_event e = sample();
+    e.text = "He wrote \\u0000 and \\\\u0000.";
+    sg_events_add(ev, &e);
+    char *s = to_jsonl(ev, false);
+    sg_events *back = sg_events_new();
+    sg_diag d;
+    cr_assert_eq(sg_events_read_jsonl(back, "x.jsonl", s, strlen(s), &d), SG_OK, "%s", d.msg);
+    cr_assert_str_eq(sg_events_get(back, 0)->text, e.text);
+    const char *nul = "{\"source\":\"A\",\"relation\":\"r\",\"cameo\":\"1\",\"goldstein\":1,"
+                      "\"text\":\"a\\\\\\u0000\"}\n";
+    char line[300];
+    cr_assert_eq(sg_events_read_jsonl(back, "z.jsonl", nul, strlen(nul), &d), SG_ERR_SYNTAX);
+    sg_diag_format(&d, line, sizeof line);
+    cr_assert_str_eq(line, "z.jsonl:1:67: error: a NUL character (\\u0000) in an events line");
+    cr_assert_eq(sg_events_count(back), 1);
+    free(s);
+    sg_events_free(ev);
+    sg_events_free(back);
+}
+
 Test(events, detects_jsonl)
 {
     cr_assert(sg_events_is_jsonl("\xEF\xBB\xBF \n{\"a\":1}", 12));

@@ -67,6 +67,43 @@ Test(lint, shadowed_alias_and_bad_patterns)
     sg_lexicon_free(lex);
 }
 
+/* An alias of more than 64 tokens: its sub-spans are looked up among the first 64 token
+ * starts, the last span reaching to its end (found by the lexicon fuzz target: the array
+ * of starts had no room for the end). */
+Test(lint, alias_of_many_tokens)
+{
+    char actors[1024];
+    int used = snprintf(actors, sizeof actors,
+                        "{\"actors\": [{\"id\": \"S\", \"name\": \"Short\", \"aliases\": "
+                        "[\"Yon Tor\"]}, {\"id\": \"L\", \"name\": \"Long\", \"aliases\": "
+                        "[\"Yon Tor");
+    for (int i = 0; i < 70; i++) {
+        used += snprintf(actors + used, sizeof actors - (size_t)used, " w%d", i);
+    }
+    snprintf(actors + used, sizeof actors - (size_t)used, "\"]}]}");
+    sg_lexicon *lex = load(actors, NULL);
+    seen s = {{{0}}, 0};
+    cr_assert_eq(sg_lexicon_lint(lex, collect, &s), 0);
+    cr_assert_eq(s.n, 1);
+    cr_assert(strncmp(s.lines[0], "W alias 'Yon Tor' of actor 'S' is shadowed by the longer alias",
+                      62) == 0,
+              "%s", s.lines[0]);
+    sg_lexicon_free(lex);
+}
+
+/* A pattern naming more than 16 letters or digits: the probes take a run of each of the
+ * first 16 (found by the lexicon fuzz target: the 17th was written past their array). */
+Test(lint, pattern_naming_many_letters)
+{
+    sg_lexicon *lex = load("{\"actors\": [{\"id\": \"P\", \"name\": \"P\", \"patterns\": "
+                           "[\"\\\\b(?:abcdefghijklmnopqrstuvwxyz0123456789)\\\\b\"]}]}",
+                           NULL);
+    seen s = {{{0}}, 0};
+    cr_assert_eq(sg_lexicon_lint(lex, collect, &s), 0);
+    cr_assert_eq(s.n, 0, "%s", s.lines[0]);
+    sg_lexicon_free(lex);
+}
+
 Test(lint, stats)
 {
     sg_lexicon *lex = load("{\"actors\": [{\"id\": \"A\", \"name\": \"Alpha\", \"type\": "
