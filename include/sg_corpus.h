@@ -42,7 +42,7 @@ typedef struct sg_corpus_doc {
                        * an ISO 8601 timestamp such as "2023-09-21T08:15:00Z"), NULL
                        * when absent or null */
     const char *text; /* the text, UTF-8 as decoded from the JSON string */
-    size_t text_len;  /* in bytes; the text may hold escaped NUL bytes (\u0000) */
+    size_t text_len;  /* in bytes (a \u0000 escape is refused: see sg_corpus_next) */
     unsigned line;    /* 1-based line of the document in the corpus */
     const char *meta; /* the line's other keys (all but the text, id and date keys) as
                        * the text of a compact JSON object, NULL when there are none */
@@ -62,11 +62,12 @@ void sg_corpus_free(sg_corpus *c);
 size_t sg_corpus_offset(const sg_corpus *c);
 
 /* Reads the next document into *out. Returns SG_OK with *done false and *out set, or
- * SG_OK with *done true at the end of the buffer. Errors (the reader then stays at the
- * failing line; call again to skip it): SG_ERR_SYNTAX with path:line:col for invalid
- * JSON, a line that is not an object, a missing or non-string text, an id that is
- * neither a string nor an integer, a date that is not YYYY-MM-DD (a real calendar day);
- * SG_ERR_NOMEM. Not thread-safe on one reader. */
+ * SG_OK with *done true at the end of the buffer. Errors (the reader is then past the
+ * failing line: calling again reads the next one): SG_ERR_SYNTAX with path:line:col for
+ * invalid JSON, a line that is not an object, a key given twice, a \u0000 escape, a
+ * missing or non-string text, an id that is neither a string nor an integer below 2^53
+ * in magnitude, an id or metadata that is not UTF-8, a date that is not YYYY-MM-DD (a
+ * real calendar day); SG_ERR_NOMEM. Not thread-safe on one reader. */
 sg_status sg_corpus_next(sg_corpus *c, sg_corpus_doc *out, bool *done, sg_diag *diag);
 
 #ifdef __cplusplus
