@@ -402,6 +402,17 @@ static char *next_item(char *s, char **save)
 }
 
 /* Parses a non-negative decimal integer (no sign, no blanks) into *out. */
+/* Appends the comma-separated items of s (trimmed, modified in place) to list[*n ..].
+ * Returns false when s holds none: an empty list would silently select everything. */
+static bool add_items(char *s, const char **list, size_t *n)
+{
+    size_t before = *n;
+    for (char *save = NULL, *tok = next_item(s, &save); tok != NULL; tok = next_item(NULL, &save)) {
+        list[(*n)++] = tok;
+    }
+    return *n > before;
+}
+
 static bool parse_count(const char *s, size_t *out)
 {
     char *end = NULL;
@@ -2646,18 +2657,11 @@ static int stancegraph_main(int argc, char **argv)
                 rc = usage_error("unknown level '%s' (use leaf, parent or root)", optarg);
             }
             break;
-        case OPT_TYPE: {
-            size_t before = cfg.n_types;
-            for (char *save = NULL, *tok = next_item(optarg, &save); tok != NULL;
-                 tok = next_item(NULL, &save)) {
-                cfg.types[cfg.n_types++] = tok;
-            }
-            if (cfg.n_types == before) {
-                /* an empty list would silently keep everything */
+        case OPT_TYPE:
+            if (!add_items(optarg, cfg.types, &cfg.n_types)) {
                 rc = usage_error("--type needs at least one type, not '%s'", optarg);
             }
             break;
-        }
         case OPT_EXPLAIN:
             cfg.explain = true;
             break;
@@ -2779,17 +2783,11 @@ static int stancegraph_main(int argc, char **argv)
             }
             *(opt == OPT_SINCE ? &cfg.since : &cfg.until) = optarg;
             break;
-        case OPT_RELATION: {
-            size_t before = cfg.n_relation_ids;
-            for (char *save = NULL, *tok = next_item(optarg, &save); tok != NULL;
-                 tok = next_item(NULL, &save)) {
-                cfg.relation_ids[cfg.n_relation_ids++] = tok;
-            }
-            if (cfg.n_relation_ids == before) {
+        case OPT_RELATION:
+            if (!add_items(optarg, cfg.relation_ids, &cfg.n_relation_ids)) {
                 rc = usage_error("--relation needs at least one relation id, not '%s'", optarg);
             }
             break;
-        }
         case OPT_LAYOUT:
             /* case-insensitive, as --format */
             for (char *p = optarg; *p != '\0'; p++) {
