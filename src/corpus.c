@@ -121,6 +121,13 @@ static sg_status key_error(sg_corpus *c, size_t line_start, const char *key, con
                      what);
 }
 
+/* True when s is NULL or valid UTF-8. */
+static bool utf8_ok(const char *s)
+{
+    size_t n = s != NULL ? strlen(s) : 0;
+    return s == NULL || sg_i_utf8_bad(s, n) == n;
+}
+
 /* Fills out from the parsed object of the line at line_start. */
 static sg_status take(sg_corpus *c, size_t line_start, sg_corpus_doc *out, sg_diag *diag)
 {
@@ -207,12 +214,9 @@ static sg_status take(sg_corpus *c, size_t line_start, sg_corpus_doc *out, sg_di
     }
     /* the text is checked as a document; the id and the metadata go to the events as
      * they are, so they must be UTF-8 already */
-    const char *bad_in =
-        out->id != NULL && sg_i_utf8_bad(out->id, strlen(out->id)) < strlen(out->id)
-            ? c->opts.id_key
-        : out->meta != NULL && sg_i_utf8_bad(out->meta, strlen(out->meta)) < strlen(out->meta)
-            ? "metadata"
-            : NULL;
+    const char *bad_in = !utf8_ok(out->id)     ? c->opts.id_key
+                         : !utf8_ok(out->meta) ? "metadata"
+                                               : NULL;
     if (bad_in != NULL) {
         return sg_i_diag(diag, SG_ERR_SYNTAX, c->path, c->buf, c->len, line_start,
                          "invalid UTF-8 in the corpus line's %s (only the text may be repaired "

@@ -1110,9 +1110,12 @@ static int collect_files(const config *cfg, char **files, size_t n_files, sg_eve
                          FILE *stream, const char *stream_name, seen_set *seen, sg_lexicon **lexp)
 {
     sg_lexicon *lex = *lexp;
-    queue q = {
-        cfg, NULL,  NULL, calloc(BATCH_DOCS, sizeof(job)), 0, 0, seen, stream, stream_name, ev,
-        0,   false, 0};
+    queue q = {.cfg = cfg,
+               .jobs = calloc(BATCH_DOCS, sizeof(job)),
+               .seen = seen,
+               .stream = stream,
+               .stream_name = stream_name,
+               .into = ev};
     int rc = q.jobs != NULL ? EXIT_OK : EXIT_PROCESSING;
     for (size_t i = 0; i < n_files && rc == EXIT_OK; i++) {
         const char *path = files[i];
